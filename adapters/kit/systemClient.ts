@@ -1,0 +1,229 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  bulkhead,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+} from 'cockatiel';
+import type { SourceSystem } from '../canonical';
+import type { BreakerState, ClientHooks } from './clientHooks';
+import type { SystemClientConfig } from './config';
+import {
+  UpstreamError,
+  UpstreamProtocolError,
+  UpstreamRejected,
+  UpstreamTimeout,
+  UpstreamUnavailable,
+  isUpstreamError,
+} from './errors';
+import { parseRetryAfter } from './retryAfter';
+import { RetryBudget } from './retryBudget';
+
+/** An upstream answer as a codec sees it: the body is text, whatever the dialect. */
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface CallOptions {
+  /** Named in errors, metrics and simulator stats (e.g. `customerInquiry`). */
+  operation: string;
+  request: AxiosRequestConfig;
+  /**
+   * Reads are idempotent and retried. A write is retried only when it carries an idempotency
+   * key (`idempotencyKey`), so a repeat cannot book twice.
+   */
+  idempotent: boolean;
+  idempotencyKey?: string;
+}
+
+export interface SystemClient {
+  readonly system: SourceSystem;
+  readonly config: SystemClientConfig;
+  /**
+   * One call through the resilience policies. `decode` turns the raw answer into a value or
+   * throws an UpstreamError (use `statusError` for the generic mapping of 4xx/5xx); anything else
+   * it throws (a parse error, a zod error) becomes an UpstreamProtocolError.
+   */
+  call<T>(options: CallOptions, decode: (response: UpstreamResponse) => T): Promise<T>;
+  /** Opens a streamed response (bulk extracts): breaker and connect timeout apply, no retry. */
+  openStream(options: Omit<CallOptions, 'idempotent'>): Promise<{ status: number; stream: Readable }>;
+  breakerState(): BreakerState;
+  close(): void;
+}
+
+/** Hooks shared by every client unless one is given its own (the gateway registers metrics here). */
+export const sharedClientHooks: ClientHooks = {};
+
+const BREAKER_STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+};
+
+/** The generic meaning of an HTTP status, for codecs whose dialect has nothing more specific. */
+export function statusError(system: SourceSystem, operation: string, response: UpstreamResponse): UpstreamError {
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+  if (response.status === 429) return new UpstreamRejected(system, operation, 'rate limited (429)', retryAfterMs ?? 1000);
+  if (response.status >= 500) return new UpstreamUnavailable(system, operation, `server error (${response.status})`, retryAfterMs);
+  return new UpstreamRejected(system, operation, `request refused (${response.status})`);
+}
+
+export function createSystemClient(config: SystemClientConfig, hooks: ClientHooks = sharedClientHooks): SystemClient {
+  const { system } = config;
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: config.bulkhead.maxConcurrent });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: config.bulkhead.maxConcurrent });
+  const instance: AxiosInstance = axios.create({
+    baseURL: config.baseUrl,
+    httpAgent,
+    httpsAgent,
+    // Codecs parse every dialect themselves; axios must not guess.
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+  });
+
+  const budget = new RetryBudget(config.retryBudget);
+  const breaker = circuitBreaker(
+    handleWhen((error) => error instanceof UpstreamTimeout || error instanceof UpstreamUnavailable),
+    { halfOpenAfter: config.breaker.halfOpenAfterMs, breaker: new ConsecutiveBreaker(config.breaker.consecutiveFailures) },
+  );
+  breaker.onStateChange((state) => hooks.onBreakerState?.({ system, state: BREAKER_STATES[state] }));
+  const attemptTimeout = timeout(config.timeoutMs, TimeoutStrategy.Aggressive);
+  const limiter = bulkhead(config.bulkhead.maxConcurrent, config.bulkhead.maxQueued);
+
+  const backoff = new DelegateBackoff<{ attempt: number; result: { error?: Error } | { value: unknown } }>((context) => {
+    const error = 'error' in context.result ? context.result.error : undefined;
+    const asked = error instanceof UpstreamRejected || error instanceof UpstreamUnavailable ? error.retryAfterMs : undefined;
+    if (asked !== undefined) return asked;
+    // Exponential backoff with full jitter: spreads retries of many callers apart.
+    const ceiling = Math.min(config.retry.maxDelayMs, config.retry.initialDelayMs * 2 ** (context.attempt - 1));
+    return Math.round(Math.random() * ceiling);
+  });
+
+  const retryable = (error: Error): boolean => {
+    if (!isUpstreamError(error) || !error.transient) return false;
+    const asked = error instanceof UpstreamRejected || error instanceof UpstreamUnavailable ? error.retryAfterMs : undefined;
+    if (asked !== undefined && asked > config.retry.maxRetryAfterMs) return false;
+    return budget.tryRetry();
+  };
+  const retryPolicy = retry(handleWhen(retryable), { maxAttempts: config.retry.maxRetries, backoff });
+
+  const toUpstreamError = (error: unknown, operation: string): UpstreamError => {
+    if (isUpstreamError(error)) return error;
+    if (error instanceof TaskCancelledError) return new UpstreamTimeout(system, operation, config.timeoutMs);
+    if (error instanceof BrokenCircuitError) return new UpstreamUnavailable(system, operation, 'circuit open');
+    if (error instanceof BulkheadRejectedError) return new UpstreamUnavailable(system, operation, 'too many concurrent calls');
+    if (error instanceof AxiosError || (error instanceof Error && 'code' in error)) {
+      const code = (error as { code?: string }).code ?? 'network error';
+      if (code === 'ECONNABORTED' || code === 'ERR_CANCELED') return new UpstreamTimeout(system, operation, config.timeoutMs);
+      return new UpstreamUnavailable(system, operation, `connection failed (${code})`);
+    }
+    return new UpstreamUnavailable(system, operation, 'call failed');
+  };
+
+  const headersFor = (options: Omit<CallOptions, 'idempotent'>): Record<string, string> => ({
+    ...(hooks.headers?.() ?? {}),
+    ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+    ...((options.request.headers as Record<string, string> | undefined) ?? {}),
+  });
+
+  const attempt = <T>(options: CallOptions, decode: (response: UpstreamResponse) => T): Promise<T> =>
+    breaker.execute(() =>
+      attemptTimeout.execute(async ({ signal }) => {
+        let response;
+        try {
+          response = await instance.request<string>({ ...options.request, headers: headersFor(options), signal });
+        } catch (error) {
+          throw toUpstreamError(signal.aborted ? new TaskCancelledError() : error, options.operation);
+        }
+        const upstream: UpstreamResponse = {
+          status: response.status,
+          headers: response.headers as Record<string, string | undefined>,
+          body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
+        };
+        if (upstream.status === 429) throw statusError(system, options.operation, upstream);
+        try {
+          return decode(upstream);
+        } catch (error) {
+          if (isUpstreamError(error)) throw error;
+          throw new UpstreamProtocolError(system, options.operation, 'unreadable response');
+        }
+      }),
+    );
+
+  const call = async <T>(options: CallOptions, decode: (response: UpstreamResponse) => T): Promise<T> => {
+    const started = performance.now();
+    const canRetry = options.idempotent || options.idempotencyKey !== undefined;
+    budget.recordAttempt();
+    try {
+      const value = await limiter.execute(() =>
+        canRetry ? retryPolicy.execute(() => attempt(options, decode)) : attempt(options, decode),
+      );
+      hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome: 'ok' });
+      return value;
+    } catch (error) {
+      const upstream = toUpstreamError(error, options.operation);
+      hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome: upstream.code });
+      throw upstream;
+    }
+  };
+
+  retryPolicy.onRetry((event) => {
+    hooks.onRetry?.({ system, operation: 'retry', attempt: event.attempt, delayMs: event.delay });
+  });
+
+  const openStream = async (options: Omit<CallOptions, 'idempotent'>): Promise<{ status: number; stream: Readable }> => {
+    try {
+      return await limiter.execute(() =>
+        breaker.execute(() =>
+          attemptTimeout.execute(async ({ signal }) => {
+            // The timeout covers connecting and the first byte; the body then streams at its own pace.
+            const controller = new AbortController();
+            signal.addEventListener('abort', () => controller.abort());
+            const response = await instance.request<Readable>({
+              ...options.request,
+              headers: headersFor(options),
+              responseType: 'stream',
+              transformResponse: undefined,
+              signal: controller.signal,
+            });
+            if (response.status >= 400) {
+              response.data.resume();
+              throw statusError(system, options.operation, { status: response.status, headers: {}, body: '' });
+            }
+            return { status: response.status, stream: response.data };
+          }),
+        ),
+      );
+    } catch (error) {
+      throw toUpstreamError(error, options.operation);
+    }
+  };
+
+  return {
+    system,
+    config,
+    call,
+    openStream,
+    breakerState: () => BREAKER_STATES[breaker.state],
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
