@@ -21,8 +21,9 @@ export abstract class UpstreamError extends Error {
     readonly system: SourceSystem,
     readonly operation: string,
     detail: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${system} ${operation}: ${detail}`);
+    super(`${system} ${operation}: ${detail}`, options);
     this.name = new.target.name;
   }
 }

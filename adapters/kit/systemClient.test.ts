@@ -107,7 +107,7 @@ describe('createSystemClient', () => {
     const read = () => client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson);
     await expect(read()).rejects.toBeInstanceOf(UpstreamUnavailable);
     await expect(read()).rejects.toBeInstanceOf(UpstreamUnavailable);
-    const error = await read().catch((e: Error) => e);
+    const error = (await read().catch((e: unknown) => e)) as Error;
     expect(error.message).toContain('circuit open');
     expect(server.served()).toBe(2);
     expect(states).toEqual(['open']);

@@ -104,6 +104,9 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
   );
   breaker.onStateChange((state) => hooks.onBreakerState?.({ system, state: BREAKER_STATES[state] }));
   const attemptTimeout = timeout(config.timeoutMs, TimeoutStrategy.Aggressive);
+  // A stream outlives the policy call that opened it: cockatiel aborts the signal on return by
+  // default, which would cut every streamed body right after its headers arrived.
+  const streamOpenTimeout = timeout(config.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
   const limiter = bulkhead(config.bulkhead.maxConcurrent, config.bulkhead.maxQueued);
 
   const backoff = new DelegateBackoff<{ attempt: number; result: { error?: Error } | { value: unknown } }>((context) => {
@@ -161,7 +164,8 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
           return decode(upstream);
         } catch (error) {
           if (isUpstreamError(error)) throw error;
-          throw new UpstreamProtocolError(system, options.operation, 'unreadable response');
+          // The cause is kept for debugging in-process only; it is never put into a message.
+          throw new UpstreamProtocolError(system, options.operation, 'unreadable response', { cause: error });
         }
       }),
     );
@@ -191,7 +195,7 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     try {
       return await limiter.execute(() =>
         breaker.execute(() =>
-          attemptTimeout.execute(async ({ signal }) => {
+          streamOpenTimeout.execute(async ({ signal }) => {
             // The timeout covers connecting and the first byte; the body then streams at its own pace.
             const controller = new AbortController();
             signal.addEventListener('abort', () => controller.abort());

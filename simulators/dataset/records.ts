@@ -216,4 +216,6 @@ export interface DatasetManifest {
   counts: Record<string, number>;
   /** The instant the population's timeline ends at ("now" for the simulators). */
   asOf: string;
+  /** Version of the generator that wrote the files (same options, other version: other bytes). */
+  generatorVersion?: number;
 }

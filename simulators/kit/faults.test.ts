@@ -1,4 +1,4 @@
-import { decideFault, delayFor, faultConfigSchema, NO_FAULTS, truncateBody } from './faults';
+import { decideFault, delayFor, faultConfigSchema, NO_FAULTS, truncateBody, truncateStream } from './faults';
 
 describe('faults', () => {
   it('defaults to no fault', () => {
@@ -30,5 +30,15 @@ describe('faults', () => {
   it('truncates a body to an unparseable half', () => {
     expect(truncateBody('{"a":1}')).toBe('{"a');
     expect(() => JSON.parse(truncateBody(JSON.stringify({ a: [1, 2, 3] })))).toThrow();
+  });
+
+  it('cuts a streamed body short', async () => {
+    async function* source(): AsyncGenerator<string> {
+      yield 'AAAAAAAA\n';
+      yield 'BBBBBBBB\n';
+    }
+    const chunks: string[] = [];
+    for await (const chunk of truncateStream(source())) chunks.push(chunk);
+    expect(chunks.join('')).toBe('AAAA');
   });
 });

@@ -43,3 +43,11 @@ export function truncateBody(body: string): string {
   if (body.length <= 1) return '';
   return body.slice(0, Math.floor(body.length / 2));
 }
+
+/** The streamed form of `truncateBody`: the first chunk cut in half, then the stream ends. */
+export async function* truncateStream(source: AsyncIterable<string>): AsyncGenerator<string> {
+  for await (const chunk of source) {
+    yield truncateBody(chunk);
+    return;
+  }
+}

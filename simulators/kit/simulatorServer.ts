@@ -1,8 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable, pipeline } from 'node:stream';
 import type { SourceSystem } from '../../adapters/canonical';
 import { ChangeFeed } from './changeFeed';
-import { decideFault, delayFor, faultConfigSchema, NO_FAULTS, truncateBody, type FaultConfig, type Random } from './faults';
+import { decideFault, delayFor, faultConfigSchema, NO_FAULTS, truncateBody, truncateStream, type FaultConfig, type Random } from './faults';
 import { RequestStats } from './stats';
 
 /** A request as a simulator's operation sees it: the body is already read. */
@@ -17,6 +18,11 @@ export interface SimRequest {
 export interface SimResponse {
   status: number;
   body: string;
+  /**
+   * A streamed body (bulk extracts), used instead of `body` when set: written with backpressure
+   * (the source is only pulled when the socket drains), so a file larger than memory can be served.
+   */
+  stream?: AsyncIterable<string>;
   contentType: string;
   headers?: Record<string, string>;
 }
@@ -141,7 +147,9 @@ export async function startSimulator(
     stats.record(route?.operation ?? 'unmatched');
     if (outcome === 'error') return definition.serverError(req);
     const response = route ? await route.handle(req) : definition.notFound(req);
-    if (outcome === 'malformed') return { ...response, body: truncateBody(response.body) };
+    if (outcome === 'malformed') {
+      return { ...response, body: truncateBody(response.body), ...(response.stream ? { stream: truncateStream(response.stream) } : {}) };
+    }
     return response;
   };
 
@@ -173,6 +181,13 @@ export async function startSimulator(
         .then((response) => {
           if (!response) return;
           outgoing.writeHead(response.status, { 'content-type': response.contentType, ...response.headers });
+          if (response.stream) {
+            // pipeline pulls the source only as the socket drains and stops it if the client goes away.
+            pipeline(Readable.from(response.stream), outgoing, (error) => {
+              if (error) outgoing.destroy();
+            });
+            return;
+          }
           outgoing.end(response.body);
         })
         .catch(() => {

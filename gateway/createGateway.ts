@@ -1,0 +1,197 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Logger } from 'pino';
+import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH } from './config';
+import type { GatewayContext } from './context';
+import { formatGatewayError } from './errorFormatting';
+import { createGraphQLHttpHandler } from './graphqlHttpHandler';
+import { createGatewayHttpServer, GRAPHQL_PATH, sendJson } from './httpServer';
+import { createGatewayLogger, toApolloLogger } from './logger';
+import { defaultGatewayPlugins, type GatewayPlugin, type GatewayRoute } from './plugins';
+import { probeSubgraphs, readinessBody, type ReadinessReport } from './readiness';
+import { resolveSubgraphUrl, type SubgraphUrlOverrides } from './subgraphUrls';
+import { SubgraphDataSource } from './subgraphDataSource';
+import {
+  createSupergraphFileSource,
+  type LoadedSupergraph,
+  type SupergraphListener,
+} from './supergraphFileSource';
+
+export interface CreateGatewayOptions {
+  /** Default 4000; 0 picks a free port (tests). */
+  port?: number;
+  /** Default 0.0.0.0. */
+  host?: string;
+  /** Default `$SUPERGRAPH_PATH` or schema/supergraph.graphql, relative to the working directory. */
+  supergraphPath?: string;
+  /** Subgraph url by subgraph name; wins over `SUBGRAPH_<NAME>_URL` and the supergraph's url. */
+  subgraphUrlOverrides?: SubgraphUrlOverrides;
+  /** Where `SUBGRAPH_<NAME>_URL` is looked up. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Strict mode (no stack traces, internal urls, introspection, suggestions). Default NODE_ENV === 'production'. */
+  production?: boolean;
+  /** Default defaultGatewayPlugins() from gateway/plugins/index.ts. */
+  plugins?: readonly GatewayPlugin[];
+  /** Default a pino JSON logger at LOG_LEVEL (info). */
+  logger?: Logger;
+  /** How long /ready waits for each subgraph. Default 1000 ms. */
+  readinessTimeoutMs?: number;
+  /** How long close() lets in-flight requests finish before cutting connections. Default 10000 ms. */
+  shutdownGracePeriodMs?: number;
+  /** Largest accepted request body. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Upper bound per subgraph request; a slower subgraph's fields fail with UPSTREAM_TIMEOUT. Default none (stock). */
+  subgraphTimeoutMs?: number;
+  /** Quiet period after a supergraph file event before reloading. Default 50 ms. */
+  watchDebounceMs?: number;
+}
+
+export interface GatewayHandle {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  readonly url: string;
+  readonly port: number;
+  /** A supergraph is loaded and the gateway is not shutting down (subgraph health is /ready's job). */
+  ready(): boolean;
+  /** Stop accepting, drain in-flight requests, stop the supergraph watcher. Idempotent. */
+  close(): Promise<void>;
+  /** Supergraph `loaded` / `rejected` events from hot reload. Returns an unsubscribe function. */
+  onSupergraphEvent(listener: SupergraphListener): () => void;
+  currentSupergraph(): LoadedSupergraph | undefined;
+  /** What GET /ready computes: every subgraph of the current supergraph probed. */
+  checkReadiness(): Promise<ReadinessReport>;
+  /** Re-read the supergraph file now (e.g. on SIGHUP); the watcher does this on change. */
+  reloadSupergraph(): Promise<void>;
+}
+
+/**
+ * A Federation 2 gateway over a supergraph file: stock @apollo/gateway query planning and
+ * execution on Apollo Server 5, served by node:http with /health and /ready, hot reload of
+ * the supergraph, and the plugin list from gateway/plugins/index.ts.
+ *
+ * Rejects (and listens on nothing) if the initial supergraph cannot be read or is invalid:
+ * a gateway with no schema is not worth starting.
+ */
+export async function createGateway(options: CreateGatewayOptions = {}): Promise<GatewayHandle> {
+  const env = options.env ?? process.env;
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const log = options.logger ?? createGatewayLogger(env.LOG_LEVEL || 'info');
+  const plugins = options.plugins ?? defaultGatewayPlugins();
+  const overrides = options.subgraphUrlOverrides ?? {};
+  const supergraphPath = resolve(options.supergraphPath ?? (env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH));
+  const readinessTimeoutMs = options.readinessTimeoutMs ?? 1000;
+  const urlFor = (name: string, url: string | undefined) => resolveSubgraphUrl(name, url, overrides, env);
+
+  const source = createSupergraphFileSource({ path: supergraphPath, log, debounceMs: options.watchDebounceMs });
+  const gateway = new ApolloGateway({
+    supergraphSdl: source.hook,
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ name, url: urlFor(name, url), plugins, timeoutMs: options.subgraphTimeoutMs }),
+    logger: toApolloLogger(log, 'apollo-gateway'),
+    // The gateway skips validation in production by default; a hot-reloaded file must be
+    // checked before it replaces a good one, whatever the mode.
+    validateSupergraph: true,
+  });
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => source.applied(coreSupergraphSdl));
+
+  let closing = false;
+  const checkReadiness = async (): Promise<ReadinessReport> => {
+    const current = source.current();
+    if (closing) return { ready: false, reason: 'shutting down', subgraphs: [] };
+    if (!current) return { ready: false, reason: 'no supergraph loaded', subgraphs: [] };
+    return probeSubgraphs(
+      current.subgraphs.map((s) => ({ name: s.name, url: urlFor(s.name, s.url) })),
+      readinessTimeoutMs,
+    );
+  };
+
+  const builtinRoutes: GatewayRoute[] = [
+    { method: 'GET', path: '/health', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
+    {
+      method: 'GET',
+      path: '/ready',
+      handle: async (_req, res) => {
+        const report = await checkReadiness();
+        sendJson(res, report.ready ? 200 : 503, readinessBody(report, { production }));
+      },
+    },
+  ];
+
+  // The HTTP server is created before Apollo so the drain plugin can own its shutdown; it
+  // calls the GraphQL handler defined below, which exists before listen() lets a request in.
+  const httpServer = createGatewayHttpServer({
+    routes: [...builtinRoutes, ...plugins.flatMap((p) => p.routes ?? [])],
+    graphql: (req, res) => handleGraphQL(req, res),
+    log,
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: toApolloLogger(log, 'apollo-server'),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: (formatted) => formatGatewayError(formatted, { production }),
+    validationRules: plugins.flatMap((p) => p.validationRules ?? []),
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGracePeriodMs ?? 10_000 }),
+      // Apollo's landing pages load from a CDN; the gateway must work offline.
+      ApolloServerPluginLandingPageDisabled(),
+      ...plugins.flatMap((p) => (p.apollo ? [p.apollo] : [])),
+    ],
+  });
+
+  await server.start();
+  const handleGraphQL = createGraphQLHttpHandler({
+    server,
+    plugins,
+    log,
+    production,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+  });
+
+  const host = options.host ?? '0.0.0.0';
+  try {
+    await new Promise<void>((resolveListen, rejectListen) => {
+      httpServer.once('error', rejectListen);
+      httpServer.listen(options.port ?? DEFAULT_PORT, host, () => {
+        httpServer.off('error', rejectListen);
+        resolveListen();
+      });
+    });
+  } catch (error) {
+    source.close();
+    await gateway.stop().catch(() => undefined);
+    throw error;
+  }
+
+  const port = (httpServer.address() as AddressInfo).port;
+  const publicHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${port}${GRAPHQL_PATH}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    ready: () => !closing && source.current() !== undefined,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        source.close();
+        // Apollo stops in order: drain the HTTP server (no new connections, in-flight
+        // requests finish), then stop the gateway (which runs the supergraph hook's cleanup).
+        await server.stop();
+        log.info('gateway stopped');
+      })();
+      return closed;
+    },
+    onSupergraphEvent: (listener) => source.onEvent(listener),
+    currentSupergraph: () => source.current(),
+    checkReadiness,
+    reloadSupergraph: () => source.reload(),
+  };
+}

@@ -1,0 +1,34 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * JSON logs for operators. Request bodies, variables and headers are never passed to the
+ * logger (they carry customer data); the redact list is a second line of defence for
+ * anything that slips into a log object by those names.
+ */
+export function createGatewayLogger(level = 'info'): Logger {
+  return pino({
+    name: 'gateway',
+    level,
+    redact: { paths: ['variables', 'body', 'headers.authorization', 'req.headers.authorization'], censor: '[redacted]' },
+  });
+}
+
+/** The logger shape Apollo Server and ApolloGateway accept (@apollo/utils.logger). */
+export interface ApolloLogger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+/** Apollo Server and ApolloGateway log plain strings; route them into pino with a component tag. */
+export function toApolloLogger(log: Logger, component: string): ApolloLogger {
+  const child = log.child({ component });
+  const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+  return {
+    debug: (...args: unknown[]) => child.debug(text(args)),
+    info: (...args: unknown[]) => child.info(text(args)),
+    warn: (...args: unknown[]) => child.warn(text(args)),
+    error: (...args: unknown[]) => child.error(text(args)),
+  };
+}

@@ -1,0 +1,52 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { ValidationRule } from 'graphql';
+import type { GatewayContext } from '../context';
+
+/** An extra HTTP endpoint served beside /graphql, /health and /ready (e.g. GET /metrics). */
+export interface GatewayRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+}
+
+/** A request the gateway is about to send to a subgraph on behalf of a client operation. */
+export type SubgraphRequestOptions = Extract<
+  GraphQLDataSourceProcessOptions<GatewayContext>,
+  { incomingRequestContext: unknown }
+>;
+
+export interface GraphQLHttpRequestArgs {
+  req: IncomingMessage;
+  res: ServerResponse;
+  context: GatewayContext;
+}
+
+/**
+ * One cross-cutting gateway feature (request ids, auth, limits, audit, metrics...).
+ *
+ * A feature usually touches several layers at once (the HTTP request, the GraphQL
+ * lifecycle, the calls to subgraphs); keeping its hooks on one object keeps the feature in
+ * one file. Every hook is optional. Plugins run in list order (gateway/plugins/index.ts).
+ */
+export interface GatewayPlugin {
+  readonly name: string;
+  /** Extra HTTP routes. */
+  readonly routes?: readonly GatewayRoute[];
+  /**
+   * Runs for each /graphql HTTP request before GraphQL execution: read headers, extend the
+   * context, set response headers. Return `true` when the plugin has ended the response itself
+   * (a CORS preflight, a rejected token); later plugins and GraphQL execution are then skipped.
+   */
+  onGraphQLHttpRequest?(args: GraphQLHttpRequestArgs): void | boolean | Promise<void | boolean>;
+  /** The GraphQL lifecycle (parse, validate, execute, response), as an Apollo Server plugin. */
+  readonly apollo?: ApolloServerPlugin<GatewayContext>;
+  /** Extra validation rules (depth, cost, alias limits). */
+  readonly validationRules?: readonly ValidationRule[];
+  /**
+   * Runs before each request the gateway sends to a subgraph for a client operation
+   * (RemoteGraphQLDataSource.willSendRequest): add headers, propagate identity.
+   */
+  willSendSubgraphRequest?(options: SubgraphRequestOptions): void | Promise<void>;
+}

@@ -1,0 +1,56 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './context';
+import type { GatewayPlugin } from './plugins/gatewayPlugin';
+
+export interface SubgraphDataSourceOptions {
+  name: string;
+  url: string | undefined;
+  plugins: readonly GatewayPlugin[];
+  /**
+   * Upper bound for one subgraph request. Unset = no bound (stock gateway behaviour). With a
+   * bound, a hung subgraph costs only its own fields (partial data) instead of the response.
+   */
+  timeoutMs?: number;
+}
+
+/**
+ * The data source for every subgraph: the stock RemoteGraphQLDataSource (same fetch, same
+ * error propagation as a stock gateway) plus the plugins' `willSendSubgraphRequest` hooks,
+ * run for client operations only (not for the gateway's own health checks), and an optional
+ * per-request timeout reported as UPSTREAM_TIMEOUT.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly hooks: GatewayPlugin[];
+  private readonly subgraphName: string;
+  private readonly timeoutMs: number | undefined;
+
+  constructor(options: SubgraphDataSourceOptions) {
+    super({ url: options.url });
+    this.hooks = options.plugins.filter((p) => p.willSendSubgraphRequest);
+    this.subgraphName = options.name;
+    this.timeoutMs = options.timeoutMs;
+    if (this.timeoutMs !== undefined) {
+      const fetchWithoutBound = this.fetcher;
+      const timeoutMs = this.timeoutMs;
+      this.fetcher = (url, init) => fetchWithoutBound(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    }
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // GraphQLDataSourceRequestKind is not exported; only client operations carry their request context.
+    if (!('incomingRequestContext' in options)) return;
+    for (const plugin of this.hooks) {
+      await plugin.willSendSubgraphRequest?.(options);
+    }
+  }
+
+  override didEncounterError(error: Error, ...rest: Parameters<RemoteGraphQLDataSource['didEncounterError']> extends [Error, ...infer R] ? R : never): void {
+    if (this.timeoutMs !== undefined && error?.name === 'AbortError') {
+      throw new GraphQLError(`Subgraph "${this.subgraphName}" did not answer within ${this.timeoutMs} ms`, {
+        extensions: { code: 'UPSTREAM_TIMEOUT', serviceName: this.subgraphName },
+      });
+    }
+    super.didEncounterError(error, ...rest);
+  }
+}

@@ -1,0 +1,21 @@
+/** The subgraphs of the product: name, SDL file in schema/, and default port (see DESIGN.md). */
+export interface SubgraphEntry {
+  name: string;
+  sdlFile: string;
+  defaultPort: number;
+}
+
+export const SUBGRAPHS: SubgraphEntry[] = [
+  { name: 'identity', sdlFile: 'identity.graphql', defaultPort: 4001 },
+  { name: 'core-banking', sdlFile: 'core-banking.graphql', defaultPort: 4002 },
+  { name: 'cards', sdlFile: 'cards.graphql', defaultPort: 4003 },
+  { name: 'erp', sdlFile: 'erp.graphql', defaultPort: 4004 },
+  { name: 'call-center', sdlFile: 'call-center.graphql', defaultPort: 4005 },
+  { name: 'profile', sdlFile: 'profile.graphql', defaultPort: 4006 },
+];
+
+/** The URL a subgraph is reached at: `SUBGRAPH_<NAME>_URL` or its default port on loopback. */
+export function subgraphUrl(entry: SubgraphEntry, env: NodeJS.ProcessEnv = process.env): string {
+  const override = env[`SUBGRAPH_${entry.name.toUpperCase().replace(/-/g, '_')}_URL`];
+  return override ?? `http://127.0.0.1:${entry.defaultPort}/graphql`;
+}

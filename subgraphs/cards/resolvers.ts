@@ -1,0 +1,38 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Card } from '../../adapters/canonical';
+import type { CardsAdapter, CardsLoaders } from '../../adapters/cards';
+import { pageSize } from '../runtime/connection';
+import { moneyResolvers } from '../runtime/moneyResolvers';
+import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { resolveUpstream } from '../runtime/upstreamErrors';
+
+export interface CardsContext {
+  adapter: CardsAdapter;
+  loaders: CardsLoaders;
+}
+
+/** What the gateway hands us: the customer id and, through @requires, only our own keys. */
+type CustomerRef = { id: string; links?: { cardholderIds?: string[] } };
+
+export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
+  ...moneyResolvers,
+  Customer: {
+    __resolveReference: (ref: CustomerRef) => ref,
+    cardholder: async (customer: CustomerRef, _: unknown, { loaders }: CardsContext) =>
+      primaryRecord(await loadPartyRecords(loaders.party, customer.links?.cardholderIds)),
+    cardholderRecords: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadPartyRecords(loaders.party, customer.links?.cardholderIds),
+    cards: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadFlattened(loaders.cards, customer.links?.cardholderIds),
+  },
+  Card: {
+    transactions: (card: Card, args: { first?: number; after?: string }, { adapter }: CardsContext) =>
+      resolveUpstream(async () => {
+        const page = await adapter.getCardTransactions(card.cardId, { first: pageSize(args.first), after: args.after ?? null });
+        if (!page) return null;
+        return {
+          // The processor's cursors are per page, not per item: every edge carries the page's next cursor.
+          edges: page.transactions.map((node) => ({ cursor: page.nextCursor ?? '', node })),
+          pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.nextCursor },
+        };
+      }),
+  },
+};

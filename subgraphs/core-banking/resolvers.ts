@@ -1,0 +1,36 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Account } from '../../adapters/canonical';
+import type { CoreBankingAdapter, CoreBankingLoaders } from '../../adapters/core-banking';
+import { connectionFromArray, decodeCursor, pageSize } from '../runtime/connection';
+import { moneyResolvers } from '../runtime/moneyResolvers';
+import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { resolveUpstream } from '../runtime/upstreamErrors';
+
+export interface CoreBankingContext {
+  adapter: CoreBankingAdapter;
+  loaders: CoreBankingLoaders;
+}
+
+type CustomerRef = { id: string; links?: { cifs?: string[] } };
+
+export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
+  ...moneyResolvers,
+  Customer: {
+    __resolveReference: (ref: CustomerRef) => ref,
+    coreBankingParty: async (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) =>
+      primaryRecord(await loadPartyRecords(loaders.party, customer.links?.cifs)),
+    coreBankingRecords: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadPartyRecords(loaders.party, customer.links?.cifs),
+    accounts: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadFlattened(loaders.accounts, customer.links?.cifs),
+  },
+  Account: {
+    transactions: (account: Account, args: { first?: number; after?: string }, { adapter }: CoreBankingContext) =>
+      resolveUpstream(async () => {
+        const first = pageSize(args.first);
+        // The mainframe returns the latest N transactions; ask for as many as this page reaches.
+        const reach = (args.after ? decodeCursor(args.after) + 1 : 0) + first + 1;
+        const transactions = await adapter.getTransactions(account.accountNumber, reach);
+        const { totalCount: _total, ...connection } = connectionFromArray(transactions ?? [], first, args.after);
+        return connection;
+      }),
+  },
+};

@@ -1,0 +1,25 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ErpLoaders } from '../../adapters/erp';
+import { connectionFromArray } from '../runtime/connection';
+import { moneyResolvers } from '../runtime/moneyResolvers';
+import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+
+export interface ErpContext {
+  loaders: ErpLoaders;
+}
+
+type CustomerRef = { id: string; links?: { partnerIds?: string[] } };
+
+export const erpResolvers: GraphQLResolverMap<ErpContext> = {
+  ...moneyResolvers,
+  Customer: {
+    __resolveReference: (ref: CustomerRef) => ref,
+    erpPartner: async (customer: CustomerRef, _: unknown, { loaders }: ErpContext) => primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.partnerIds)),
+    erpPartnerRecords: (customer: CustomerRef, _: unknown, { loaders }: ErpContext) => loadPartyRecords(loaders.parties, customer.links?.partnerIds),
+    salesOrders: async (customer: CustomerRef, args: { first?: number; after?: string }, { loaders }: ErpContext) => {
+      const orders = await loadFlattened(loaders.salesOrders, customer.links?.partnerIds);
+      orders.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.orderId.localeCompare(b.orderId)));
+      return connectionFromArray(orders, args.first, args.after);
+    },
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Global customer ids that depend on the data only: the id is a hash of the cluster's anchor
+ * record, so re-running resolution over the same records (in any order) gives the same ids, and
+ * a cluster keeps its id as long as its anchor stays in it.
+ */
+import { createHash } from 'node:crypto';
+import type { SourceSystem } from '../../../adapters/canonical';
+
+/** RFC 4648 base32 alphabet, lower case (ids appear in URLs and logs; no padding). */
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+export function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * `cust_` + 16 base32 characters (80 bits of SHA-256): collisions are negligible far beyond a
+ * bank's customer base. `generation` > 0 derives a fresh id for an anchor whose plain id is
+ * already taken (an anchor that once anchored a cluster that was later merged away).
+ */
+export function customerIdFor(anchorKey: string, generation = 0): string {
+  const input = generation === 0 ? anchorKey : `${anchorKey}#${generation}`;
+  return 'cust_' + base32(createHash('sha256').update(input).digest().subarray(0, 10));
+}
+
+/** Core banking first: it is the KYC'd master, so its records are the natural anchors. */
+const SYSTEM_RANK: Record<SourceSystem, number> = { CORE_BANKING: 0, CARDS: 1, ERP: 2, CALL_CENTER: 3 };
+
+/** Orders source keys (`SYSTEM:localId`) by anchor preference: core banking first, then by key. */
+export function compareAnchorKeys(a: string, b: string): number {
+  const ra = SYSTEM_RANK[a.slice(0, a.indexOf(':')) as SourceSystem] ?? 9;
+  const rb = SYSTEM_RANK[b.slice(0, b.indexOf(':')) as SourceSystem] ?? 9;
+  if (ra !== rb) return ra - rb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The anchor of a cluster: its smallest core-banking key, or its smallest key when it has none. */
+export function anchorOf(memberKeys: readonly string[]): string {
+  if (memberKeys.length === 0) throw new RangeError('a cluster has at least one member');
+  let best = memberKeys[0];
+  for (const key of memberKeys) if (compareAnchorKeys(key, best) < 0) best = key;
+  return best;
+}

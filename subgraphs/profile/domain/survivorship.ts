@@ -1,0 +1,83 @@
+import type { SourceSystem } from '../../../adapters/canonical';
+import type { FieldPolicy, SurvivorshipRule } from './survivorshipPolicy';
+
+/** One record's value for a field, before and after normalisation. */
+export interface Candidate<V = string> {
+  system: SourceSystem;
+  localId: string;
+  value: V;
+  /** What is compared: two candidates agree when their normalised values are equal. */
+  normalizedValue: string;
+  /** How many parts of the value are filled (for MOST_COMPLETE). */
+  completeness: number;
+  changedAt: string | null;
+}
+
+export interface SurvivorshipResult<V> {
+  winner: Candidate<V> | null;
+  /**
+   * The rule that decided; `SOURCE_PRIORITY` also when it only broke a tie; `UNANIMOUS` when
+   * every record agrees and no rule was needed; `TIE_BREAK` when one record holds several
+   * values that no rule can tell apart (two emails on one record) and the stable order chose.
+   */
+  rule: SurvivorshipRule | 'UNANIMOUS' | 'TIE_BREAK' | null;
+  conflict: boolean;
+  /** Every candidate in a stable order (system, then local id). */
+  candidates: Candidate<V>[];
+}
+
+const SYSTEM_ORDER: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
+
+function stableOrder<V>(a: Candidate<V>, b: Candidate<V>): number {
+  return SYSTEM_ORDER.indexOf(a.system) - SYSTEM_ORDER.indexOf(b.system) || (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0) || (a.normalizedValue < b.normalizedValue ? -1 : a.normalizedValue > b.normalizedValue ? 1 : 0);
+}
+
+function keepMax<V>(candidates: Candidate<V>[], score: (c: Candidate<V>) => number): Candidate<V>[] {
+  const best = Math.max(...candidates.map(score));
+  return candidates.filter((c) => score(c) === best);
+}
+
+/** Narrows the candidates by one rule. Pure; never returns an empty list for a non-empty input. */
+export function applyRule<V>(rule: SurvivorshipRule, candidates: Candidate<V>[], policy: FieldPolicy): Candidate<V>[] {
+  switch (rule) {
+    case 'SOURCE_PRIORITY': {
+      const rank = (c: Candidate<V>) => {
+        const index = policy.sourcePriority.indexOf(c.system);
+        return index === -1 ? -policy.sourcePriority.length : -index;
+      };
+      return keepMax(candidates, rank);
+    }
+    case 'MOST_RECENT':
+      return keepMax(candidates, (c) => (c.changedAt ? Date.parse(c.changedAt) : Number.NEGATIVE_INFINITY));
+    case 'MOST_FREQUENT': {
+      const counts = new Map<string, number>();
+      for (const c of candidates) counts.set(c.normalizedValue, (counts.get(c.normalizedValue) ?? 0) + 1);
+      return keepMax(candidates, (c) => counts.get(c.normalizedValue) ?? 0);
+    }
+    case 'MOST_COMPLETE':
+      return keepMax(candidates, (c) => c.completeness);
+  }
+}
+
+const distinctValues = <V>(candidates: Candidate<V>[]) => new Set(candidates.map((c) => c.normalizedValue)).size;
+
+/**
+ * Chooses the golden value among the candidates by the field's policy. Deterministic and
+ * independent of input order: candidates are put in a stable order first, and ties that the
+ * rules leave are broken by source priority, then by that order.
+ */
+export function survive<V>(input: readonly Candidate<V>[], policy: FieldPolicy): SurvivorshipResult<V> {
+  const candidates = [...input].sort(stableOrder);
+  if (candidates.length === 0) return { winner: null, rule: null, conflict: false, candidates };
+  const conflict = distinctValues(candidates) > 1;
+  // Every rule runs even once one value is left: the rules also choose which of several
+  // agreeing records is cited as the source (the KYC record for a name, not the latest copy).
+  let remaining = candidates;
+  let decidedBy: SurvivorshipRule | null = null;
+  for (const rule of [...policy.rules, 'SOURCE_PRIORITY' as const, 'MOST_RECENT' as const]) {
+    const before = distinctValues(remaining);
+    remaining = applyRule(rule, remaining, policy);
+    if (decidedBy === null && before > 1 && distinctValues(remaining) === 1) decidedBy = rule;
+  }
+  return { winner: remaining[0], rule: conflict ? (decidedBy ?? 'TIE_BREAK') : 'UNANIMOUS', conflict, candidates };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  headers: Headers;
+}
+
+/** Every response body the tests saw, so cross-cutting scans (PANs, leaks) can read them all. */
+export const seenResponses: string[] = [];
+
+export async function postGraphQL<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  seenResponses.push(text);
+  const body = JSON.parse(text) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+  return { ...body, status: response.status, headers: response.headers };
+}
+
+/** A committed operation from schema/operations/. */
+export function operation(name: string): string {
+  return readFileSync(path.join(__dirname, '..', '..', 'schema', 'operations', `${name}.graphql`), 'utf8');
+}
