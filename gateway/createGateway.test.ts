@@ -319,6 +319,39 @@ describe('createGateway lifecycle', () => {
     ).rejects.toThrow(/cannot read supergraph file .*ENOENT/);
   });
 
+  it('bounds a hung subgraph with subgraphTimeoutMs: its fields fail with UPSTREAM_TIMEOUT', async () => {
+    const people = await startPeopleSubgraph();
+    const cards = await startCardsSubgraph();
+    const { dir, path } = await tempSupergraphFile(
+      composeSupergraph([
+        { name: 'people', url: people.url, sdl: PEOPLE_SDL_V1 },
+        { name: 'cards', url: cards.url, sdl: CARDS_SDL },
+      ]),
+    );
+    const gateway = await createGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphPath: path,
+      production: true,
+      subgraphTimeoutMs: 100,
+      logger: captureLogger().log,
+    });
+    try {
+      const { status, json } = await postGraphQL(gateway.url, { query: '{ slow }' });
+      expect(status).toBe(200);
+      expect(json.data).toEqual({ slow: null });
+      expect(json.errors[0].extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', serviceName: 'people' });
+      // Subgraphs that answer in time are unaffected.
+      const spanning = await postGraphQL(gateway.url, { query: SPANNING_QUERY });
+      expect(spanning.json).toEqual({ data: { person: { id: '7', name: 'Person 7', cardCount: 2 } } });
+    } finally {
+      people.release();
+      await gateway.close();
+      await Promise.all([people.stop(), cards.stop()]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('drains an in-flight request on close() and then stops answering', async () => {
     const people = await startPeopleSubgraph();
     const { dir, path } = await tempSupergraphFile(

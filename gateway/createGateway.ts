@@ -30,7 +30,7 @@ export interface CreateGatewayOptions {
   supergraphPath?: string;
   /** Subgraph url by subgraph name; wins over `SUBGRAPH_<NAME>_URL` and the supergraph's url. */
   subgraphUrlOverrides?: SubgraphUrlOverrides;
-  /** Where `SUBGRAPH_<NAME>_URL` is looked up. Default process.env. */
+  /** Where SUBGRAPH_<NAME>_URL, SUPERGRAPH_PATH, NODE_ENV and LOG_LEVEL are read when not given above. Default process.env. */
   env?: NodeJS.ProcessEnv;
   /** Strict mode (no stack traces, internal urls, introspection, suggestions). Default NODE_ENV === 'production'. */
   production?: boolean;
@@ -77,7 +77,7 @@ export interface GatewayHandle {
  */
 export async function createGateway(options: CreateGatewayOptions = {}): Promise<GatewayHandle> {
   const env = options.env ?? process.env;
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const production = options.production ?? env.NODE_ENV === 'production';
   const log = options.logger ?? createGatewayLogger(env.LOG_LEVEL || 'info');
   const plugins = options.plugins ?? defaultGatewayPlugins();
   const overrides = options.subgraphUrlOverrides ?? {};

@@ -45,12 +45,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     }
   }
 
-  override didEncounterError(error: Error, ...rest: Parameters<RemoteGraphQLDataSource['didEncounterError']> extends [Error, ...infer R] ? R : never): void {
+  override didEncounterError(...args: Parameters<RemoteGraphQLDataSource<GatewayContext>['didEncounterError']>): void {
+    const [error] = args;
     if (this.timeoutMs !== undefined && error?.name === 'AbortError') {
       throw new GraphQLError(`Subgraph "${this.subgraphName}" did not answer within ${this.timeoutMs} ms`, {
         extensions: { code: 'UPSTREAM_TIMEOUT', serviceName: this.subgraphName },
       });
     }
-    super.didEncounterError(error, ...rest);
+    super.didEncounterError(...args);
   }
 }

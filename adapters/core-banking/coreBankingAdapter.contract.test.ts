@@ -122,8 +122,6 @@ describe('core-banking adapter against the simulator', () => {
     });
 
     it('retries a 5xx when retries are configured', async () => {
-      adapter.close();
-      adapter = createCoreBankingAdapter(testConfig(sim.url, { retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 100 } }));
       let calls = 0;
       // Fails the first call only: the random source is consulted once per request for the error decision.
       const flaky = await startCoreBankingSimulator({ records: sampleCustomers(3), random: () => (calls++ === 0 ? 0 : 0.99) });
@@ -169,12 +167,15 @@ describe('core-banking adapter against the simulator', () => {
     });
 
     it('a refused request -> UpstreamRejected naming the CICS condition', async () => {
-      // The adapter never sends a bad CIF; reach the refusal through the raw transaction route's limit.
-      const error = await fetch(`${sim.url}/cics/txninq/12`).then((r) => r.status);
-      expect(error).toBe(400);
-      const adapterError = await createCoreBankingAdapter(testConfig(`${sim.url}/nowhere`)).getParties([cif(1)]).catch((e: unknown) => e);
-      expect(adapterError).toBeInstanceOf(UpstreamRejected);
-      expect((adapterError as Error).message).toContain('PGMIDERR');
+      // The adapter never sends a malformed request, so point it at a path with no program behind it.
+      const misrouted = createCoreBankingAdapter(testConfig(`${sim.url}/nowhere`));
+      try {
+        const error = await misrouted.getParties([cif(1)]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(UpstreamRejected);
+        expect((error as Error).message).toContain('PGMIDERR');
+      } finally {
+        misrouted.close();
+      }
     });
   });
 

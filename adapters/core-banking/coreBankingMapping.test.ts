@@ -38,6 +38,11 @@ describe('core-banking mapping', () => {
     });
   });
 
+  it('keeps an address with only a junk country out of the canonical model', () => {
+    expect(toSourceParty({ ...customer, 'CUST-COUNTRY': '9X' })?.address).toBeNull();
+    expect(toSourceParty({ ...customer, 'CUST-CITY': 'LEEDS', 'CUST-COUNTRY': 'GB' })?.address).toEqual({ line1: null, line2: null, city: 'LEEDS', postalCode: null, country: 'GB' });
+  });
+
   it('maps the not-found record to null', () => {
     expect(toSourceParty({ ...customer, 'CUST-STATUS': 'N' })).toBeNull();
   });

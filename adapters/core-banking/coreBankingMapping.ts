@@ -28,7 +28,8 @@ function toAddress(wire: WireCustomer): PostalAddress | null {
     line2: orNull(wire['CUST-ADDR-LINE2']),
     city: orNull(wire['CUST-CITY']),
     postalCode: orNull(wire['CUST-POSTAL-CODE']),
-    country: orNull(wire['CUST-COUNTRY']),
+    // ISO 3166-1 alpha-2 or nothing: anything else typed into the field is not a country code.
+    country: /^[A-Z]{2}$/.test(wire['CUST-COUNTRY']) ? wire['CUST-COUNTRY'] : null,
   };
   return Object.values(address).every((v) => v === null) ? null : address;
 }

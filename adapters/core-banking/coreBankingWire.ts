@@ -23,7 +23,8 @@ export const wireCustomerSchema = z.object({
   'CUST-ADDR-LINE2': z.string(),
   'CUST-CITY': z.string(),
   'CUST-POSTAL-CODE': z.string(),
-  'CUST-COUNTRY': z.string().regex(/^([A-Z]{2})?$/),
+  // Free text typed on a screen: a junk country must not fail the whole batch (mapping drops it).
+  'CUST-COUNTRY': z.string(),
   'CUST-PHONE': z.string(),
   'CUST-EMAIL': z.string(),
   'CUST-INCOME-IND': z.enum(['Y', 'N', '']),

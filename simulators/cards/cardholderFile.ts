@@ -12,7 +12,9 @@ export class CardholderFileError extends Error {
 /**
  * Reads `cards.jsonl` line by line. Constant memory and natural backpressure: the next line
  * is read only when the consumer asks for the next record, so a million-person file can back
- * the bulk extract. Returning early (a consumer's `break`) closes the file.
+ * the bulk extract. Returning early (a consumer's `break`) closes the file: the extract pager
+ * abandons read sessions, so the read stream is destroyed explicitly (closing readline alone
+ * leaves the file descriptor open, which is why this does not reuse dataset/readJsonLines).
  */
 export async function* readCardholderFile(path: string): AsyncGenerator<CardholderRecord> {
   const stream = createReadStream(path, { encoding: 'utf8' });

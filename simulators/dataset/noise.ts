@@ -40,7 +40,7 @@ export function nicknameFor(givenName: string, rng: Random): string | null {
   return options.length === 0 ? null : rng.pick(options);
 }
 
-const NEARBY_LETTERS = 'etaoinshrdlucmfwypvbgk';
+const NEARBY_LETTERS: readonly string[] = [...'etaoinshrdlucmfwypvbgk'];
 
 /**
  * One keying error: substitute, delete, insert, transpose or double a letter. The first letter
@@ -51,10 +51,12 @@ export function typoOnce(value: string, rng: Random): string {
   if (value.length <= 2) return value;
   const chars = [...value];
   const i = rng.int(1, chars.length - 1);
-  const letter = rng.pick([...NEARBY_LETTERS]);
+  const picked = rng.pick(NEARBY_LETTERS);
+  // A substitute always differs from the letter it replaces.
+  const letter = picked === chars[i] ? 'x' : picked;
   switch (rng.int(0, 4)) {
     case 0:
-      chars[i] = chars[i] === letter ? 'x' : letter;
+      chars[i] = letter;
       break;
     case 1:
       if (chars.length > 3) chars.splice(i, 1);
