@@ -12,6 +12,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'erp', sdlFile: 'erp.graphql', defaultPort: 4004 },
   { name: 'call-center', sdlFile: 'call-center.graphql', defaultPort: 4005 },
   { name: 'profile', sdlFile: 'profile.graphql', defaultPort: 4006 },
+  { name: 'insights', sdlFile: 'insights.graphql', defaultPort: 4007 },
 ];
 
 /** The URL a subgraph is reached at: `SUBGRAPH_<NAME>_URL` or its default port on loopback. */

@@ -13,7 +13,8 @@ import { startCallCenterSubgraph } from '../subgraphs/call-center/service';
 import { startCardsSubgraph } from '../subgraphs/cards/service';
 import { startCoreBankingSubgraph } from '../subgraphs/core-banking/service';
 import { startErpSubgraph } from '../subgraphs/erp/service';
-import { resolveFromSources } from '../subgraphs/identity/resolveFromSources';
+import { IdentityService } from '../subgraphs/identity/identityService';
+import { snapshotStoreFromEnv } from '../subgraphs/identity/snapshotStore';
 import { startIdentitySubgraph } from '../subgraphs/identity/service';
 import { startProfileSubgraph } from '../subgraphs/profile/service';
 import type { RunningSubgraph } from '../subgraphs/runtime/serveSubgraph';
@@ -31,6 +32,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   simulators: RunningSimulators;
+  identity: IdentityService;
   subgraphs: Record<string, RunningSubgraph>;
   gateway: GatewayHandle;
   close(): Promise<void>;
@@ -62,8 +64,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const adapters = [coreBanking, cards, erp, callCenter];
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
 
-    const { view } = await resolveFromSources(adapters);
-    const identity = await startIdentitySubgraph({ port: port('identity'), view: () => view });
+    const identityService = await IdentityService.start({ adapters, store: snapshotStoreFromEnv() });
+    identityService.startFollowing(Number(process.env.IDENTITY_POLL_MS ?? 500));
+    closers.push(() => identityService.close());
+    const identity = await startIdentitySubgraph({ port: port('identity'), service: identityService });
     closers.push(() => identity.close());
     const started = await Promise.all([
       startCoreBankingSubgraph({ port: port('core-banking'), adapter: coreBanking }),
@@ -84,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       production: options.production,
     });
     closers.push(() => gateway.close());
-    return { simulators, subgraphs, gateway, close: closeAll };
+    return { simulators, identity: identityService, subgraphs, gateway, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -6,7 +6,7 @@ import { InvalidIdError } from '../kit/errors';
  */
 export const CONTACT_ID = /^C\d{9}$/;
 export const ADVISOR_ID = /^A\d{4}$/;
-/** `<advisorId>-<yyyyMMddHHmm>` of the slot's start, e.g. `A1000-202611020930`. */
+/** `<advisorId>-<yyyyMMdd>T<HHmm>` of the slot's start (UTC), as the dataset writes it: `A1000-20261102T0930`. */
 export const SLOT_ID = /^A\d{4}-\d{8}T\d{4}$/;
 /** Phone numbers as agents type them: digits, spaces, `+ - ( ) .`; at least 6 digits. */
 const PHONE_TEXT = /^[+\d\s().-]{6,32}$/;

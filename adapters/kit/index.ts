@@ -5,3 +5,4 @@ export * from './systemClient';
 export * from './batchLoader';
 export * from './retryAfter';
 export * from './sourceAdapter';
+export * from './requestContext';

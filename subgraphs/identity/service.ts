@@ -1,17 +1,23 @@
 import { serveSubgraph, type RunningSubgraph } from '../runtime/serveSubgraph';
-import type { IdentityView } from './identityView';
+import type { IdentityService } from './identityService';
 import { identityResolvers, type IdentityContext } from './resolvers';
 
 /**
- * The identity subgraph. `view` is read per request so identity resolution can swap in a new
- * crosswalk (after incremental matching or a steward decision) without a restart.
+ * The identity subgraph. The view is read once per request, so identity resolution can swap in
+ * a new crosswalk (after incremental matching or a steward decision) without a restart, and a
+ * request never sees half of a change.
  */
-export function startIdentitySubgraph(options: { port?: number; view: () => IdentityView }): Promise<RunningSubgraph> {
+export function startIdentitySubgraph(options: { port?: number; service: IdentityService }): Promise<RunningSubgraph> {
   return serveSubgraph<IdentityContext>({
     name: 'identity',
     sdlFile: 'identity.graphql',
     resolvers: identityResolvers,
-    context: () => ({ view: options.view() }),
+    context: ({ headers }) => ({
+      view: options.service.view(),
+      service: options.service,
+      // The gateway forwards the authenticated principal; a steward decision records it.
+      principal: typeof headers['x-principal'] === 'string' ? headers['x-principal'] : 'unknown',
+    }),
     port: options.port,
   });
 }

@@ -5,6 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
+import { acceptableRequestId, propagateRequestIdToLegacyCalls, REQUEST_ID_HEADER, runInRequestScope } from '../../adapters/kit/requestContext';
 import { readSchemaFile } from './readSchemaFile';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -45,6 +46,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
+  // Every legacy call a resolver makes for this request carries the gateway's request id.
+  propagateRequestIdToLegacyCalls();
   const maxBodyBytes = options.maxBodyBytes ?? 5_000_000;
 
   const httpServer = http.createServer((req, res) => {
@@ -86,11 +89,12 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
           return;
         }
       }
-      server
-        .executeHTTPGraphQLRequest({
+      runInRequestScope({ requestId: acceptableRequestId(req.headers[REQUEST_ID_HEADER]) }, () =>
+        server.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
           context: () => Promise.resolve(options.context({ headers: req.headers })),
-        })
+        }),
+      )
         .then(async (response) => {
           const outHeaders: Record<string, string> = {};
           for (const [key, value] of response.headers) outHeaders[key] = value;

@@ -71,10 +71,47 @@ export interface BlockingStats {
   candidatePairs: number;
 }
 
+/** FNV-1a over the key's UTF-16 code units, cut to 30 bits (see `candidatePairs` for the packing). */
+export function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 2) & 0x3fffffff;
+}
+
+const INDEX_BITS = 23;
+const INDEX_SPACE = 2 ** INDEX_BITS;
+/** The largest population one batch run blocks (the packing below leaves 23 bits for the index). */
+export const MAX_BLOCKED_RECORDS = INDEX_SPACE;
+
+/** Hashes of the keys of one kind that both records hold. */
+function sharedKeyHashes(a: NormalisedParty, b: NormalisedParty, kind: BlockingKind): number[] {
+  const bKeys = blockingKeysOfKind(b, kind);
+  const out: number[] = [];
+  for (const key of blockingKeysOfKind(a, kind)) if (bKeys.includes(key)) out.push(keyHash(key));
+  return out;
+}
+
+/** Whether an earlier kind already produced this pair: they share a key of it whose block was compared. */
+function sharedEarlier(a: NormalisedParty, b: NormalisedParty, kindIndex: number, oversized: ReadonlyArray<ReadonlySet<number>>): boolean {
+  for (let e = 0; e < kindIndex; e++) {
+    const kind = BLOCKING_KINDS[e];
+    if (!shareKeyOfKind(a, b, kind)) continue;
+    if (oversized[e].size === 0) return true;
+    if (sharedKeyHashes(a, b, kind).some((h) => !oversized[e].has(h))) return true;
+  }
+  return false;
+}
+
 /**
- * Every candidate pair `[i, j]` (i < j, indexes into `parties`) exactly once: a pair that shares
- * keys of several kinds is produced by the first kind only. One kind's blocks are held in memory
- * at a time, which keeps the peak for a million records to one map of keys.
+ * Every candidate pair `[i, j]` (i < j, indexes into `parties`) exactly once: a pair sharing
+ * several keys is produced by the first kind and, within it, the first key it shares.
+ *
+ * Blocks are found by sorting, not by a map of keys: each (key, record) becomes one number,
+ * `hash(key) * 2^23 + index`, in a Float64Array; after a numeric sort the records of one key are
+ * adjacent. A million records thus cost a 16 MB array per kind instead of a map of two million
+ * strings and arrays (which doubled the peak memory). Two keys whose 30-bit hashes collide share
+ * a run; every pair is checked for a real shared key, so a collision costs a comparison, never
+ * a wrong candidate.
  */
 export function* candidatePairs(
   parties: readonly NormalisedParty[],
@@ -87,49 +124,59 @@ export function* candidatePairs(
    */
   populationBlockSize?: (key: string) => number,
 ): Generator<[number, number]> {
-  // Keys whose block was skipped: sharing one of those does not mean the pair was produced.
-  const oversized = new Set<string>();
+  if (parties.length > INDEX_SPACE) throw new RangeError(`blocking handles at most ${INDEX_SPACE} records in one run`);
+  // Per kind, the hashes of the blocks that were skipped as too large.
+  const oversized: Set<number>[] = BLOCKING_KINDS.map(() => new Set<number>());
   for (let k = 0; k < BLOCKING_KINDS.length; k++) {
     const kind = BLOCKING_KINDS[k];
-    const blocks = new Map<string, number[]>();
+    let entries = new Float64Array(Math.max(16, parties.length * 2));
+    let count = 0;
     for (let i = 0; i < parties.length; i++) {
       for (const key of blockingKeysOfKind(parties[i], kind)) {
-        const block = blocks.get(key);
-        if (block) {
-          // A record can hold two keys landing in one block (two name tokens equal): list it once.
-          if (block[block.length - 1] !== i) block.push(i);
-        } else blocks.set(key, [i]);
+        if (count === entries.length) {
+          const grown = new Float64Array(entries.length * 2);
+          grown.set(entries);
+          entries = grown;
+        }
+        entries[count++] = keyHash(key) * INDEX_SPACE + i;
       }
     }
-    for (const [key, block] of blocks) {
+    const sorted = entries.subarray(0, count).sort();
+    const block: number[] = [];
+    for (let start = 0; start < count; ) {
+      const hash = Math.floor(sorted[start] / INDEX_SPACE);
+      block.length = 0;
+      let end = start;
+      for (; end < count && Math.floor(sorted[end] / INDEX_SPACE) === hash; end++) {
+        const index = sorted[end] - hash * INDEX_SPACE;
+        // A record holding two keys with one hash (equal name tokens) is listed once.
+        if (block[block.length - 1] !== index) block.push(index);
+      }
+      start = end;
       if (block.length < 2) continue;
       if (stats) stats.blocks++;
-      if (block.length > maxBlockSize || (populationBlockSize && populationBlockSize(key) > maxBlockSize)) {
+      if (block.length > maxBlockSize || (populationBlockSize && populationBlockSize(keyOfHash(parties[block[0]], kind, hash)) > maxBlockSize)) {
         if (stats) stats.oversizedBlocks++;
-        oversized.add(key);
+        oversized[k].add(hash);
         continue;
       }
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
-          const i = block[x];
-          const j = block[y];
-          if (sharedEarlier(parties[i], parties[j], k, oversized)) continue;
+          const a = parties[block[x]];
+          const b = parties[block[y]];
+          if (!shareKeyOfKind(a, b, kind)) continue;
+          // Produce the pair from the first shared (compared) key of this kind only.
+          const hashes = sharedKeyHashes(a, b, kind).filter((h) => !oversized[k].has(h));
+          if (hashes.length === 0 || Math.min(...hashes) !== hash) continue;
+          if (sharedEarlier(a, b, k, oversized)) continue;
           if (stats) stats.candidatePairs++;
-          yield i < j ? [i, j] : [j, i];
+          yield [block[x], block[y]];
         }
       }
     }
   }
 }
 
-/** Whether an earlier kind already produced this pair: they share a key of it whose block was compared. */
-export function sharedEarlier(a: NormalisedParty, b: NormalisedParty, kindIndex: number, oversized: ReadonlySet<string>): boolean {
-  for (let e = 0; e < kindIndex; e++) {
-    const kind = BLOCKING_KINDS[e];
-    if (!shareKeyOfKind(a, b, kind)) continue;
-    if (oversized.size === 0) return true;
-    const bKeys = blockingKeysOfKind(b, kind);
-    if (blockingKeysOfKind(a, kind).some((key) => bKeys.includes(key) && !oversized.has(key))) return true;
-  }
-  return false;
+function keyOfHash(p: NormalisedParty, kind: BlockingKind, hash: number): string {
+  return blockingKeysOfKind(p, kind).find((key) => keyHash(key) === hash) ?? '';
 }

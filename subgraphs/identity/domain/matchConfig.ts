@@ -67,9 +67,9 @@ export interface MatchConfig {
 export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   weights: {
     emailSame: 7,
-    emailDifferent: -1,
+    emailDifferent: -0.5,
     phoneSame: 5,
-    phoneDifferent: -1,
+    phoneDifferent: -0.5,
     birthDateSame: 5,
     birthDateNear: 1,
     birthDateDifferent: -6,
@@ -91,7 +91,7 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
     familyNear: 0.8,
     minPrefix: 4,
   },
-  strongThreshold: 9,
+  strongThreshold: 8,
   weakThreshold: 6,
   weakLinksToMerge: 2,
   maxBlockSize: 64,

@@ -1,0 +1,69 @@
+import type { SourceSystem } from '../canonical';
+import { CacheConfigError } from './redisConnection';
+
+export interface SystemCachePolicy {
+  /** How long an entry is served without asking the system again. */
+  ttlMs: number;
+  /** How long past `ttlMs` an entry may still be served while the system is failing. */
+  maxStaleMs: number;
+  /** Freshness of a not-found answer (shorter: a record created upstream should appear soon). */
+  notFoundTtlMs: number;
+}
+
+export interface CacheConfig {
+  systems: Record<SourceSystem, SystemCachePolicy>;
+  /** In-process layer in front of a shared store: its TTL (0 disables it) and size. */
+  l1TtlMs: number;
+  l1MaxEntries: number;
+}
+
+export const DEFAULT_POLICY: SystemCachePolicy = { ttlMs: 30_000, maxStaleMs: 600_000, notFoundTtlMs: 5_000 };
+const SYSTEMS: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
+
+function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new CacheConfigError(`${name} must be a non-negative integer (milliseconds)`);
+  return value;
+}
+
+/**
+ * `<SYSTEM>_CACHE_TTL_MS`, `<SYSTEM>_CACHE_MAX_STALE_MS`, `<SYSTEM>_CACHE_NOT_FOUND_TTL_MS` per
+ * system (`CACHE_TTL_MS` etc. without a system set the default for all four), `CACHE_L1_TTL_MS`,
+ * `CACHE_L1_MAX_ENTRIES`. A TTL of 0 turns caching off for that system (stale-if-error too).
+ */
+export function cacheConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CacheConfig {
+  const base: SystemCachePolicy = {
+    ttlMs: readMs(env, 'CACHE_TTL_MS', DEFAULT_POLICY.ttlMs),
+    maxStaleMs: readMs(env, 'CACHE_MAX_STALE_MS', DEFAULT_POLICY.maxStaleMs),
+    notFoundTtlMs: readMs(env, 'CACHE_NOT_FOUND_TTL_MS', DEFAULT_POLICY.notFoundTtlMs),
+  };
+  const systems = Object.fromEntries(
+    SYSTEMS.map((system) => {
+      const ttlMs = readMs(env, `${system}_CACHE_TTL_MS`, base.ttlMs);
+      const policy: SystemCachePolicy = {
+        ttlMs,
+        maxStaleMs: readMs(env, `${system}_CACHE_MAX_STALE_MS`, base.maxStaleMs),
+        // A not-found answer is never trusted longer than a found one.
+        notFoundTtlMs: Math.min(ttlMs, readMs(env, `${system}_CACHE_NOT_FOUND_TTL_MS`, base.notFoundTtlMs)),
+      };
+      return [system, policy];
+    }),
+  ) as Record<SourceSystem, SystemCachePolicy>;
+  return {
+    systems,
+    l1TtlMs: readMs(env, 'CACHE_L1_TTL_MS', 1000),
+    l1MaxEntries: Math.max(1, readMs(env, 'CACHE_L1_MAX_ENTRIES', 10_000)),
+  };
+}
+
+/** The same policy for every system (tests, tools). */
+export function uniformCacheConfig(policy: Partial<SystemCachePolicy>, l1?: { ttlMs?: number; maxEntries?: number }): CacheConfig {
+  const full = { ...DEFAULT_POLICY, ...policy };
+  return {
+    systems: Object.fromEntries(SYSTEMS.map((system) => [system, full])) as Record<SourceSystem, SystemCachePolicy>,
+    l1TtlMs: l1?.ttlMs ?? 1000,
+    l1MaxEntries: l1?.maxEntries ?? 10_000,
+  };
+}

@@ -1,0 +1,15 @@
+export type { CacheEntry, CacheStore, CacheWrite } from './cacheStore';
+export { MemoryCacheStore, type MemoryCacheStoreOptions } from './memoryCacheStore';
+export { RedisCacheStore, type RedisCacheStoreOptions } from './redisCacheStore';
+export { createRedisClient, redisTargetFromEnv, CacheConfigError, type RedisClient, type RedisTarget } from './redisConnection';
+export { createCacheBackendFromEnv, createCacheStoreFromEnv, createInvalidationBus, type CacheBackend, type CacheBackendOptions } from './cacheFromEnv';
+export { LocalInvalidationBus, type InvalidatedRecord, type InvalidationBus, type InvalidationMessage } from './invalidationBus';
+export { RedisInvalidationBus } from './redisInvalidationBus';
+export { cacheConfigFromEnv, uniformCacheConfig, DEFAULT_POLICY, type CacheConfig, type SystemCachePolicy } from './cacheConfig';
+export { CacheMetrics, type CacheEvent, type SystemCacheCounters } from './cacheMetrics';
+export { SystemCache, type CachedBatchOptions, type InvalidationTarget, type SecondaryIndex, type SystemCacheOptions } from './systemCache';
+export { withCache, type CacheReadSpec, type CacheWriteSpec, type WithCacheOptions } from './withCache';
+export { createChangeWatcher, changePollMsFromEnv, type ChangeFeedSource, type ChangeWatcher, type ChangeWatcherOptions } from './changeWatcher';
+export { runInRequestScope, reportStale, staleReports, type StaleReport } from './requestScope';
+export { staleExtensionPlugin } from './staleExtensionPlugin';
+export { isTransientUpstreamError } from './transientErrors';

@@ -1,0 +1,56 @@
+import { EventEmitter } from 'node:events';
+import { createSubscriberClient, type RedisClient } from './redisConnection';
+import { parseInvalidationMessage, type InvalidationBus, type InvalidationMessage } from './invalidationBus';
+
+/**
+ * Invalidations over Redis pub/sub on `<prefix>invalidate`. On a Cluster, PUBLISH reaches the
+ * subscribers of every node, so one subscriber connection per replica is enough.
+ */
+export class RedisInvalidationBus implements InvalidationBus {
+  readonly channel: string;
+  private readonly subscriber: RedisClient;
+  private readonly emitter = new EventEmitter();
+  private readonly subscribed: Promise<void>;
+
+  constructor(
+    private readonly client: RedisClient,
+    keyPrefix: string,
+    onError?: (error: Error) => void,
+  ) {
+    this.channel = `${keyPrefix}invalidate`;
+    this.emitter.setMaxListeners(0);
+    this.subscriber = createSubscriberClient(client, onError);
+    this.subscriber.on('message', (channel: string, raw: string) => {
+      if (channel !== this.channel) return;
+      const message = parseInvalidationMessage(raw);
+      if (message) this.emitter.emit('message', message);
+    });
+    this.subscribed = this.subscriber.subscribe(this.channel).then(
+      () => undefined,
+      (error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  /** Resolves once the channel subscription is in place (or has failed; ioredis retries it on reconnect). */
+  ready(): Promise<void> {
+    return this.subscribed;
+  }
+
+  async publish(message: InvalidationMessage): Promise<void> {
+    try {
+      await this.client.publish(this.channel, JSON.stringify(message));
+    } catch {
+      // Best effort: the other replicas' in-process entries expire on their own shortly.
+    }
+  }
+
+  subscribe(listener: (message: InvalidationMessage) => void): () => void {
+    this.emitter.on('message', listener);
+    return () => this.emitter.off('message', listener);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+    this.subscriber.disconnect();
+  }
+}

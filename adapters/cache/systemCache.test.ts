@@ -1,0 +1,191 @@
+import { UpstreamProtocolError, UpstreamTimeout, UpstreamUnavailable } from '../kit/errors';
+import { uniformCacheConfig } from './cacheConfig';
+import { LocalInvalidationBus } from './invalidationBus';
+import { MemoryCacheStore } from './memoryCacheStore';
+import { runInRequestScope, staleReports } from './requestScope';
+import { SystemCache } from './systemCache';
+
+/** A fake upstream batch read counting its calls; `fail` makes the next calls throw. */
+function fakeUpstream(records: Record<string, string>) {
+  const calls: string[][] = [];
+  let failure: Error | null = null;
+  let gate: Promise<void> | null = null;
+  return {
+    calls,
+    records,
+    failWith(error: Error | null) {
+      failure = error;
+    },
+    holdUntil(promise: Promise<void> | null) {
+      gate = promise;
+    },
+    async fetch(ids: string[]): Promise<Map<string, { name: string } | null>> {
+      calls.push([...ids]);
+      if (gate) await gate;
+      if (failure) throw failure;
+      return new Map(ids.map((id) => [id, id in records ? { name: records[id] } : null]));
+    },
+  };
+}
+
+function setup(policy = { ttlMs: 1000, maxStaleMs: 5000, notFoundTtlMs: 200 }) {
+  let now = 1_000_000;
+  const cache = new SystemCache({ store: new MemoryCacheStore(), config: uniformCacheConfig(policy), clock: () => now });
+  return { cache, advance: (ms: number) => (now += ms) };
+}
+
+describe('SystemCache', () => {
+  it('serves fresh entries without a call and fetches only the missing ids, in one call', async () => {
+    const { cache } = setup();
+    const upstream = fakeUpstream({ a: 'A', b: 'B', c: 'C' });
+    const first = await cache.cachedBatch('ERP', 'party', ['a', 'b'], (ids) => upstream.fetch(ids));
+    expect([...first]).toEqual([
+      ['a', { name: 'A' }],
+      ['b', { name: 'B' }],
+    ]);
+    const second = await cache.cachedBatch('ERP', 'party', ['c', 'a', 'b', 'c'], (ids) => upstream.fetch(ids));
+    expect([...second.keys()]).toEqual(['c', 'a', 'b']);
+    expect(second.get('c')).toEqual({ name: 'C' });
+    expect(upstream.calls).toEqual([['a', 'b'], ['c']]);
+    expect(cache.metrics.snapshot().ERP).toEqual({ hits: 2, misses: 3, staleServed: 0 });
+  });
+
+  it('refetches after the TTL and caches not-found for its own shorter TTL', async () => {
+    const { cache, advance } = setup();
+    const upstream = fakeUpstream({ a: 'A' });
+    await cache.cachedBatch('ERP', 'party', ['a', 'missing'], (ids) => upstream.fetch(ids));
+    advance(199);
+    expect((await cache.cachedBatch('ERP', 'party', ['a', 'missing'], (ids) => upstream.fetch(ids))).get('missing')).toBeNull();
+    expect(upstream.calls).toHaveLength(1);
+    advance(1);
+    await cache.cachedBatch('ERP', 'party', ['a', 'missing'], (ids) => upstream.fetch(ids));
+    expect(upstream.calls[1]).toEqual(['missing']);
+    advance(800);
+    upstream.records.a = 'A2';
+    const after = await cache.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+    expect(after.get('a')).toEqual({ name: 'A2' });
+    expect(upstream.calls[2]).toEqual(['a']);
+  });
+
+  it('keeps entities apart', async () => {
+    const { cache } = setup();
+    const parties = fakeUpstream({ a: 'party' });
+    const orders = fakeUpstream({ a: 'orders' });
+    await cache.cachedBatch('ERP', 'party', ['a'], (ids) => parties.fetch(ids));
+    expect((await cache.cachedBatch('ERP', 'salesOrders', ['a'], (ids) => orders.fetch(ids))).get('a')).toEqual({ name: 'orders' });
+  });
+
+  it('serves stale within max-stale on a transient failure and reports it to the request scope', async () => {
+    const { cache, advance } = setup();
+    const upstream = fakeUpstream({ a: 'A', b: 'B' });
+    await cache.cachedBatch('CARDS', 'party', ['a', 'b'], (ids) => upstream.fetch(ids));
+    advance(3000);
+    upstream.failWith(new UpstreamUnavailable('CARDS', 'listCardholders', 'circuit open'));
+    const { result, stale } = await runInRequestScope(async () => ({
+      result: await cache.cachedBatch('CARDS', 'party', ['a', 'b'], (ids) => upstream.fetch(ids)),
+      stale: staleReports(),
+    }));
+    expect(result.get('a')).toEqual({ name: 'A' });
+    expect(stale).toEqual([{ system: 'CARDS', ageMs: 3000 }]);
+    expect(cache.metrics.snapshot().CARDS?.staleServed).toBe(2);
+    upstream.failWith(new UpstreamTimeout('CARDS', 'listCardholders', 100));
+    advance(3001); // now 6001 ms old: past TTL + max-stale
+    await expect(cache.cachedBatch('CARDS', 'party', ['a'], (ids) => upstream.fetch(ids))).rejects.toBeInstanceOf(UpstreamTimeout);
+  });
+
+  it('rethrows when one id has nothing stale, and never hides a non-transient error', async () => {
+    const { cache, advance } = setup();
+    const upstream = fakeUpstream({ a: 'A', b: 'B' });
+    await cache.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+    advance(1500);
+    upstream.failWith(new UpstreamUnavailable('ERP', 'queryBusinessPartners', 'HTTP 503'));
+    await expect(cache.cachedBatch('ERP', 'party', ['a', 'b'], (ids) => upstream.fetch(ids))).rejects.toBeInstanceOf(UpstreamUnavailable);
+    upstream.failWith(new UpstreamProtocolError('ERP', 'queryBusinessPartners', 'truncated'));
+    await expect(cache.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).rejects.toBeInstanceOf(UpstreamProtocolError);
+  });
+
+  it('coalesces concurrent reads of the same ids into one upstream call', async () => {
+    const { cache } = setup();
+    const upstream = fakeUpstream({ a: 'A', b: 'B', c: 'C' });
+    let release!: () => void;
+    upstream.holdUntil(new Promise<void>((resolve) => (release = resolve)));
+    const reads = [
+      cache.cachedBatch('ERP', 'party', ['a', 'b'], (ids) => upstream.fetch(ids)),
+      cache.cachedBatch('ERP', 'party', ['b', 'a'], (ids) => upstream.fetch(ids)),
+      cache.cachedBatch('ERP', 'party', ['a', 'b', 'c'], (ids) => upstream.fetch(ids)),
+    ];
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    const results = await Promise.all(reads);
+    expect(upstream.calls).toEqual([['a', 'b'], ['c']]);
+    expect(results[2].get('c')).toEqual({ name: 'C' });
+    expect(results[1].get('a')).toEqual({ name: 'A' });
+  });
+
+  it('evicts every entity of a record, and does not write back a read that raced an eviction', async () => {
+    const { cache } = setup();
+    const parties = fakeUpstream({ a: 'A' });
+    const orders = fakeUpstream({ a: 'O' });
+    await cache.cachedBatch('ERP', 'party', ['a'], (ids) => parties.fetch(ids));
+    await cache.cachedBatch('ERP', 'salesOrders', ['a'], (ids) => orders.fetch(ids));
+    await cache.invalidate([{ system: 'ERP', localId: 'a', entity: 'party' }]);
+    let release!: () => void;
+    parties.holdUntil(new Promise<void>((resolve) => (release = resolve)));
+    const racing = cache.cachedBatch('ERP', 'party', ['a'], (ids) => parties.fetch(ids));
+    await new Promise((resolve) => setImmediate(resolve));
+    await cache.invalidate([{ system: 'ERP', localId: 'a' }]);
+    release();
+    await racing;
+    parties.holdUntil(null);
+    await cache.cachedBatch('ERP', 'party', ['a'], (ids) => parties.fetch(ids));
+    await cache.cachedBatch('ERP', 'salesOrders', ['a'], (ids) => orders.fetch(ids));
+    expect(parties.calls).toHaveLength(3);
+    expect(orders.calls).toHaveLength(2);
+  });
+
+  it('evicts the owner of a secondary id named by a change (a card -> its cardholder)', async () => {
+    const { cache } = setup();
+    const cards = { calls: 0 };
+    const fetchCards = async (ids: string[]) => {
+      cards.calls += 1;
+      return new Map(ids.map((id) => [id, [{ cardId: `card-of-${id}` }]]));
+    };
+    const index = { entity: 'card', ids: (list: Array<{ cardId: string }>) => list.map((c) => c.cardId) };
+    await cache.cachedBatch('CARDS', 'cards', ['h1', 'h2'], fetchCards, { index });
+    await cache.invalidate([{ system: 'CARDS', entity: 'card', localId: 'card-of-h1' }]);
+    await cache.cachedBatch('CARDS', 'cards', ['h1', 'h2'], async (ids) => {
+      expect(ids).toEqual(['h1']);
+      return fetchCards(ids);
+    }, { index });
+    expect(cards.calls).toBe(2);
+  });
+
+  it('tells the other replicas over the bus, and listeners of both', async () => {
+    const store = new MemoryCacheStore();
+    const bus = new LocalInvalidationBus();
+    const config = uniformCacheConfig({ ttlMs: 60_000 }, { ttlMs: 60_000 });
+    const one = new SystemCache({ store, bus, config, l1: true });
+    const two = new SystemCache({ store, bus, config, l1: true });
+    for (const replica of [one, two]) replica.registerEntities('ERP', ['party']);
+    const upstream = fakeUpstream({ a: 'A' });
+    await one.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+    await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+    expect(upstream.calls).toHaveLength(1);
+    const heard: string[] = [];
+    two.onInvalidate((records) => heard.push(...records.map((r) => r.localId)));
+    upstream.records.a = 'A2';
+    await one.invalidate([{ system: 'ERP', localId: 'a' }]);
+    expect(heard).toEqual(['a']);
+    expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+    one.close();
+    two.close();
+  });
+
+  it('passes straight through for a system with TTL 0', async () => {
+    const { cache } = setup({ ttlMs: 0, maxStaleMs: 0, notFoundTtlMs: 0 });
+    const upstream = fakeUpstream({ a: 'A' });
+    await cache.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+    await cache.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+    expect(upstream.calls).toHaveLength(2);
+  });
+});

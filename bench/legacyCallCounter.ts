@@ -1,0 +1,36 @@
+import type { SourceSystem } from '../adapters/canonical';
+import type { RunningSimulators } from '../simulators/startAllSimulators';
+
+export const SYSTEMS: readonly SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
+
+export type LegacyCalls = Record<SourceSystem, number> & { total: number };
+
+/** Zeroes every simulator's request counter, so a run counts only its own calls. */
+export function resetLegacyCalls(simulators: RunningSimulators): void {
+  for (const system of SYSTEMS) simulators[system].stats.reset();
+}
+
+function countNow(simulators: RunningSimulators): LegacyCalls {
+  const calls = { total: 0 } as LegacyCalls;
+  for (const system of SYSTEMS) {
+    calls[system] = simulators[system].stats.snapshot().total;
+    calls.total += calls[system];
+  }
+  return calls;
+}
+
+/**
+ * The legacy calls made since the last reset, read once the counters have stopped moving:
+ * requests still in flight when the load generator stops keep calling the systems for a while
+ * (up to one slow request), and they were counted in `requests.sent`.
+ */
+export async function settledLegacyCalls(simulators: RunningSimulators, quietMs = 250, maxWaitMs = 10_000): Promise<LegacyCalls> {
+  const deadline = Date.now() + maxWaitMs;
+  let previous = countNow(simulators);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const current = countNow(simulators);
+    if (current.total === previous.total || Date.now() > deadline) return current;
+    previous = current;
+  }
+}

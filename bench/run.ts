@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: our gateway against a stock Apollo gateway over the same running subgraphs
+ * and simulators, on customer360 and customerList, with instant and with realistic legacy
+ * latency. Prints the machine, one table row per (cache, scenario, workload, gateway) and the
+ * throughput ratio ours/plain. See BENCHMARKS.md for measured figures.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureDataset } from '../simulators/dataset/ensureDataset';
+import { startStack, type RunningStack } from '../stack/startStack';
+import { BENCH_USAGE, BenchOptionsError, parseBenchOptions, type BenchOptions, type CacheMode } from './benchOptions';
+import { primeCache } from './cachePriming';
+import { startGatewayProcess } from './gatewayProcess';
+import { describeMachine } from './machine';
+import { measureAll, type Target } from './measure';
+import { startPlainGateway } from './plainGateway';
+import { renderReport, type Measurement } from './report';
+import { checkSameAnswers } from './responseCheck';
+import { applyScenario, selectScenarios, type Scenario } from './scenarios';
+import { stackOptionsFor } from './stackVariants';
+import { customer360Workload, customerIds, customerListWorkload, type Workload } from './workloads';
+
+const ROOT = path.join(__dirname, '..');
+const SUPERGRAPH = path.join(ROOT, 'schema', 'supergraph.graphql');
+
+const progress = (m: Measurement) =>
+  console.error(`  ${m.cache}/${m.scenario} ${m.workload} ${m.gateway}: ${m.load.requestsPerSecond.toFixed(1)} req/s, p99 ${m.load.p99Ms} ms, ${m.load.failures} failures`);
+
+/** The scenarios on one stack: ours vs plain, then (if asked) the gateway as a process per worker count. */
+async function benchStack(stack: RunningStack, cache: CacheMode, scenarios: readonly Scenario[], options: BenchOptions): Promise<Measurement[]> {
+  const subgraphUrls = Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url]));
+  const plain = await startPlainGateway(SUPERGRAPH, subgraphUrls);
+  const results: Measurement[] = [];
+  try {
+    const targets: Target[] = [
+      { name: 'ours', url: stack.gateway.url },
+      { name: 'plain', url: plain.url },
+    ];
+    const ids = await customerIds(stack.gateway.url, options.customerCount);
+    const workloads: Workload[] = [customer360Workload(ids), customerListWorkload(50)];
+    const settings = { durationSeconds: options.durationSeconds, connections: options.connections };
+    for (const scenario of scenarios) {
+      console.error(`${cache}/${scenario.name}: ${scenario.description}`);
+      applyScenario(stack.simulators, scenario);
+      for (const workload of workloads) await checkSameAnswers(workload, targets);
+      if (cache === 'warm') for (const workload of workloads) await primeCache(stack.gateway.url, workload);
+      const context = { cache, scenario: scenario.name, simulators: stack.simulators, settings };
+      results.push(...(await measureAll(context, targets, workloads, { ...options, onResult: progress })));
+
+      for (const workers of options.workers) {
+        const gateway = await startGatewayProcess(workers, subgraphUrls);
+        try {
+          const target = { name: `ours as process, GATEWAY_WORKERS=${workers} (observed ${gateway.observedWorkers})`, url: gateway.url };
+          await checkSameAnswers(workloads[0], [targets[0], target]);
+          results.push(...(await measureAll(context, [target], workloads, { ...options, onResult: progress })));
+        } finally {
+          await gateway.close();
+        }
+      }
+    }
+  } finally {
+    await plain.close();
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchOptionsError)) throw error;
+    console.error(`${error.message}\nusage: ${BENCH_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const machine = describeMachine();
+  console.error(`machine: ${machine.cpuCount} x ${machine.cpuModel}, ${machine.totalMemoryGb} GB, Node ${machine.node}`);
+  const dataset = await ensureDataset(path.join(ROOT, 'data', 'dataset'), {});
+  const scenarios = selectScenarios(options.scenario);
+
+  const measurements: Measurement[] = [];
+  for (const cache of options.cacheModes) {
+    const stack = await startStack(stackOptionsFor(dataset, cache));
+    try {
+      measurements.push(...(await benchStack(stack, cache, scenarios, options)));
+    } finally {
+      await stack.close();
+    }
+  }
+
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  console.log(renderReport(machine, { command, durationSeconds: options.durationSeconds, connections: options.connections, repeat: options.repeat }, measurements));
+  if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, measurements }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? `bench failed: ${error.name}: ${error.message}` : error);
+  process.exitCode = 1;
+});

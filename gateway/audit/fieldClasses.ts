@@ -1,0 +1,53 @@
+import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { FIELD_CLASSES, type FieldClass } from './auditEvent';
+
+/** Field coordinate (`Customer.accounts`) -> the class of data it exposes. */
+export type FieldClassIndex = ReadonlyMap<string, FieldClass>;
+
+/**
+ * The classes of the graph's sensitive fields, used until the gateway's field policy index
+ * (built from the supergraph's `@sensitive` directive) is handed to the audit plugin instead.
+ * Parent fields are classed as well as leaves: asking for `accounts { accountNumber }` is a
+ * financial access even without a balance.
+ */
+export const STATIC_FIELD_CLASSES: FieldClassIndex = new Map<string, FieldClass>([
+  ...(['profile', 'coreBankingParty', 'coreBankingRecords', 'cardholder', 'cardholderRecords', 'erpPartner', 'erpPartnerRecords', 'callCenterContact', 'callCenterRecords', 'interactions', 'openCases', 'appointments'] as const).map(
+    (field) => [`Customer.${field}`, 'PII'] as [string, FieldClass],
+  ),
+  ...(['givenName', 'familyName', 'rawName', 'birthDate', 'nationalId', 'phones', 'emails', 'address'] as const).map(
+    (field) => [`Party.${field}`, 'PII'] as [string, FieldClass],
+  ),
+  ...(['fullName', 'birthDate', 'nationalId', 'email', 'mobilePhone', 'address'] as const).map(
+    (field) => [`GoldenProfile.${field}`, 'PII'] as [string, FieldClass],
+  ),
+  ...(['accounts', 'cards', 'salesOrders'] as const).map((field) => [`Customer.${field}`, 'FINANCIAL'] as [string, FieldClass]),
+  ['Account.balance', 'FINANCIAL'],
+  ['Account.transactions', 'FINANCIAL'],
+  ['Card.balance', 'FINANCIAL'],
+  ['Card.creditLimit', 'FINANCIAL'],
+  ['Card.transactions', 'FINANCIAL'],
+  ['SalesOrder.netValue', 'FINANCIAL'],
+  ['Query.auditTrail', 'AUDIT'],
+]);
+
+/**
+ * The classes of every field the operation selects (through fragments too), in the fixed
+ * order PII, FINANCIAL, AUDIT. Computed from the document, not the data: asking for a field
+ * that came back null is still asking for it.
+ */
+export function fieldClassesTouched(document: DocumentNode, schema: GraphQLSchema, index: FieldClassIndex): FieldClass[] {
+  const touched = new Set<FieldClass>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent) return;
+        const fieldClass = index.get(`${parent.name}.${node.name.value}`);
+        if (fieldClass) touched.add(fieldClass);
+      },
+    }),
+  );
+  return FIELD_CLASSES.filter((c) => touched.has(c));
+}

@@ -1,0 +1,96 @@
+/**
+ * The plain inputs and outputs of the insight rules. Inputs are the parts of the canonical model
+ * the rules read (what the insights subgraph receives through @requires); a list is `null` when
+ * the system holding it could not be read, which is not the same as an empty list.
+ */
+import type { Account, Card, CardTransaction, Case, Interaction, Money, SalesOrder, Transaction } from '../../../adapters/canonical';
+
+export type AccountFacts = Pick<Account, 'type' | 'status' | 'balance'> &
+  Partial<Pick<Account, 'openedOn'>> & { transactions?: Array<Pick<Transaction, 'bookedAt' | 'amount'>> | null };
+
+export type CardFacts = Pick<Card, 'status'> &
+  Partial<Pick<Card, 'balance' | 'creditLimit'>> & { transactions?: Array<Pick<CardTransaction, 'postedAt' | 'amount'>> | null };
+
+export type OrderFacts = Pick<SalesOrder, 'createdAt' | 'netValue' | 'deliveryStatus' | 'billingStatus'>;
+export type CaseFacts = Pick<Case, 'openedAt'>;
+export type InteractionFacts = Pick<Interaction, 'occurredAt'>;
+
+/** Everything the rules may read about one customer. */
+export interface CustomerFacts {
+  /** Core-banking accounts; null when core banking could not be read. */
+  accounts: AccountFacts[] | null;
+  /** Cards; null when the card processor could not be read. */
+  cards: CardFacts[] | null;
+  /** Sales orders, newest first; null when the ERP could not be read. */
+  orders: OrderFacts[] | null;
+  /** Complaint cases still open; null when the call center could not be read. */
+  openCases: CaseFacts[] | null;
+  /** Recent call-center interactions; null when the call center could not be read. */
+  interactions: InteractionFacts[] | null;
+  /** Golden birth date `YYYY-MM-DD`, if known. */
+  birthDate: string | null;
+  /** Declared yearly income, if known (optional: the tier rule works without it). */
+  yearlyIncome: Money | null;
+}
+
+export type Tier = 'GOLD' | 'SILVER' | 'BRONZE';
+export type AgeBand = 'AGE_12_17' | 'AGE_18_27' | 'AGE_28_60' | 'OVER_60' | 'UNKNOWN';
+export type LifecycleStageName = 'PROSPECT' | 'CHURN_RISK' | 'ONBOARDING' | 'DORMANT' | 'ACTIVE';
+export type ActionChannel = 'ADVISOR_CALLBACK' | 'CALL_CENTER' | 'EMAIL' | 'MOBILE_APP' | 'BRANCH';
+export type NextBestActionCode =
+  | 'SCHEDULE_CALLBACK'
+  | 'OFFER_CREDIT_CARD'
+  | 'REVIEW_CREDIT_LIMIT'
+  | 'OFFER_SAVINGS_ACCOUNT'
+  | 'SEND_SATISFACTION_SURVEY'
+  | 'SEND_REACTIVATION_OFFER';
+
+export interface Segment {
+  tier: Tier | null;
+  ageBand: AgeBand;
+  reasons: string[];
+}
+
+export interface RelationshipValue {
+  totalDeposits: Money | null;
+  totalLending: Money | null;
+  cardSpend90Days: Money | null;
+  openOrdersValue: Money | null;
+  reasons: string[];
+}
+
+export interface LifecycleStage {
+  stage: LifecycleStageName;
+  reasons: string[];
+}
+
+export interface NextBestAction {
+  code: NextBestActionCode;
+  title: string;
+  reason: string;
+  channel: ActionChannel;
+  priority: number;
+}
+
+/** The shape of insightThresholds.ts (amounts as decimal text in the reporting currency). */
+export interface InsightThresholds {
+  reportingCurrency: string;
+  tiers: Record<'GOLD' | 'SILVER', { minRelationshipBalance: string; minYearlyIncome: string }>;
+  ageBands: Array<{ band: Exclude<AgeBand, 'UNKNOWN'>; fromAge: number; toAge: number | null }>;
+  cardSpendDays: number;
+  lifecycle: { onboardingDays: number; dormantAfterDays: number };
+  churn: { recentComplaintDays: number; balanceTrendDays: number; minNetOutflow: string };
+  nextBestActions: {
+    SCHEDULE_CALLBACK: ActionSettings;
+    OFFER_CREDIT_CARD: ActionSettings & { minDeposits: string };
+    REVIEW_CREDIT_LIMIT: ActionSettings & { minUtilisationPercent: number };
+    OFFER_SAVINGS_ACCOUNT: ActionSettings & { minCurrentBalance: string };
+    SEND_SATISFACTION_SURVEY: ActionSettings & { maxOrderAgeDays: number };
+    SEND_REACTIVATION_OFFER: ActionSettings;
+  };
+}
+
+export interface ActionSettings {
+  priority: number;
+  channel: ActionChannel;
+}

@@ -1,0 +1,63 @@
+/**
+ * What the relationship is worth: deposits, lending, recent card spend and open orders, each in
+ * the reporting currency. A figure is null when the system behind it was not heard: an unknown
+ * is not a zero.
+ */
+import type { Money } from '../../../adapters/canonical';
+import { depositsTotal, lendingTotal } from './balances';
+import { withinLastDays } from './calendar';
+import type { CardFacts, CustomerFacts, InsightThresholds, OrderFacts, RelationshipValue } from './insightTypes';
+import { leftOutReason, sumInCurrency, type Total } from './moneyTotals';
+
+/** Purchases (positive amounts) posted in the last `days` days on any card. */
+export function cardSpend(cards: readonly CardFacts[], asOf: string, days: number, currency: string): Total {
+  const purchases: Money[] = [];
+  for (const card of cards) {
+    for (const txn of card.transactions ?? []) {
+      if (txn.amount.amountMinor > 0 && withinLastDays(txn.postedAt, asOf, days)) purchases.push(txn.amount);
+    }
+  }
+  return sumInCurrency(purchases, currency);
+}
+
+/** An order is open until it is both fully delivered and fully billed. */
+export function isOpenOrder(order: OrderFacts): boolean {
+  return order.deliveryStatus !== 'DELIVERED' || order.billingStatus !== 'BILLED';
+}
+
+export function computeRelationshipValue(facts: CustomerFacts, asOf: string, thresholds: InsightThresholds): RelationshipValue {
+  const currency = thresholds.reportingCurrency;
+  const reasons: string[] = [];
+  const result: RelationshipValue = { totalDeposits: null, totalLending: null, cardSpend90Days: null, openOrdersValue: null, reasons };
+
+  if (facts.accounts) {
+    const deposits = depositsTotal(facts.accounts, currency);
+    const lending = lendingTotal(facts.accounts, facts.cards, currency);
+    result.totalDeposits = deposits.total;
+    result.totalLending = lending.total;
+    reasons.push('deposits: positive balances of open current, savings and term-deposit accounts');
+    reasons.push(facts.cards ? 'lending: open loans, overdrawn accounts and card balances owed' : 'lending: open loans and overdrawn accounts only (cards not heard)');
+    reasons.push(...leftOutReason('deposits', deposits.leftOut, currency), ...leftOutReason('lending', lending.leftOut, currency));
+  } else {
+    reasons.push('deposits and lending unknown: core banking not heard');
+  }
+
+  if (facts.cards) {
+    const spend = cardSpend(facts.cards, asOf, thresholds.cardSpendDays, currency);
+    result.cardSpend90Days = spend.total;
+    reasons.push(`card spend: purchases posted in the last ${thresholds.cardSpendDays} days, refunds and payments not deducted`);
+    reasons.push(...leftOutReason('card spend', spend.leftOut, currency));
+  } else {
+    reasons.push('card spend unknown: card processor not heard');
+  }
+
+  if (facts.orders) {
+    const open = sumInCurrency(facts.orders.filter(isOpenOrder).map((o) => o.netValue), currency);
+    result.openOrdersValue = open.total;
+    reasons.push('open orders: net value of orders not yet fully delivered or fully billed');
+    reasons.push(...leftOutReason('open orders', open.leftOut, currency));
+  } else {
+    reasons.push('open orders unknown: ERP not heard');
+  }
+  return result;
+}
