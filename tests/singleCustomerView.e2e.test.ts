@@ -93,4 +93,15 @@ describe('single customer view', () => {
     expect(body.counts).toEqual([{ field: 'EMAIL', systemA: 'CORE_BANKING', systemB: 'CALL_CENTER', count: body.totalCount }]);
     for (const edge of body.edges) expect(edge.node).toMatchObject({ field: 'EMAIL', systemA: 'CORE_BANKING', systemB: 'CALL_CENTER' });
   });
+
+  it('streams the same report as CSV, filtered the same way', async () => {
+    const graph = await postGraphQL<{ discrepancyReport: { totalCount: number } }>(stack.gateway.url, '{ discrepancyReport(field: EMAIL) { totalCount } }');
+    const response = await fetch(stack.gateway.url.replace('/graphql', '/reports/discrepancies.csv?field=EMAIL'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).trimEnd().split('\n');
+    expect(lines[0]).toBe('customerId,field,systemA,localIdA,valueA,systemB,localIdB,valueB');
+    expect(lines).toHaveLength(graph.data!.discrepancyReport.totalCount + 1);
+    expect(lines.slice(1).every((line) => line.split(',')[1] === 'EMAIL')).toBe(true);
+  });
 });

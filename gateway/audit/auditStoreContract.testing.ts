@@ -2,10 +2,13 @@ import type { AuditEvent } from './auditEvent';
 import type { AuditStore } from './auditStore';
 import { completeAuditEvent } from './recordAuditEvent';
 
-const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 9, minute)).toISOString();
+// Instants one second apart from now: a store may rely on events being appended near their `at`
+// (the Redis stream's ids are its own clock).
+const base = Math.floor(Date.now() / 1000) * 1000;
+const at = (second: number) => new Date(base + second * 1000).toISOString();
 
-function access(minute: number, customerIds: string[], subject = 'agent-1'): AuditEvent {
-  return completeAuditEvent({ kind: 'ACCESS', at: at(minute), subject, customerIds, channel: 'branch', roles: ['agent'], fieldClasses: ['PII'], operationName: 'Customer360', requestId: `req-${minute}` });
+function access(second: number, customerIds: string[], subject = 'agent-1'): AuditEvent {
+  return completeAuditEvent({ kind: 'ACCESS', at: at(second), subject, customerIds, channel: 'branch', roles: ['agent'], fieldClasses: ['PII'], operationName: 'Customer360', requestId: `req-${second}` });
 }
 
 /** The behaviour every audit store must have; each store's test runs it against a real store. */
@@ -16,7 +19,7 @@ export function describeAuditStoreContract(name: string, open: () => Promise<{ s
 
     beforeAll(async () => {
       ({ store, cleanup } = await open());
-      for (let minute = 0; minute < 10; minute += 1) await store.append(access(minute, minute % 2 === 0 ? ['cust_EVEN0000'] : ['cust_ODD00000', 'cust_EVEN0000']));
+      for (let second = 0; second < 10; second += 1) await store.append(access(second, second % 2 === 0 ? ['cust_EVEN0000'] : ['cust_ODD00000', 'cust_EVEN0000']));
       await store.append(access(30, ['cust_ODD00000'], 'auditor-9'));
       await store.append(completeAuditEvent({ kind: 'STEWARD_DECISION', at: at(31), subject: 'steward-2', customerIds: ['cust_ODD00000'], action: 'UNLINK', reason: 'DIFFERENT_PERSON' }));
     });

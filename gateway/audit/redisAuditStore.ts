@@ -16,7 +16,10 @@ export interface RedisAuditStoreOptions {
   ownsConnection?: boolean;
 }
 
-/** How far writer and Redis clocks may disagree. */
+/**
+ * How far an event's `at` may be from the Redis clock when it is appended (clock skew between
+ * replicas and Redis, a write stamped just before a slow XADD). `recordAuditEvent` stamps now.
+ */
 const CLOCK_SLACK_MS = 60_000;
 
 /**

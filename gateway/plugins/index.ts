@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from './gatewayPlugin';
 import { useCors } from './useCors';
+import { useDiscrepancyCsv } from './useDiscrepancyCsv';
 import { useRequestId } from './useRequestId';
 import { useRequestLogging } from './useRequestLogging';
 
@@ -24,5 +25,6 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     useRequestId(),
     ...(options.corsOrigins?.length ? [useCors({ origins: options.corsOrigins })] : []),
     useRequestLogging(),
+    useDiscrepancyCsv(),
   ];
 }

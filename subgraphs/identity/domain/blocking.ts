@@ -6,12 +6,13 @@
  *
  * Keys are chosen so that each noise kind leaves at least one key intact: a typo in one name
  * leaves the other name's key, a swap leaves both (keys do not care which field a token came
- * from), an out-of-date email leaves the phone. Blocks larger than `maxBlockSize` are skipped:
+ * from), an out-of-date email leaves the phone, and postcode + house number catches names
+ * mangled beyond both name keys. Blocks larger than `maxBlockSize` are skipped:
  * such a key is too common to say anything (a shared office switchboard, a placeholder email).
  */
 import type { NormalisedParty } from './normalisedParty';
 
-export const BLOCKING_KINDS = ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName'] as const;
+export const BLOCKING_KINDS = ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName', 'postcodeHouse'] as const;
 export type BlockingKind = (typeof BLOCKING_KINDS)[number];
 
 /** The name tokens a record is blocked under: both names, whichever field holds them. */
@@ -35,6 +36,9 @@ export function blockingKeysOfKind(p: NormalisedParty, kind: BlockingKind): stri
       return p.birthDate ? nameTokens(p).map((t) => `d:${p.birthDate}:${t}`) : [];
     case 'postcodeName':
       return p.postcode ? nameTokens(p).map((t) => `a:${p.postcode}:${t}`) : [];
+    case 'postcodeHouse':
+      // Catches names mangled on both sides (typo + swap); a household is a small block.
+      return p.postcode && p.houseNumber ? [`h:${p.postcode}:${p.houseNumber}`] : [];
   }
 }
 
@@ -57,6 +61,8 @@ export function shareKeyOfKind(a: NormalisedParty, b: NormalisedParty, kind: Blo
       return a.birthDate !== null && a.birthDate === b.birthDate && sharesNameToken(a, b);
     case 'postcodeName':
       return a.postcode !== '' && a.postcode === b.postcode && sharesNameToken(a, b);
+    case 'postcodeHouse':
+      return a.postcode !== '' && a.houseNumber !== '' && a.postcode === b.postcode && a.houseNumber === b.houseNumber;
   }
 }
 

@@ -49,3 +49,18 @@ describe('compareNames', () => {
     expect(compareNames(name('Mary', 'Okafor'), name('Mary', 'Okafor'), config).weight).toBe(config.weights.givenSame + config.weights.familySame);
   });
 });
+
+describe('compareNames symmetry', () => {
+  it('gives the same reading in either argument order', () => {
+    const pairs: Array<[NameParts, NameParts]> = [
+      [name(null, 'Sophie'), name('Sophie', 'Fernandez')],
+      [name('Okafor', 'Mary'), name('Mary', 'Okafor')],
+      [name('Bill', 'Ward'), name('William', 'Wrad')],
+    ];
+    for (const [a, b] of pairs) {
+      const ab = compareNames(a, b, config);
+      const ba = compareNames(b, a, config);
+      expect({ given: ab.given, family: ab.family, weight: ab.weight }).toEqual({ given: ba.given, family: ba.family, weight: ba.weight });
+    }
+  });
+});

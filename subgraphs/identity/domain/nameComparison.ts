@@ -105,17 +105,25 @@ function swappedParts(b: NameParts): NameParts {
   return { given: b.family, givenFirst, givenCanonical: givenFirst ? canonicalGivenNames(givenFirst) : [], family: b.given.replace(/ /g, '') };
 }
 
-export function compareNames(a: NameParts, b: NameParts, config: MatchConfig): NameComparison {
+function orientation(a: NameParts, b: NameParts, swapped: boolean, config: MatchConfig): NameComparison {
   const given = compareGivenNames(a, b, config);
   const family = compareFamilyNames(a, b, config);
-  const direct: NameComparison = { given, family, swapped: false, weight: givenWeight(given, config) + familyWeight(family, config) };
-  if (given === 'same' && family === 'same') return direct;
-  const bs = swappedParts(b);
-  const sGiven = compareGivenNames(a, bs, config);
-  const sFamily = compareFamilyNames(a, bs, config);
-  const swappedWeight = givenWeight(sGiven, config) + familyWeight(sFamily, config);
-  // Only a clear improvement counts as a swap: a tie keeps the direct reading.
-  if (swappedWeight > direct.weight) return { given: sGiven, family: sFamily, swapped: true, weight: swappedWeight };
-  return direct;
+  return { given, family, swapped, weight: givenWeight(given, config) + familyWeight(family, config) };
 }
 
+/**
+ * The better of the direct and the swapped reading. Either side may be the swapped one; both
+ * are tried so the result does not depend on argument order (with one given name missing, the
+ * reading that keeps a known given name is the informative one).
+ */
+export function compareNames(a: NameParts, b: NameParts, config: MatchConfig): NameComparison {
+  const direct = orientation(a, b, false, config);
+  if (direct.given === 'same' && direct.family === 'same') return direct;
+  const candidates = [orientation(a, swappedParts(b), true, config), orientation(swappedParts(a), b, true, config)];
+  let best = direct;
+  for (const c of candidates) {
+    // Only a clear improvement counts as a swap: a tie keeps the direct reading.
+    if (c.weight > best.weight || (best.swapped && c.weight === best.weight && best.given === 'unknown' && c.given !== 'unknown')) best = c;
+  }
+  return best;
+}

@@ -46,7 +46,7 @@ export const INSIGHT_THRESHOLDS: InsightThresholds = {
 
   /** Lifecycle stages, checked in the order PROSPECT, CHURN_RISK, ONBOARDING, DORMANT, ACTIVE. */
   lifecycle: {
-    /** ONBOARDING: the customer's first open account was opened fewer than this many days ago. */
+    /** ONBOARDING: the customer's first account (open or since closed) was opened fewer than this many days ago. */
     onboardingDays: 90,
     /**
      * DORMANT: no account or card transaction, no sales order and no call-center contact in

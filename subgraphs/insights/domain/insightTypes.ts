@@ -11,7 +11,7 @@ export type AccountFacts = Pick<Account, 'type' | 'status' | 'balance'> &
 export type CardFacts = Pick<Card, 'status'> &
   Partial<Pick<Card, 'balance' | 'creditLimit'>> & { transactions?: Array<Pick<CardTransaction, 'postedAt' | 'amount'>> | null };
 
-export type OrderFacts = Pick<SalesOrder, 'createdAt' | 'netValue' | 'deliveryStatus' | 'billingStatus'>;
+export type OrderFacts = Pick<SalesOrder, 'createdAt' | 'netValue' | 'deliveryStatus' | 'billingStatus'> & Partial<Pick<SalesOrder, 'orderId'>>;
 export type CaseFacts = Pick<Case, 'openedAt'>;
 export type InteractionFacts = Pick<Interaction, 'occurredAt'>;
 

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Who is calling: taken from a verified token's claims, never from anything the client asserts otherwise. */
+export interface Principal {
+  /** The token's `sub`: an employee or service id (not a customer). */
+  subject: string;
+  /** Where the call comes from (`branch`, `mobile`, `call-center`, `back-office`...); informational. */
+  channel?: string;
+  /** The token's `roles` (`teller`, `auditor`...); unknown roles grant nothing. */
+  roles: string[];
+}
+
+declare module '../context' {
+  interface GatewayContext {
+    /** Set by useAuthentication once the bearer token is verified; absent when auth is off. */
+    principal?: Principal;
+  }
+}
+
+const CLAIMS = z.object({
+  sub: z.string().min(1).max(256),
+  channel: z.string().min(1).max(64).optional(),
+  // A single role as a string is a common issuer shortcut; accept it as a one-element list.
+  roles: z.union([z.array(z.string().min(1).max(64)).max(32), z.string().min(1).max(64).transform((r) => [r])]).default([]),
+});
+
+/** The token's claims do not describe a principal (no `sub`, `roles` not strings...). */
+export class InvalidClaimsError extends Error {
+  override readonly name = 'InvalidClaimsError';
+}
+
+/** Claims of a verified token -> Principal; throws InvalidClaimsError on a malformed claim set. */
+export function principalFromClaims(claims: unknown): Principal {
+  const parsed = CLAIMS.safeParse(claims);
+  if (!parsed.success) {
+    throw new InvalidClaimsError(`token claims are invalid: ${parsed.error.issues.map((i) => i.path.join('.') || 'claims').join(', ')}`);
+  }
+  const { sub, channel, roles } = parsed.data;
+  return { subject: sub, ...(channel ? { channel } : {}), roles: [...new Set(roles)] };
+}

@@ -1,0 +1,95 @@
+/**
+ * Next best actions: rule-based triggers, each saying what to do, where and why. At most one
+ * action per code (the most telling instance: the newest order, the fullest card), most urgent
+ * first. A rule whose inputs were not heard does not fire: no offer on a guess.
+ */
+import { balanceOfTypes, depositsTotal } from './balances';
+import { daysBefore } from './calendar';
+import { fallingBalances, recentOpenComplaint } from './customerSignals';
+import type { CustomerFacts, InsightThresholds, NextBestAction, NextBestActionCode } from './insightTypes';
+import { computeLifecycleStage } from './lifecycleStage';
+import { showMoney, thresholdMinor } from './moneyTotals';
+
+/** What each action asks the agent or advisor to do. */
+export const ACTION_TITLES: Record<NextBestActionCode, string> = {
+  SCHEDULE_CALLBACK: 'Book a retention call with the relationship manager (a slot from advisor.freeSlots, then scheduleCallback)',
+  OFFER_CREDIT_CARD: 'Offer a credit card',
+  REVIEW_CREDIT_LIMIT: 'Review the credit limit of the card with the customer',
+  OFFER_SAVINGS_ACCOUNT: 'Offer a savings account for the money idle in current accounts',
+  SEND_SATISFACTION_SURVEY: 'Ask how the delivered order went (satisfaction follow-up)',
+  SEND_REACTIVATION_OFFER: 'Send a reactivation offer to the dormant customer',
+};
+
+const CODE_ORDER = Object.keys(ACTION_TITLES) as NextBestActionCode[];
+
+type Trigger = (facts: CustomerFacts, asOf: string, thresholds: InsightThresholds) => string | null;
+
+/** Each trigger returns the reason it fires, or null. */
+export const TRIGGERS: Record<NextBestActionCode, Trigger> = {
+  SCHEDULE_CALLBACK: (facts, asOf, thresholds) => {
+    const complaint = recentOpenComplaint(facts, asOf, thresholds);
+    const falling = fallingBalances(facts, asOf, thresholds);
+    return complaint.fired && falling.fired ? `${complaint.reason}; ${falling.reason}` : null;
+  },
+
+  OFFER_CREDIT_CARD: (facts, _asOf, thresholds) => {
+    if (!facts.accounts || !facts.cards) return null;
+    if (facts.cards.some((c) => c.status === 'ACTIVE')) return null;
+    const currency = thresholds.reportingCurrency;
+    const deposits = depositsTotal(facts.accounts, currency).total;
+    const min = { amountMinor: thresholdMinor(thresholds.nextBestActions.OFFER_CREDIT_CARD.minDeposits, currency), currency };
+    return deposits.amountMinor >= min.amountMinor ? `deposits ${showMoney(deposits)} >= ${showMoney(min)} and no active card` : null;
+  },
+
+  REVIEW_CREDIT_LIMIT: (facts, _asOf, thresholds) => {
+    const percent = thresholds.nextBestActions.REVIEW_CREDIT_LIMIT.minUtilisationPercent;
+    let fullest: number | null = null;
+    for (const card of facts.cards ?? []) {
+      const { balance, creditLimit } = card;
+      if (card.status !== 'ACTIVE' || !balance || !creditLimit || creditLimit.amountMinor <= 0 || balance.currency !== creditLimit.currency) continue;
+      // Integer percentages: balance * 100 / limit, rounded down, never a float compare on money.
+      const used = Math.floor((balance.amountMinor * 100) / creditLimit.amountMinor);
+      if (used >= percent && (fullest === null || used > fullest)) fullest = used;
+    }
+    return fullest === null ? null : `an active card is used to ${fullest}% of its limit (>= ${percent}%)`;
+  },
+
+  OFFER_SAVINGS_ACCOUNT: (facts, _asOf, thresholds) => {
+    if (!facts.accounts) return null;
+    const currency = thresholds.reportingCurrency;
+    if (facts.accounts.some((a) => a.status === 'OPEN' && (a.type === 'SAVINGS' || a.type === 'TERM_DEPOSIT'))) return null;
+    const current = balanceOfTypes(facts.accounts, ['CURRENT'], currency).total;
+    const min = { amountMinor: thresholdMinor(thresholds.nextBestActions.OFFER_SAVINGS_ACCOUNT.minCurrentBalance, currency), currency };
+    return current.amountMinor >= min.amountMinor ? `current accounts hold ${showMoney(current)} >= ${showMoney(min)} and no savings or term deposit` : null;
+  },
+
+  SEND_SATISFACTION_SURVEY: (facts, asOf, thresholds) => {
+    const maxAge = thresholds.nextBestActions.SEND_SATISFACTION_SURVEY.maxOrderAgeDays;
+    let newest: { age: number; orderId?: string } | null = null;
+    for (const order of facts.orders ?? []) {
+      if (order.deliveryStatus !== 'DELIVERED') continue;
+      const age = daysBefore(order.createdAt, asOf);
+      if (age >= 0 && age <= maxAge && (newest === null || age < newest.age)) newest = { age, orderId: order.orderId };
+    }
+    if (!newest) return null;
+    const which = newest.orderId ? `order ${newest.orderId}` : 'an order';
+    return `${which} delivered, placed ${newest.age} day(s) ago (<= ${maxAge} days)`;
+  },
+
+  SEND_REACTIVATION_OFFER: (facts, asOf, thresholds) => {
+    const stage = computeLifecycleStage(facts, asOf, thresholds);
+    return stage?.stage === 'DORMANT' ? `lifecycle stage DORMANT: ${stage.reasons[0]}` : null;
+  },
+};
+
+export function computeNextBestActions(facts: CustomerFacts, asOf: string, thresholds: InsightThresholds): NextBestAction[] {
+  const actions: NextBestAction[] = [];
+  for (const code of CODE_ORDER) {
+    const reason = TRIGGERS[code](facts, asOf, thresholds);
+    if (reason === null) continue;
+    const { priority, channel } = thresholds.nextBestActions[code];
+    actions.push({ code, title: ACTION_TITLES[code], reason, channel, priority });
+  }
+  // Stable sort: equal priorities keep the order the codes are declared in.
+  return actions.sort((a, b) => a.priority - b.priority);
+}
