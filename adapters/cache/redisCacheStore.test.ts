@@ -1,0 +1,69 @@
+import { Redis } from 'ioredis';
+import { createCacheBackendFromEnv } from './cacheFromEnv';
+import type { InvalidationMessage } from './invalidationBus';
+import { RedisCacheStore } from './redisCacheStore';
+import { createRedisClient } from './redisConnection';
+import { RedisInvalidationBus } from './redisInvalidationBus';
+import { deleteKeysWithPrefix, eventually, SHARED_REDIS_URL, uniqueKeyPrefix } from './testing/redisTestkit';
+
+describe('RedisCacheStore on the shared Redis', () => {
+  const prefix = uniqueKeyPrefix();
+  const admin = new Redis(SHARED_REDIS_URL);
+  const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }), { keyPrefix: prefix });
+
+  afterAll(async () => {
+    await deleteKeysWithPrefix(admin, prefix);
+    await store.close();
+    admin.disconnect();
+  });
+
+  it('stores JSON entries under its prefix, reads them in order, deletes them', async () => {
+    await store.mset([
+      { key: 'e:{ERP:1}:party', entry: { value: { givenName: 'A', list: [1, 2] }, storedAt: 11 }, ttlMs: 60_000 },
+      { key: 'e:{ERP:2}:party', entry: { value: null, storedAt: 12 }, ttlMs: 60_000 },
+    ]);
+    expect(await store.mget(['e:{ERP:2}:party', 'e:{ERP:9}:party', 'e:{ERP:1}:party'])).toEqual([
+      { value: null, storedAt: 12 },
+      undefined,
+      { value: { givenName: 'A', list: [1, 2] }, storedAt: 11 },
+    ]);
+    expect(await admin.exists(`${prefix}e:{ERP:1}:party`)).toBe(1);
+    const pttl = await admin.pttl(`${prefix}e:{ERP:1}:party`);
+    expect(pttl).toBeGreaterThan(0);
+    expect(pttl).toBeLessThanOrEqual(60_000);
+    await store.del(['e:{ERP:1}:party']);
+    expect(await store.get('e:{ERP:1}:party')).toBeUndefined();
+  });
+
+  it('lets Redis expire an entry after its physical TTL', async () => {
+    await store.set('short', { value: 1, storedAt: 1 }, 30);
+    await eventually(async () => (await store.get('short')) === undefined, 'Redis expired the key', 3000);
+  });
+
+  it('treats an unreadable value as a miss', async () => {
+    await admin.set(`${prefix}garbage`, 'not json', 'PX', 60_000);
+    expect(await store.get('garbage')).toBeUndefined();
+  });
+
+  it('carries invalidations between replicas over pub/sub', async () => {
+    const one = new RedisInvalidationBus(store.client, prefix);
+    const twoStore = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }), { keyPrefix: prefix });
+    const two = new RedisInvalidationBus(twoStore.client, prefix);
+    await Promise.all([one.ready(), two.ready()]);
+    const received = new Promise<InvalidationMessage>((resolve) => two.subscribe(resolve));
+    await one.publish({ origin: 'one', records: [{ system: 'ERP', localId: '1000000001' }] });
+    expect(await received).toEqual({ origin: 'one', records: [{ system: 'ERP', localId: '1000000001' }] });
+    await Promise.all([one.close(), two.close(), twoStore.close()]);
+  });
+
+  it('is what the environment selects when REDIS_URL is set', async () => {
+    const backend = createCacheBackendFromEnv({ REDIS_URL: SHARED_REDIS_URL, CACHE_KEY_PREFIX: prefix });
+    expect(backend.store.kind).toBe('redis');
+    await backend.store.set('from-env', { value: 'x', storedAt: 1 }, 60_000);
+    expect(await admin.get(`${prefix}from-env`)).toBe('{"v":"x","t":1}');
+    await backend.close();
+    const memory = createCacheBackendFromEnv({});
+    expect(memory.store.kind).toBe('memory');
+    await memory.close();
+  });
+});
