@@ -173,7 +173,7 @@ describe('cards adapter: batching and input validation', () => {
     const adapter = adapterFor(sim.url);
     const loaders = createCardsLoaders(adapter);
     const ids = records.slice(0, 201).map((r) => r.cardholderId);
-    const parties = await Promise.all([...ids, ...ids.slice(0, 10)].map((id) => loaders.party.load(id)));
+    const parties = await Promise.all([...ids, ...ids.slice(0, 10)].map((id) => loaders.parties.load(id)));
     expect(parties.map((p) => p?.localId)).toEqual([...ids, ...ids.slice(0, 10)]);
     const cards = await Promise.all([cardholderId(1), 'CH99999999'].map((id) => loaders.cards.load(id)));
     expect(cards[0]).toHaveLength(2);
@@ -191,7 +191,7 @@ describe('cards adapter: batching and input validation', () => {
     await expect(adapter.changes('../../etc')).rejects.toBeInstanceOf(InvalidArgumentError);
     // Through a loader, a bad key fails alone and its batch still goes out for the good keys.
     const loaders = createCardsLoaders(adapter);
-    const [good, bad] = await Promise.allSettled([loaders.party.load(cardholderId(3)), loaders.party.load('CH1')]);
+    const [good, bad] = await Promise.allSettled([loaders.parties.load(cardholderId(3)), loaders.parties.load('CH1')]);
     expect(good).toMatchObject({ status: 'fulfilled', value: { localId: cardholderId(3) } });
     expect(bad).toMatchObject({ status: 'rejected', reason: expect.any(InvalidIdError) });
     await expect(loaders.cards.load('nope')).rejects.toBeInstanceOf(InvalidIdError);

@@ -222,7 +222,7 @@ describe('core-banking adapter against the simulator', () => {
       await fetch(`${sim.url}/__admin/reset`, { method: 'POST' });
       const loaders = createCoreBankingLoaders(adapter);
       const [loadedParties, loadedAccounts] = await Promise.all([
-        Promise.all(ids.map((id) => loaders.party.load(id))),
+        Promise.all(ids.map((id) => loaders.parties.load(id))),
         Promise.all(ids.map((id) => loaders.accounts.load(id))),
       ]);
       expect(loadedParties.map((p) => p?.localId)).toEqual(ids);
@@ -239,13 +239,13 @@ describe('core-banking adapter against the simulator', () => {
       await expect(adapter.getTransactions(`10${cif(1)}`, 0)).rejects.toBeInstanceOf(InvalidArgumentError);
       await expect(adapter.changes('abc')).rejects.toBeInstanceOf(InvalidArgumentError);
       const loaders = createCoreBankingLoaders(adapter);
-      await expect(loaders.party.load('not-a-cif')).rejects.toBeInstanceOf(InvalidIdError);
+      await expect(loaders.parties.load('not-a-cif')).rejects.toBeInstanceOf(InvalidIdError);
       expect((await stats()).total).toBe(0);
     });
 
     it('a bad key in a loader batch fails only itself', async () => {
       const loaders = createCoreBankingLoaders(adapter);
-      const [good, bad] = await Promise.allSettled([loaders.party.load(cif(1)), loaders.party.load('x')]);
+      const [good, bad] = await Promise.allSettled([loaders.parties.load(cif(1)), loaders.parties.load('x')]);
       expect(good).toMatchObject({ status: 'fulfilled', value: { localId: cif(1) } });
       expect(bad).toMatchObject({ status: 'rejected', reason: expect.any(InvalidIdError) });
       expect((await stats()).byOperation.customerInquiryBatch).toBe(1);

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { SalesOrder, SourceParty } from '../canonical';
-import { createBatchLoader } from '../kit';
+import { createBatchLoader, type KeyCheck } from '../kit';
 import type { ErpAdapter } from './erpAdapter';
 import { invalidPartnerId, isPartnerId } from './erpIds';
 
@@ -11,30 +11,12 @@ export interface ErpLoaders {
   salesOrders: DataLoader<string, SalesOrder[] | null>;
 }
 
-/**
- * Splits a batch into the ids worth asking for and the ones that cannot exist. An invalid id
- * gets its own InvalidIdError: DataLoader rejects just that key when its value is an Error, so one
- * bad id does not fail the valid ones batched with it.
- */
-async function withInvalidIdsRejected<V>(
-  operation: string,
-  ids: readonly string[],
-  fetch: (valid: string[]) => Promise<Map<string, V | null>>,
-): Promise<Map<string, V | null>> {
-  const valid = ids.filter(isPartnerId);
-  const found = valid.length > 0 ? await fetch(valid) : new Map<string, V | null>();
-  for (const id of ids) if (!isPartnerId(id)) found.set(id, invalidPartnerId(operation) as unknown as V);
-  return found;
-}
+const partnerCheck = (operation: string): KeyCheck<string> => ({ isValid: isPartnerId, invalid: () => invalidPartnerId(operation) });
 
 /** Per-request loaders over the ERP adapter (create them per GraphQL request: they cache). */
 export function createErpLoaders(adapter: ErpAdapter): ErpLoaders {
   return {
-    parties: createBatchLoader<string, SourceParty>(adapter.batchSize, (ids) =>
-      withInvalidIdsRejected('queryBusinessPartners', ids, (valid) => adapter.getParties(valid)),
-    ),
-    salesOrders: createBatchLoader<string, SalesOrder[]>(adapter.batchSize, (ids) =>
-      withInvalidIdsRejected('querySalesOrders', ids, (valid) => adapter.getSalesOrders(valid)),
-    ),
+    parties: createBatchLoader(adapter.batchSize, (ids) => adapter.getParties(ids), partnerCheck('queryBusinessPartners')),
+    salesOrders: createBatchLoader(adapter.batchSize, (ids) => adapter.getSalesOrders(ids), partnerCheck('querySalesOrders')),
   };
 }

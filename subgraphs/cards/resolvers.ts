@@ -19,8 +19,8 @@ export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     cardholder: async (customer: CustomerRef, _: unknown, { loaders }: CardsContext) =>
-      primaryRecord(await loadPartyRecords(loaders.party, customer.links?.cardholderIds)),
-    cardholderRecords: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadPartyRecords(loaders.party, customer.links?.cardholderIds),
+      primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.cardholderIds)),
+    cardholderRecords: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadPartyRecords(loaders.parties, customer.links?.cardholderIds),
     cards: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadFlattened(loaders.cards, customer.links?.cardholderIds),
   },
   Card: {

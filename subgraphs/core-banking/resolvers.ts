@@ -18,8 +18,8 @@ export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     coreBankingParty: async (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) =>
-      primaryRecord(await loadPartyRecords(loaders.party, customer.links?.cifs)),
-    coreBankingRecords: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadPartyRecords(loaders.party, customer.links?.cifs),
+      primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.cifs)),
+    coreBankingRecords: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadPartyRecords(loaders.parties, customer.links?.cifs),
     accounts: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadFlattened(loaders.accounts, customer.links?.cifs),
   },
   Account: {
