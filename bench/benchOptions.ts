@@ -17,6 +17,10 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** How many customers customer360 rotates through. */
   customerCount: number;
+  /** Verify a bearer token on every request, as in production (default on; `--auth off` for the bare product). */
+  auth: boolean;
+  /** Also measure our gateway with no plugins (diagnosis of a gap to plain, see bareGateway.ts). */
+  bare: boolean;
   /** Where to write the raw results as JSON (optional). */
   jsonPath?: string;
 }
@@ -26,7 +30,7 @@ export class BenchOptionsError extends Error {
 }
 
 export const BENCH_USAGE = `npm run bench -- [--duration 10] [--connections 8] [--scenario all|baseline|latency]
-                  [--cache cold|warm|both] [--workers 1,2] [--repeat 1] [--warmup 2] [--customers 200] [--json out.json]`;
+                  [--cache cold|warm|both] [--workers 1,2] [--repeat 1] [--warmup 2] [--customers 200] [--auth on|off] [--bare] [--json out.json]`;
 
 function positiveInteger(name: string, raw: string | undefined, fallback: number, min = 1): number {
   if (raw === undefined) return fallback;
@@ -57,6 +61,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         warmup: { type: 'string' },
         customers: { type: 'string' },
         json: { type: 'string' },
+        bare: { type: 'boolean' },
+        auth: { type: 'string' },
       },
       strict: true,
     }));
@@ -74,6 +80,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     repeat: positiveInteger('repeat', values.repeat, 1),
     warmupSeconds: positiveInteger('warmup', values.warmup, 2, 0),
     customerCount: positiveInteger('customers', values.customers, 200),
+    auth: oneOf('auth', values.auth, ['on', 'off'] as const, 'on') === 'on',
+    bare: values.bare ?? false,
     jsonPath: values.json,
   };
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +8,8 @@ import { subgraphUrlEnvName } from '../gateway/subgraphUrls';
 
 export interface GatewayProcess {
   url: string;
+  /** CPU ms (user + system) used so far by the gateway process and its workers. */
+  cpuMs(): Promise<number>;
   /** Processes serving: the gateway process's direct children when it forked workers, else 1. */
   observedWorkers: number;
   close(): Promise<void>;
@@ -33,9 +36,19 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`gateway process not healthy within ${timeoutMs} ms`);
 }
 
-async function childCount(pid: number): Promise<number> {
+async function childPids(pid: number): Promise<number[]> {
   const { stdout } = await promisify(execFile)('ps', ['-o', 'pid=', '--ppid', String(pid)]).catch(() => ({ stdout: '' }));
-  return stdout.split('\n').filter((line) => line.trim() !== '').length;
+  return stdout.split('\n').filter((line) => line.trim() !== '').map(Number);
+}
+
+// Linux /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux).
+const TICKS_PER_SECOND = 100;
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The command name (field 2) may hold spaces; count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : 0;
 }
 
 /**
@@ -44,11 +57,12 @@ async function childCount(pid: number): Promise<number> {
  * forks node:cluster workers, GATEWAY_WORKERS is ignored and `observedWorkers` says 1, which the
  * report shows next to the figures, so a "2 workers" row can never be a 1-worker measurement in disguise.
  */
-export async function startGatewayProcess(workers: number, subgraphUrls: Record<string, string>): Promise<GatewayProcess> {
+export async function startGatewayProcess(workers: number, subgraphUrls: Record<string, string>, extraEnv: Record<string, string>): Promise<GatewayProcess> {
   const port = await freePort();
   const root = path.join(__dirname, '..');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
@@ -67,8 +81,13 @@ export async function startGatewayProcess(workers: number, subgraphUrls: Record<
   };
   try {
     await waitForHealth(baseUrl, child, 30_000);
-    const children = child.pid === undefined ? 0 : await childCount(child.pid);
-    return { url: `${baseUrl}/graphql`, observedWorkers: Math.max(1, children), close };
+    const pid = child.pid ?? 0;
+    const children = await childPids(pid);
+    const cpuMs = async () => {
+      const all = await Promise.all([pid, ...(await childPids(pid))].map(processCpuMs));
+      return all.reduce((sum, ms) => sum + ms, 0);
+    };
+    return { url: `${baseUrl}/graphql`, observedWorkers: Math.max(1, children.length), cpuMs, close };
   } catch (error) {
     await close();
     throw error;

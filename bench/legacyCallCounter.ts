@@ -21,10 +21,12 @@ function countNow(simulators: RunningSimulators): LegacyCalls {
 
 /**
  * The legacy calls made since the last reset, read once the counters have stopped moving:
- * requests still in flight when the load generator stops keep calling the systems for a while
- * (up to one slow request), and they were counted in `requests.sent`.
+ * requests still in flight when the load generator stops keep calling the systems for up to
+ * one slow request (they were counted in `requests.sent`), and a request can spend that long
+ * between two legacy calls (query plan steps), so the quiet period is the run's p99 latency.
  */
-export async function settledLegacyCalls(simulators: RunningSimulators, quietMs = 250, maxWaitMs = 10_000): Promise<LegacyCalls> {
+export async function settledLegacyCalls(simulators: RunningSimulators, slowRequestMs: number, maxWaitMs = 30_000): Promise<LegacyCalls> {
+  const quietMs = Math.max(250, Math.min(slowRequestMs, maxWaitMs));
   const deadline = Date.now() + maxWaitMs;
   let previous = countNow(simulators);
   for (;;) {

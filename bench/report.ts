@@ -22,9 +22,11 @@ interface Summary {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  cpuMsPerRequest: number;
   callsPerOperation: number;
   callsPerSystem: string;
   failures: number;
+  failureKinds: string;
 }
 
 /** The throughput ratio ours/plain must reach with nothing cached. */
@@ -57,18 +59,27 @@ function summarise(measurements: readonly Measurement[]): Summary[] {
       requestsPerSecond: median(runs.map((m) => m.load.requestsPerSecond)),
       p50Ms: median(runs.map((m) => m.load.p50Ms)),
       p99Ms: median(runs.map((m) => m.load.p99Ms)),
+      cpuMsPerRequest: median(runs.map((m) => m.load.cpuMsPerRequest)),
       callsPerOperation: median(runs.map((m) => perOperation(m, m.legacyCalls.total))),
       callsPerSystem: systems.join(' / '),
       failures: runs.reduce((sum, m) => sum + m.load.failures, 0),
+      failureKinds: describeKinds(runs),
     };
   });
+}
+
+function describeKinds(runs: readonly Measurement[]): string {
+  const kinds: Record<string, number> = {};
+  for (const m of runs) for (const [kind, n] of Object.entries(m.load.failureKinds)) kinds[kind] = (kinds[kind] ?? 0) + n;
+  const listed = Object.entries(kinds).map(([kind, n]) => `${kind} ${n}`);
+  return listed.length ? ` (${listed.join(', ')})` : '';
 }
 
 const table = (header: string[], rows: string[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 /** The results as markdown tables (readable in a terminal, pasteable into BENCHMARKS.md). */
-export function renderReport(machine: MachineDescription, settings: { command: string; durationSeconds: number; connections: number; repeat: number }, measurements: readonly Measurement[]): string {
+export function renderReport(machine: MachineDescription, settings: { command: string; durationSeconds: number; connections: number; repeat: number; auth: boolean }, measurements: readonly Measurement[]): string {
   const summaries = summarise(measurements);
   const lines: string[] = [];
   lines.push(`Command: ${settings.command}`);
@@ -77,11 +88,15 @@ export function renderReport(machine: MachineDescription, settings: { command: s
       'gateway, subgraphs, simulators and load generator share it (one process unless a gateway process row says otherwise).',
   );
   lines.push(`Runs: ${settings.durationSeconds} s each, ${settings.connections} connections, ${settings.repeat} run(s) per row${settings.repeat > 1 ? ' (figures are medians)' : ''}.`);
+  lines.push(
+    `Ours: every default plugin, audit trail to a file, rate limit off, ${settings.auth ? 'bearer token verified on every request (auditor role)' : 'authentication off'}; ` +
+      'plain: stock ApolloGateway on startStandaloneServer, no plugins.',
+  );
   lines.push('');
   lines.push(
     table(
-      ['cache', 'scenario', 'workload', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'legacy calls/op', 'per system CB / CARDS / ERP / CC', 'failures'],
-      summaries.map((s) => [s.cache, s.scenario, s.workload, s.gateway, s.requestsPerSecond.toFixed(1), s.p50Ms.toFixed(0), s.p99Ms.toFixed(0), s.callsPerOperation.toFixed(2), s.callsPerSystem, String(s.failures)]),
+      ['cache', 'scenario', 'workload', 'gateway', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/op', 'legacy calls/op', 'per system CB / CARDS / ERP / CC', 'failures'],
+      summaries.map((s) => [s.cache, s.scenario, s.workload, s.gateway, s.requestsPerSecond.toFixed(1), s.p50Ms.toFixed(0), s.p99Ms.toFixed(0), s.cpuMsPerRequest.toFixed(1), s.callsPerOperation.toFixed(2), s.callsPerSystem, `${s.failures}${s.failureKinds}`]),
     ),
   );
   const ratios = summaries
@@ -90,11 +105,12 @@ export function renderReport(machine: MachineDescription, settings: { command: s
       const plain = summaries.find((s) => s.gateway === 'plain' && s.cache === ours.cache && s.scenario === ours.scenario && s.workload === ours.workload);
       if (!plain) return [];
       const ratio = ours.requestsPerSecond / plain.requestsPerSecond;
-      return [[ours.cache, ours.scenario, ours.workload, ours.requestsPerSecond.toFixed(1), plain.requestsPerSecond.toFixed(1), `${ratio.toFixed(2)}x`, ratio >= TARGET_RATIO ? 'ok' : `BELOW ${TARGET_RATIO}x`]];
+      const cpuRatio = ours.cpuMsPerRequest / plain.cpuMsPerRequest;
+      return [[ours.cache, ours.scenario, ours.workload, ours.requestsPerSecond.toFixed(1), plain.requestsPerSecond.toFixed(1), `${ratio.toFixed(2)}x`, ratio >= TARGET_RATIO ? 'ok' : `BELOW ${TARGET_RATIO}x`, `${cpuRatio.toFixed(2)}x`]];
     });
   if (ratios.length) {
     lines.push('');
-    lines.push(table(['cache', 'scenario', 'workload', 'ours req/s', 'plain req/s', 'ours/plain', `target >= ${TARGET_RATIO}x`], ratios));
+    lines.push(table(['cache', 'scenario', 'workload', 'ours req/s', 'plain req/s', 'ours/plain req/s', `target >= ${TARGET_RATIO}x`, 'ours/plain CPU ms/op'], ratios));
   }
   return lines.join('\n');
 }

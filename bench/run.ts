@@ -8,50 +8,56 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDataset } from '../simulators/dataset/ensureDataset';
 import { startStack, type RunningStack } from '../stack/startStack';
+import { startBareGateway } from './bareGateway';
 import { BENCH_USAGE, BenchOptionsError, parseBenchOptions, type BenchOptions, type CacheMode } from './benchOptions';
-import { primeCache } from './cachePriming';
 import { startGatewayProcess } from './gatewayProcess';
 import { describeMachine } from './machine';
-import { measureAll, type Target } from './measure';
+import { measureAll } from './measure';
 import { startPlainGateway } from './plainGateway';
 import { renderReport, type Measurement } from './report';
 import { checkSameAnswers } from './responseCheck';
 import { applyScenario, selectScenarios, type Scenario } from './scenarios';
-import { stackOptionsFor } from './stackVariants';
+import { benchStackFor, type BenchStack } from './stackVariants';
+import type { Target } from './target';
 import { customer360Workload, customerIds, customerListWorkload, type Workload } from './workloads';
 
 const ROOT = path.join(__dirname, '..');
 const SUPERGRAPH = path.join(ROOT, 'schema', 'supergraph.graphql');
 
 const progress = (m: Measurement) =>
-  console.error(`  ${m.cache}/${m.scenario} ${m.workload} ${m.gateway}: ${m.load.requestsPerSecond.toFixed(1)} req/s, p99 ${m.load.p99Ms} ms, ${m.load.failures} failures`);
+  console.error(
+    `  ${m.cache}/${m.scenario} ${m.workload} ${m.gateway}: ${m.load.requestsPerSecond.toFixed(1)} req/s, p99 ${m.load.p99Ms} ms, ` +
+      `${m.load.cpuMsPerRequest.toFixed(1)} CPU ms/op, ${m.load.failures} failures`,
+  );
 
-/** The scenarios on one stack: ours vs plain, then (if asked) the gateway as a process per worker count. */
-async function benchStack(stack: RunningStack, cache: CacheMode, scenarios: readonly Scenario[], options: BenchOptions): Promise<Measurement[]> {
+/** The scenarios on one stack: ours vs plain (vs bare), then (if asked) our gateway as a process per worker count. */
+async function benchStack(stack: RunningStack, setup: BenchStack, cache: CacheMode, scenarios: readonly Scenario[], options: BenchOptions): Promise<Measurement[]> {
   const subgraphUrls = Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url]));
   const plain = await startPlainGateway(SUPERGRAPH, subgraphUrls);
+  const bare = options.bare ? await startBareGateway(subgraphUrls) : undefined;
   const results: Measurement[] = [];
   try {
+    const ours: Target = { name: 'ours', url: stack.gateway.url, headers: setup.headers };
     const targets: Target[] = [
-      { name: 'ours', url: stack.gateway.url },
-      { name: 'plain', url: plain.url },
+      ours,
+      { name: 'plain', url: plain.url, headers: {} },
+      ...(bare ? [{ name: 'ours, no plugins', url: bare.url, headers: {} }] : []),
     ];
-    const ids = await customerIds(stack.gateway.url, options.customerCount);
+    const ids = await customerIds(ours, options.customerCount);
     const workloads: Workload[] = [customer360Workload(ids), customerListWorkload(50)];
     const settings = { durationSeconds: options.durationSeconds, connections: options.connections };
     for (const scenario of scenarios) {
       console.error(`${cache}/${scenario.name}: ${scenario.description}`);
       applyScenario(stack.simulators, scenario);
       for (const workload of workloads) await checkSameAnswers(workload, targets);
-      if (cache === 'warm') for (const workload of workloads) await primeCache(stack.gateway.url, workload);
       const context = { cache, scenario: scenario.name, simulators: stack.simulators, settings };
       results.push(...(await measureAll(context, targets, workloads, { ...options, onResult: progress })));
 
       for (const workers of options.workers) {
-        const gateway = await startGatewayProcess(workers, subgraphUrls);
+        const gateway = await startGatewayProcess(workers, subgraphUrls, setup.gatewayEnv);
         try {
-          const target = { name: `ours as process, GATEWAY_WORKERS=${workers} (observed ${gateway.observedWorkers})`, url: gateway.url };
-          await checkSameAnswers(workloads[0], [targets[0], target]);
+          const target = { name: `ours as process, GATEWAY_WORKERS=${workers} (observed ${gateway.observedWorkers})`, url: gateway.url, headers: setup.headers, externalCpuMs: gateway.cpuMs };
+          await checkSameAnswers(workloads[0], [ours, target]);
           results.push(...(await measureAll(context, [target], workloads, { ...options, onResult: progress })));
         } finally {
           await gateway.close();
@@ -60,6 +66,7 @@ async function benchStack(stack: RunningStack, cache: CacheMode, scenarios: read
     }
   } finally {
     await plain.close();
+    await bare?.close();
   }
   return results;
 }
@@ -81,16 +88,21 @@ async function main(): Promise<void> {
 
   const measurements: Measurement[] = [];
   for (const cache of options.cacheModes) {
-    const stack = await startStack(stackOptionsFor(dataset, cache));
+    const setup = await benchStackFor(dataset, cache, options.auth);
+    const stack = await startStack(setup.options);
+    // Nothing edits records during a bench; the identity change-feed follower's polls would
+    // otherwise land in the simulators' counters as legacy calls no operation made.
+    stack.identity.stopFollowing();
     try {
-      measurements.push(...(await benchStack(stack, cache, scenarios, options)));
+      measurements.push(...(await benchStack(stack, setup, cache, scenarios, options)));
     } finally {
       await stack.close();
     }
   }
 
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
-  console.log(renderReport(machine, { command, durationSeconds: options.durationSeconds, connections: options.connections, repeat: options.repeat }, measurements));
+  const settings = { command, durationSeconds: options.durationSeconds, connections: options.connections, repeat: options.repeat, auth: options.auth };
+  console.log(renderReport(machine, settings, measurements));
   if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, measurements }, null, 2));
 }
 

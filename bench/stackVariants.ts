@@ -1,4 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
+import { JsonlAuditStore } from '../gateway/audit/jsonlAuditStore';
+import { mintToken } from '../gateway/auth/mintToken';
+import { securityOptionsFromEnv } from '../gateway/auth/securityOptions';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { StackOptions } from '../stack/startStack';
 import type { CacheMode } from './benchOptions';
@@ -7,19 +14,58 @@ export class StackVariantUnavailableError extends Error {
   override readonly name = 'StackVariantUnavailableError';
 }
 
+export interface BenchStack {
+  options: StackOptions;
+  /** Headers every bench request carries (a bearer token when authentication is on). */
+  headers: Record<string, string>;
+  /** The same settings as environment variables, for a gateway started as its own process (gatewayProcess.ts). */
+  gatewayEnv: Record<string, string>;
+}
+
 /**
- * The stack options for one cache state. EXTENSION POINT for the cache layer (adapters/cache/):
- * stack/startStack.ts has no cache option yet, so `warm` refuses to run rather than measure a
- * cold stack under a warm label. When StackOptions gains its cache option, return it here:
- * `cold` must then switch the cache OFF explicitly (if the stack's default becomes "on"), and
- * `warm` switches it on; run.ts already primes every customer before a warm run
- * (cachePriming.ts) and reports legacy calls per operation, which should then drop to ~0.
+ * The stack as the bench runs it: free ports, a silent gateway log, the security settings of the
+ * environment except the per-client rate limit (600 a minute by default: the load generator is
+ * one client and would measure 429s), and the audit trail in a throw-away file (it stays on:
+ * recording who looked at which customer is part of what a request costs).
+ *
+ * With `auth`, tokens are verified as in production (HS256, a fresh secret per bench) and the
+ * bench calls as an auditor, the role that may read every field class, so ours answers exactly
+ * what the plain gateway answers and field authorization runs without nulling anything.
  */
-export function stackOptionsFor(dataset: Dataset, cache: CacheMode): StackOptions {
-  const base: StackOptions = { dataset, ports: 'free', gatewayLogger: pino({ level: 'silent' }) };
+async function benchStack(dataset: Dataset, auth: boolean): Promise<BenchStack> {
+  const auditDir = mkdtempSync(path.join(os.tmpdir(), 'unified-view-bench-audit-'));
+  const security = securityOptionsFromEnv({ ...process.env, RATE_LIMIT_MAX: '0' }, { production: false });
+  // A text secret (AUTH_HS256_SECRET is text) so a gateway process can be given the same one.
+  const secretText = auth ? randomBytes(32).toString('hex') : undefined;
+  const secret = secretText ? new TextEncoder().encode(secretText) : undefined;
+  const auditPath = path.join(auditDir, 'audit.jsonl');
+  const token = secret ? await mintToken({ secret, roles: ['auditor'], subject: 'bench', ttl: '12h' }) : undefined;
+  return {
+    options: {
+      dataset,
+      ports: 'free',
+      gatewayLogger: pino({ level: 'silent' }),
+      security: secret ? { ...security, auth: { hs256Secret: secret } } : security,
+      auditStore: new JsonlAuditStore(auditPath),
+    },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    gatewayEnv: { RATE_LIMIT_MAX: '0', AUDIT_LOG_PATH: auditPath, ...(secretText ? { AUTH_HS256_SECRET: secretText } : {}) },
+  };
+}
+
+/**
+ * The stack for one cache state. EXTENSION POINT for the cache layer (adapters/cache/):
+ * stack/startStack.ts has no cache option yet, so `warm` refuses to run rather than measure a
+ * cold stack under a warm label. When StackOptions gains its cache option, set it here:
+ * `cold` must then switch the cache OFF explicitly (if the stack's default becomes "on"), and
+ * `warm` switches it on; measure.ts already primes every request through every gateway
+ * before timing (requestPriming.ts) and reports legacy calls per operation, which should then drop to ~0.
+ */
+export async function benchStackFor(dataset: Dataset, cache: CacheMode, auth: boolean): Promise<BenchStack> {
+  const stack = await benchStack(dataset, auth);
   switch (cache) {
     case 'cold':
-      return base;
+      return stack;
     case 'warm':
       throw new StackVariantUnavailableError(
         'a warm-cache run needs a cache option on stack/startStack.ts StackOptions, which does not exist yet; wire it in bench/stackVariants.ts',

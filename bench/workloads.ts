@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { postGraphQL } from './graphqlPost';
+import type { Target } from './target';
 
 /** A named operation and the request bodies a run cycles through (one body per request, in turn). */
 export interface Workload {
@@ -17,12 +18,12 @@ const body = (query: string, variables: Record<string, unknown>) => JSON.stringi
  * many ids (rather than one) keeps any cache honest: a warm run reads every id once before it is
  * measured, and a cold run never asks for the same customer twice in a row.
  */
-export async function customerIds(gatewayUrl: string, count: number): Promise<string[]> {
+export async function customerIds(gateway: Target, count: number): Promise<string[]> {
   const query = 'query Ids($first: Int!, $after: String) { customers(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
   const ids: string[] = [];
   let after: string | null = null;
   while (ids.length < count) {
-    const page = await postGraphQL(gatewayUrl, body(query, { first: Math.min(100, count - ids.length), after }));
+    const page = await postGraphQL(gateway.url, body(query, { first: Math.min(100, count - ids.length), after }), gateway.headers);
     if (page.errors?.length) throw new Error(`listing customers failed: ${page.errors[0].message}`);
     const connection = (page.data as { customers: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }).customers;
     ids.push(...connection.edges.map((e) => e.node.id));

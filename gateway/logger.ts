@@ -1,16 +1,13 @@
-import pino, { type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
+import { createSafeLogger } from './logging/safeLogger';
 
 /**
  * JSON logs for operators. Request bodies, variables and headers are never passed to the
- * logger (they carry customer data); the redact list is a second line of defence for
- * anything that slips into a log object by those names.
+ * logger (they carry customer data); the redact list and the PII scrubber
+ * (gateway/logging/safeLogger.ts) are a second line of defence for anything that slips in.
  */
-export function createGatewayLogger(level = 'info'): Logger {
-  return pino({
-    name: 'gateway',
-    level,
-    redact: { paths: ['variables', 'body', 'headers.authorization', 'req.headers.authorization'], censor: '[redacted]' },
-  });
+export function createGatewayLogger(level = 'info', destination?: DestinationStream): Logger {
+  return createSafeLogger({ name: 'gateway', level }, destination);
 }
 
 /** The logger shape Apollo Server and ApolloGateway accept (@apollo/utils.logger). */

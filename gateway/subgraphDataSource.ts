@@ -22,18 +22,37 @@ export interface SubgraphDataSourceOptions {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly hooks: GatewayPlugin[];
+  private readonly responseHooks: GatewayPlugin[];
   private readonly subgraphName: string;
   private readonly timeoutMs: number | undefined;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.hooks = options.plugins.filter((p) => p.willSendSubgraphRequest);
+    this.responseHooks = options.plugins.filter((p) => p.didReceiveSubgraphResponse);
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs;
     if (this.timeoutMs !== undefined) {
       const fetchWithoutBound = this.fetcher;
       const timeoutMs = this.timeoutMs;
       this.fetcher = (url, init) => fetchWithoutBound(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    }
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    if (this.responseHooks.length === 0 || !('incomingRequestContext' in options)) return super.process(options);
+    const started = performance.now();
+    const report = (outcome: 'ok' | 'error') => {
+      const event = { subgraph: this.subgraphName, durationMs: performance.now() - started, outcome, context: options.context };
+      for (const plugin of this.responseHooks) plugin.didReceiveSubgraphResponse?.(event);
+    };
+    try {
+      const response = await super.process(options);
+      report(response.errors?.length ? 'error' : 'ok');
+      return response;
+    } catch (error) {
+      report('error');
+      throw error;
     }
   }
 

@@ -13,6 +13,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'call-center', sdlFile: 'call-center.graphql', defaultPort: 4005 },
   { name: 'profile', sdlFile: 'profile.graphql', defaultPort: 4006 },
   { name: 'insights', sdlFile: 'insights.graphql', defaultPort: 4007 },
+  { name: 'audit', sdlFile: 'audit.graphql', defaultPort: 4008 },
 ];
 
 /** The URL a subgraph is reached at: `SUBGRAPH_<NAME>_URL` or its default port on loopback. */

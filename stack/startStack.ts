@@ -5,7 +5,12 @@ import { createCardsAdapter } from '../adapters/cards';
 import { createCoreBankingAdapter } from '../adapters/core-banking';
 import { createErpAdapter } from '../adapters/erp';
 import { systemConfigFromEnv, type SystemClientConfig } from '../adapters/kit/config';
+import { createAuditStoreFromEnv } from '../gateway/audit/auditStoreFromEnv';
+import type { AuditStore } from '../gateway/audit/auditStore';
+import { recordAuditEvent, useAuditStore } from '../gateway/audit/recordAuditEvent';
 import { createGateway, type GatewayHandle } from '../gateway/createGateway';
+import { createGatewayMetrics, type GatewayMetrics } from '../gateway/metrics/gatewayMetrics';
+import { defaultGatewayPlugins, type SecurityOptions } from '../gateway/plugins';
 import type { Logger } from 'pino';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
@@ -17,6 +22,8 @@ import { IdentityService } from '../subgraphs/identity/identityService';
 import { snapshotStoreFromEnv } from '../subgraphs/identity/snapshotStore';
 import { startIdentitySubgraph } from '../subgraphs/identity/service';
 import { startProfileSubgraph } from '../subgraphs/profile/service';
+import { startInsightsSubgraph } from '../subgraphs/insights/service';
+import { startAuditSubgraph } from '../subgraphs/audit/service';
 import type { RunningSubgraph } from '../subgraphs/runtime/serveSubgraph';
 import { SUBGRAPHS } from '../schema/subgraphList';
 
@@ -28,6 +35,17 @@ export interface StackOptions {
   tuneClient?: (config: SystemClientConfig) => SystemClientConfig;
   gatewayLogger?: Logger;
   production?: boolean;
+  /**
+   * Gateway auth, field policy, rate limit, shape limits and deadline. Default: from the
+   * environment (securityOptionsFromEnv; authentication off in development without AUTH_*).
+   */
+  security?: SecurityOptions;
+  /**
+   * The audit trail the gateway writes and the audit subgraph reads (also the process store,
+   * so steward decisions recorded in this process land there). Default: from the environment
+   * (REDIS_URL stream, else AUDIT_LOG_PATH file). The stack closes it.
+   */
+  auditStore?: AuditStore;
 }
 
 export interface RunningStack {
@@ -35,12 +53,15 @@ export interface RunningStack {
   identity: IdentityService;
   subgraphs: Record<string, RunningSubgraph>;
   gateway: GatewayHandle;
+  auditStore: AuditStore;
+  /** The gateway's Prometheus registry and series (register more sources, e.g. registerCacheMetrics). */
+  metrics: GatewayMetrics;
   close(): Promise<void>;
 }
 
 /**
  * Starts the whole product on one machine: the four simulators over a population, the adapters
- * pointed at them, identity resolution over their extracts, the six subgraphs, and the gateway.
+ * pointed at them, identity resolution over their extracts, the eight subgraphs, and the gateway.
  * Every piece is its own HTTP service; this only wires their URLs together.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
@@ -51,6 +72,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const close of closers.reverse()) await close();
   };
   try {
+    const auditStore = options.auditStore ?? createAuditStoreFromEnv();
+    useAuditStore(auditStore);
+    closers.push(async () => {
+      useAuditStore(undefined);
+      await auditStore.close();
+    });
     const simulators = await startAllSimulators(options.dataset, ports);
     closers.push(() => simulators.close());
     const config = (system: SourceSystem) => {
@@ -64,7 +91,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const adapters = [coreBanking, cards, erp, callCenter];
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
 
-    const identityService = await IdentityService.start({ adapters, store: snapshotStoreFromEnv() });
+    const identityService = await IdentityService.start({
+      adapters,
+      store: snapshotStoreFromEnv(),
+      recorder: {
+        // Steward decisions go to the same audit trail as data access: who, when, why, which customers.
+        stewardDecision: async (decision) => {
+          const crosswalk = identityService.view().crosswalk;
+          const customerIds = [...new Set([decision.a, decision.b].map((ref) => crosswalk.customerOf(ref.system, ref.localId)).filter((id): id is string => id !== null))];
+          await recordAuditEvent({ kind: 'STEWARD_DECISION', subject: decision.decidedBy, customerIds, action: decision.kind, reason: decision.reason }, auditStore);
+        },
+        identityEvents: () => undefined,
+      },
+    });
     identityService.startFollowing(Number(process.env.IDENTITY_POLL_MS ?? 500));
     closers.push(() => identityService.close());
     const identity = await startIdentitySubgraph({ port: port('identity'), service: identityService });
@@ -75,10 +114,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startErpSubgraph({ port: port('erp'), adapter: erp }),
       startCallCenterSubgraph({ port: port('call-center'), adapter: callCenter, identityUrl: identity.url }),
       startProfileSubgraph({ port: port('profile') }),
+      // The population is frozen at its as-of instant: "the last 90 days" must be the data's last 90 days.
+      startInsightsSubgraph({ port: port('insights'), clock: () => new Date(options.dataset.manifest.asOf) }),
+      startAuditSubgraph({ port: port('audit'), store: auditStore }),
     ]);
     for (const subgraph of started) closers.push(() => subgraph.close());
     const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries([identity, ...started].map((s) => [s.name, s]));
 
+    const metrics = createGatewayMetrics();
     const gateway = await createGateway({
       port: ports === 'free' ? 0 : Number(process.env.PORT ?? 4000),
       host: '127.0.0.1',
@@ -86,9 +129,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrlOverrides: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       logger: options.gatewayLogger,
       production: options.production,
+      plugins: defaultGatewayPlugins({ ...(options.security ? { security: options.security } : {}), audit: { store: auditStore }, metrics: { metrics } }),
     });
     closers.push(() => gateway.close());
-    return { simulators, identity: identityService, subgraphs, gateway, close: closeAll };
+    return { simulators, identity: identityService, subgraphs, gateway, auditStore, metrics, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

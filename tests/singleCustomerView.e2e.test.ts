@@ -1,6 +1,7 @@
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
+import { authHeaders } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 const PROFILE = `query($id: ID!) { customer(id: $id) { id sourceKeys { system localId }
@@ -61,25 +62,36 @@ describe('single customer view', () => {
     const id = await customerOfCif(person.keys.cifs[0]);
     const refs = { a: { system: 'CORE_BANKING', localId: person.keys.cifs[0] }, b: { system: 'CARDS', localId: person.keys.cardholderIds[0] } };
     const mutation = (name: string) => `mutation($input: StewardDecisionInput!) { ${name}(input: $input) { decision { kind decidedBy reason } customers { id } errors { code } } }`;
+    // Link/unlink are data-steward mutations (gateway/auth/fieldPolicy.ts).
+    const steward = await authHeaders('data-steward', { subject: 'steward-sam' });
 
     const unlinked = await postGraphQL<{ unlinkSourceRecords: { decision: { kind: string; reason: string }; customers: Array<{ id: string }> } }>(
-      stack.gateway.url, mutation('unlinkSourceRecords'), { input: { ...refs, reason: 'different people per branch check' } });
+      stack.gateway.url, mutation('unlinkSourceRecords'), { input: { ...refs, reason: 'different people per branch check' } }, steward);
     expect(unlinked.errors).toBeUndefined();
-    expect(unlinked.data!.unlinkSourceRecords.decision).toMatchObject({ kind: 'UNLINK', reason: 'different people per branch check' });
+    // The gateway forwards the token's subject (x-principal); the decision records it.
+    expect(unlinked.data!.unlinkSourceRecords.decision).toMatchObject({ kind: 'UNLINK', reason: 'different people per branch check', decidedBy: 'steward-sam' });
     const split = unlinked.data!.unlinkSourceRecords.customers.map((c) => c.id);
     expect(split).toHaveLength(2);
     expect(split).toContain(id); // the anchor's side keeps the id
 
     const linked = await postGraphQL<{ linkSourceRecords: { customers: Array<{ id: string }> } }>(
-      stack.gateway.url, mutation('linkSourceRecords'), { input: { ...refs, reason: 'confirmed with the customer' } });
+      stack.gateway.url, mutation('linkSourceRecords'), { input: { ...refs, reason: 'confirmed with the customer' } }, steward);
     expect(linked.data!.linkSourceRecords.customers).toEqual([{ id }]);
 
     const decisions = await postGraphQL<{ stewardDecisions: Array<{ kind: string; reason: string }> }>(stack.gateway.url, '{ stewardDecisions(first: 2) { kind reason } }');
     expect(decisions.data!.stewardDecisions).toEqual([{ kind: 'LINK', reason: 'confirmed with the customer' }, { kind: 'UNLINK', reason: 'different people per branch check' }]);
 
     const unknown = await postGraphQL<{ linkSourceRecords: { errors: Array<{ code: string }> } }>(
-      stack.gateway.url, mutation('linkSourceRecords'), { input: { a: refs.a, b: { system: 'ERP', localId: '1999999999' }, reason: 'typo test' } });
+      stack.gateway.url, mutation('linkSourceRecords'), { input: { a: refs.a, b: { system: 'ERP', localId: '1999999999' }, reason: 'typo test' } }, steward);
     expect(unknown.data!.linkSourceRecords.errors).toEqual([{ code: 'UNKNOWN_RECORD' }]);
+
+    // Both decisions are in the audit trail, with who and why.
+    const trail = await stack.auditStore.query({ customerId: id, first: 100 });
+    const recorded = trail.events.filter((e) => e.kind === 'STEWARD_DECISION').map((e) => ({ subject: e.subject, action: e.action, reason: e.reason }));
+    expect(recorded).toEqual([
+      { subject: 'steward-sam', action: 'UNLINK', reason: 'different people per branch check' },
+      { subject: 'steward-sam', action: 'LINK', reason: 'confirmed with the customer' },
+    ]);
   });
 
   it('serves the discrepancy report with counts per field and system pair', async () => {
@@ -96,7 +108,7 @@ describe('single customer view', () => {
 
   it('streams the same report as CSV, filtered the same way', async () => {
     const graph = await postGraphQL<{ discrepancyReport: { totalCount: number } }>(stack.gateway.url, '{ discrepancyReport(field: EMAIL) { totalCount } }');
-    const response = await fetch(stack.gateway.url.replace('/graphql', '/reports/discrepancies.csv?field=EMAIL'));
+    const response = await fetch(stack.gateway.url.replace('/graphql', '/reports/discrepancies.csv?field=EMAIL'), { headers: await authHeaders('auditor') });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     const lines = (await response.text()).trimEnd().split('\n');

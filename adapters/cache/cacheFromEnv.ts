@@ -9,6 +9,8 @@ import { RedisInvalidationBus } from './redisInvalidationBus';
 export interface CacheBackend {
   store: CacheStore;
   bus: InvalidationBus;
+  /** True once Redis is connected and subscribed (memory: at once); false after `timeoutMs`. Never rejects. */
+  ready(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -47,5 +49,11 @@ export function createInvalidationBus(store: CacheStore, options: CacheBackendOp
 export function createCacheBackendFromEnv(env: NodeJS.ProcessEnv = process.env, options: CacheBackendOptions = {}): CacheBackend {
   const store = createCacheStoreFromEnv(env, options);
   const bus = createInvalidationBus(store, options);
-  return { store, bus, close: async () => void (await Promise.all([bus.close(), store.close()])) };
+  const ready = async (timeoutMs?: number): Promise<boolean> => {
+    if (!(store instanceof RedisCacheStore)) return true;
+    const connected = await store.ready(timeoutMs);
+    if (connected && bus instanceof RedisInvalidationBus) await bus.ready();
+    return connected;
+  };
+  return { store, bus, ready, close: async () => void (await Promise.all([bus.close(), store.close()])) };
 }

@@ -29,9 +29,11 @@ export interface ChangeWatcher {
   stop(): void;
 }
 
+/** `CHANGE_POLL_MS` (default 250); 0 means do not poll (the cache then relies on its TTLs). */
 export function changePollMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.CHANGE_POLL_MS);
-  return env.CHANGE_POLL_MS && Number.isInteger(value) && value > 0 ? value : 250;
+  const raw = env.CHANGE_POLL_MS?.trim();
+  const value = Number(raw);
+  return raw && Number.isInteger(value) && value >= 0 ? value : 250;
 }
 
 /**

@@ -9,7 +9,11 @@ import { deleteKeysWithPrefix, eventually, SHARED_REDIS_URL, uniqueKeyPrefix } f
 describe('RedisCacheStore on the shared Redis', () => {
   const prefix = uniqueKeyPrefix();
   const admin = new Redis(SHARED_REDIS_URL);
-  const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }), { keyPrefix: prefix });
+  const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix });
+
+  beforeAll(async () => {
+    expect(await store.ready()).toBe(true);
+  });
 
   afterAll(async () => {
     await deleteKeysWithPrefix(admin, prefix);
@@ -47,7 +51,7 @@ describe('RedisCacheStore on the shared Redis', () => {
 
   it('carries invalidations between replicas over pub/sub', async () => {
     const one = new RedisInvalidationBus(store.client, prefix);
-    const twoStore = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }), { keyPrefix: prefix });
+    const twoStore = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix });
     const two = new RedisInvalidationBus(twoStore.client, prefix);
     await Promise.all([one.ready(), two.ready()]);
     const received = new Promise<InvalidationMessage>((resolve) => two.subscribe(resolve));
@@ -57,11 +61,15 @@ describe('RedisCacheStore on the shared Redis', () => {
   });
 
   it('is what the environment selects when REDIS_URL is set', async () => {
-    const backend = createCacheBackendFromEnv({ REDIS_URL: SHARED_REDIS_URL, CACHE_KEY_PREFIX: prefix });
-    expect(backend.store.kind).toBe('redis');
-    await backend.store.set('from-env', { value: 'x', storedAt: 1 }, 60_000);
-    expect(await admin.get(`${prefix}from-env`)).toBe('{"v":"x","t":1}');
-    await backend.close();
+    const backend = createCacheBackendFromEnv({ REDIS_URL: SHARED_REDIS_URL, CACHE_KEY_PREFIX: prefix, CACHE_REDIS_TIMEOUT_MS: '2000' });
+    try {
+      expect(backend.store.kind).toBe('redis');
+      expect(await backend.ready()).toBe(true);
+      await backend.store.set('from-env', { value: 'x', storedAt: 1 }, 60_000);
+      expect(await admin.get(`${prefix}from-env`)).toBe('{"v":"x","t":1}');
+    } finally {
+      await backend.close();
+    }
     const memory = createCacheBackendFromEnv({});
     expect(memory.store.kind).toBe('memory');
     await memory.close();

@@ -6,6 +6,11 @@ export interface RedisCacheStoreOptions {
   keyPrefix?: string;
   /** Told about each failed command (the command then counted as a miss or a skipped write). */
   onError?: (error: Error) => void;
+  /**
+   * After a command timed out, how long to skip Redis altogether (default 1000 ms): a Redis that
+   * holds connections open but stops answering would otherwise cost every request a timeout.
+   */
+  suspendAfterTimeoutMs?: number;
 }
 
 /**
@@ -19,6 +24,7 @@ export class RedisCacheStore implements CacheStore {
   readonly kind = 'redis' as const;
   readonly keyPrefix: string;
   private failures = 0;
+  private suspendedUntil = 0;
 
   constructor(
     readonly client: RedisClient,
@@ -27,13 +33,43 @@ export class RedisCacheStore implements CacheStore {
     this.keyPrefix = options.keyPrefix ?? 'uv:';
   }
 
-  /** Commands that failed so far (a health signal; reads that failed were served as misses). */
+  /** Commands that failed or were skipped while disconnected (a health signal; such reads were misses). */
   get failedCommands(): number {
     return this.failures;
   }
 
+  /**
+   * While disconnected the commands are not even issued: without an offline queue each would be
+   * refused anyway, and one refusal per key would flood `onError` on every request.
+   */
+  private connected(count: number): boolean {
+    if (this.client.status === 'ready' && Date.now() >= this.suspendedUntil) return true;
+    this.failures += count;
+    return false;
+  }
+
+  /**
+   * Resolves true once connected, false after `timeoutMs` (never rejects). Until connected every
+   * read is a miss (there is no offline queue to wait in), so a service may await this at startup
+   * to begin warm; it must not refuse to start without Redis.
+   */
+  ready(timeoutMs = 2000): Promise<boolean> {
+    if (this.client.status === 'ready') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onReady = () => finish(true);
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (connected: boolean) => {
+        clearTimeout(timer);
+        this.client.off('ready', onReady);
+        resolve(connected);
+      };
+      this.client.once('ready', onReady);
+    });
+  }
+
   private failed(error: unknown): void {
     this.failures += 1;
+    if (error instanceof Error && /timed out/i.test(error.message)) this.suspendedUntil = Date.now() + (this.options.suspendAfterTimeoutMs ?? 1000);
     this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
   }
 
@@ -43,6 +79,7 @@ export class RedisCacheStore implements CacheStore {
 
   async mget(keys: readonly string[]): Promise<Array<CacheEntry | undefined>> {
     if (keys.length === 0) return [];
+    if (!this.connected(keys.length)) return keys.map(() => undefined);
     const answers = await Promise.allSettled(keys.map((key) => this.client.get(this.keyPrefix + key)));
     return answers.map((answer) => {
       if (answer.status === 'rejected') {
@@ -58,6 +95,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async mset(writes: readonly CacheWrite[]): Promise<void> {
+    if (writes.length === 0 || !this.connected(writes.length)) return;
     const results = await Promise.allSettled(
       writes
         .filter((write) => write.ttlMs > 0)
@@ -67,6 +105,7 @@ export class RedisCacheStore implements CacheStore {
   }
 
   async del(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0 || !this.connected(keys.length)) return;
     const results = await Promise.allSettled(keys.map((key) => this.client.del(this.keyPrefix + key)));
     for (const result of results) if (result.status === 'rejected') this.failed(result.reason);
   }

@@ -99,12 +99,15 @@ export function createRedisClient(target: RedisTarget, options: RedisConnectionO
 }
 
 /**
- * A second connection for SUBSCRIBE (a subscribed connection can run nothing else). It keeps an
- * offline queue so the subscription is sent once connected, and ioredis re-subscribes after every
- * reconnect.
+ * A second connection for SUBSCRIBE (a subscribed connection can run nothing else). Unlike the
+ * command connection it keeps an offline queue and has no command timeout, so SUBSCRIBE waits for
+ * the connection instead of failing, and ioredis re-subscribes after every reconnect.
  */
 export function createSubscriberClient(client: RedisClient, onError?: (error: Error) => void): RedisClient {
-  const subscriber = client instanceof Cluster ? client.duplicate(undefined, { enableOfflineQueue: true }) : client.duplicate({ enableOfflineQueue: true, autoResubscribe: true });
+  const subscriber: RedisClient =
+    client instanceof Cluster
+      ? client.duplicate(undefined, { enableOfflineQueue: true, redisOptions: { ...client.options.redisOptions, commandTimeout: undefined } })
+      : client.duplicate({ enableOfflineQueue: true, autoResubscribe: true, commandTimeout: undefined });
   subscriber.on('error', (error: Error) => onError?.(error));
   return subscriber;
 }

@@ -10,7 +10,7 @@ export class RedisInvalidationBus implements InvalidationBus {
   readonly channel: string;
   private readonly subscriber: RedisClient;
   private readonly emitter = new EventEmitter();
-  private readonly subscribed: Promise<void>;
+  private readonly subscribed: Promise<boolean>;
 
   constructor(
     private readonly client: RedisClient,
@@ -26,14 +26,19 @@ export class RedisInvalidationBus implements InvalidationBus {
       if (message) this.emitter.emit('message', message);
     });
     this.subscribed = this.subscriber.subscribe(this.channel).then(
-      () => undefined,
-      (error: unknown) => onError?.(error instanceof Error ? error : new Error(String(error))),
+      () => true,
+      (error: unknown) => {
+        onError?.(error instanceof Error ? error : new Error(String(error)));
+        return false;
+      },
     );
   }
 
-  /** Resolves once the channel subscription is in place (or has failed; ioredis retries it on reconnect). */
-  ready(): Promise<void> {
-    return this.subscribed;
+  /** True once the channel subscription is in place; false if it failed or took over `timeoutMs` (ioredis keeps trying). */
+  ready(timeoutMs = 2000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    return Promise.race([this.subscribed, timeout]).finally(() => clearTimeout(timer));
   }
 
   async publish(message: InvalidationMessage): Promise<void> {

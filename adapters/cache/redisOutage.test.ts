@@ -16,8 +16,10 @@ describe('cache over a Redis that goes away and comes back', () => {
 
   beforeAll(async () => {
     redis = await startRedisServer();
-    store = new RedisCacheStore(createRedisClient({ mode: 'single', url: redis.url }, { commandTimeoutMs: 100, onError: (e) => errors.push(e) }), {
+    store = new RedisCacheStore(createRedisClient({ mode: 'single', url: redis.url }, { commandTimeoutMs: 500, onError: (e) => errors.push(e) }), {
       keyPrefix: 'outage:',
+      suspendAfterTimeoutMs: 200,
+      onError: (e) => errors.push(e),
     });
     // No in-process layer: every read must go to Redis, so what we observe is Redis itself.
     cache = new SystemCache({ store, config: uniformCacheConfig({ ttlMs: 60_000 }), l1: false });
@@ -57,5 +59,32 @@ describe('cache over a Redis that goes away and comes back', () => {
     await read();
     expect(upstreamCalls).toBe(4);
     expect(cache.metrics.snapshot().CORE_BANKING?.hits).toBe(before + 2);
+  });
+
+  it('does not wait on a Redis that stops answering: its commands time out into misses', async () => {
+    let upstreamCalls = 0;
+    const fetch = async (ids: string[]) => {
+      upstreamCalls += 1;
+      return new Map(ids.map((id) => [id, { id }]));
+    };
+    const read = () => cache.cachedBatch('CORE_BANKING', 'accounts', ['300'], fetch);
+    await read();
+    const failedBefore = store.failedCommands;
+    redis.pause();
+    try {
+      expect((await read()).get('300')).toEqual({ id: '300' });
+      expect(upstreamCalls).toBe(2);
+      expect(store.failedCommands).toBeGreaterThan(failedBefore);
+      expect(errors.some((e) => /timed out/i.test(e.message))).toBe(true);
+    } finally {
+      redis.resume();
+    }
+    // After the suspension Redis is used again: a fresh read is stored, the next one is a hit.
+    await eventually(async () => {
+      const calls = upstreamCalls;
+      await read();
+      await read();
+      return upstreamCalls <= calls + 1 && (await store.get('e:{CORE_BANKING:300}:accounts')) !== undefined;
+    }, 'caching resumed after the suspension', 5000, 50);
   });
 });

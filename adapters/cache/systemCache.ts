@@ -109,7 +109,7 @@ export class SystemCache {
   ): Promise<Map<string, V | null>> {
     const policy = this.config.systems[system];
     const unique = [...new Set(ids)];
-    if (policy.ttlMs <= 0 || unique.length === 0) return completeMap(unique, await fetchMissing(unique));
+    if (policy.ttlMs <= 0 || unique.length === 0) return inOrder(unique, await fetchMissing(unique));
     this.registerEntities(system, [entity]);
 
     const now = this.clock();
@@ -300,10 +300,7 @@ function freshFor(policy: SystemCachePolicy, value: unknown): number {
   return value === null ? policy.notFoundTtlMs : policy.ttlMs;
 }
 
-function inOrder<V>(ids: readonly string[], found: ReadonlyMap<string, V | null>): Map<string, V | null> {
-  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
-}
-
-function completeMap<V>(ids: readonly string[], found: ReadonlyMap<string, V | null | undefined>): Map<string, V | null> {
+/** An entry for every requested id, in request order; an id the answer left out is not found. */
+function inOrder<V>(ids: readonly string[], found: ReadonlyMap<string, V | null | undefined>): Map<string, V | null> {
   return new Map(ids.map((id) => [id, found.get(id) ?? null]));
 }

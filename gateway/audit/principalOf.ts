@@ -8,17 +8,19 @@ export interface AuditPrincipal {
 export const ANONYMOUS: AuditPrincipal = { subject: 'anonymous', channel: null, roles: [] };
 
 /**
- * The principal the auth plugin put on the request context (`context.principal = { sub,
- * channel, roles }`), read defensively: no principal (auth off, or a request refused before
- * auth) or an unexpected shape is recorded as anonymous rather than failing the audit.
+ * The principal useAuthentication put on the request context (gateway/auth/principal.ts:
+ * `{ subject, channel?, roles }`; a raw claims-shaped `{ sub }` is read too), read
+ * defensively: no principal (auth off in development, or a request refused before auth) or an
+ * unexpected shape is recorded as anonymous rather than failing the audit.
  */
 export function principalOf(context: object): AuditPrincipal {
   const principal = (context as { principal?: unknown }).principal;
   if (principal === null || typeof principal !== 'object') return ANONYMOUS;
-  const { sub, channel, roles } = principal as { sub?: unknown; channel?: unknown; roles?: unknown };
-  if (typeof sub !== 'string' || sub === '') return ANONYMOUS;
+  const { subject, sub, channel, roles } = principal as { subject?: unknown; sub?: unknown; channel?: unknown; roles?: unknown };
+  const id = typeof subject === 'string' && subject !== '' ? subject : sub;
+  if (typeof id !== 'string' || id === '') return ANONYMOUS;
   return {
-    subject: sub.slice(0, 256),
+    subject: id.slice(0, 256),
     channel: typeof channel === 'string' && channel !== '' ? channel.slice(0, 64) : null,
     roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string' && r !== '').map((r) => r.slice(0, 64)).slice(0, 64) : [],
   };

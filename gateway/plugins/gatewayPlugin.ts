@@ -17,6 +17,16 @@ export type SubgraphRequestOptions = Extract<
   { incomingRequestContext: unknown }
 >;
 
+/** A subgraph fetch made for a client operation has finished (answered, failed or timed out). */
+export interface SubgraphResponseEvent {
+  /** The subgraph name as composed (`cards`). */
+  subgraph: string;
+  durationMs: number;
+  /** `error`: no usable answer (transport failure, timeout, non-2xx) or an answer carrying GraphQL errors. */
+  outcome: 'ok' | 'error';
+  context: GatewayContext;
+}
+
 export interface GraphQLHttpRequestArgs {
   req: IncomingMessage;
   res: ServerResponse;
@@ -49,4 +59,6 @@ export interface GatewayPlugin {
    * (RemoteGraphQLDataSource.willSendRequest): add headers, propagate identity.
    */
   willSendSubgraphRequest?(options: SubgraphRequestOptions): void | Promise<void>;
+  /** Runs after each such subgraph request finishes (metrics). Must not throw. */
+  didReceiveSubgraphResponse?(event: SubgraphResponseEvent): void;
 }

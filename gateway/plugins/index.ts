@@ -1,17 +1,35 @@
 import type { GatewayPlugin } from './gatewayPlugin';
+import { securityOptionsFromEnv, type SecurityOptions } from '../auth/securityOptions';
+import { useAbuseLimits } from './useAbuseLimits';
+import { useAuthentication, useAuthenticationOff } from './useAuthentication';
+import { useAuditTrail, type AuditTrailOptions } from './useAuditTrail';
+import { useConsole } from './useConsole';
 import { useCors } from './useCors';
 import { useDiscrepancyCsv } from './useDiscrepancyCsv';
 import { useRequestId } from './useRequestId';
+import { useFieldAuthorization } from './useFieldAuthorization';
+import { useRateLimit } from './useRateLimit';
+import { useRequestDeadline } from './useRequestDeadline';
+import { useMetrics, type MetricsOptions } from './useMetrics';
 import { useRequestLogging } from './useRequestLogging';
 
 export type { GatewayPlugin, GatewayRoute, GraphQLHttpRequestArgs, SubgraphRequestOptions } from './gatewayPlugin';
 export { useRequestId, REQUEST_ID_HEADER } from './useRequestId';
 export { useRequestLogging } from './useRequestLogging';
 export { useCors, corsOriginsFromEnv } from './useCors';
+export { useMetrics, METRICS_PATH, type MetricsOptions } from './useMetrics';
+export { useAuditTrail, type AuditTrailOptions } from './useAuditTrail';
+export type { SecurityOptions } from '../auth/securityOptions';
 
 export interface DefaultPluginOptions {
   /** Browser origins allowed by CORS; none means no CORS headers (server-to-server only). */
   corsOrigins?: readonly string[];
+  /** Auth, field policy, rate limit, shape limits, deadline; default securityOptionsFromEnv(process.env) (throws in production without token keys). */
+  security?: SecurityOptions;
+  /** Prometheus registry and legacy hook source for GET /metrics (default: a fresh registry per gateway). */
+  metrics?: MetricsOptions;
+  /** Audit trail store and field class index; `false` turns the audit trail off. */
+  audit?: AuditTrailOptions | false;
 }
 
 /**
@@ -21,10 +39,21 @@ export interface DefaultPluginOptions {
  * preflight is answered before anything else looks at the request.
  */
 export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): GatewayPlugin[] {
+  const security = options.security ?? securityOptionsFromEnv(process.env, { production: process.env.NODE_ENV === 'production' });
+  const metrics = useMetrics(options.metrics);
+  const audit = options.audit;
   return [
     useRequestId(),
     ...(options.corsOrigins?.length ? [useCors({ origins: options.corsOrigins })] : []),
+    metrics,
     useRequestLogging(),
+    security.auth ? useAuthentication({ keys: security.auth }) : useAuthenticationOff(),
+    ...(security.rateLimit ? [useRateLimit(security.rateLimit)] : []),
+    useRequestDeadline({ deadlineMs: security.deadlineMs }),
+    useAbuseLimits(security.limits),
+    ...(security.auth ? [useFieldAuthorization({ policy: security.fieldPolicy })] : []),
     useDiscrepancyCsv(),
+    useConsole(),
+    ...(audit === false ? [] : [useAuditTrail({ onRecorded: (outcome) => metrics.metrics.auditEvents.inc({ outcome }), ...audit })]),
   ];
 }

@@ -1,3 +1,4 @@
+import { buildSensitiveFieldIndex } from '../auth/sensitiveFieldIndex';
 import type { AuditStore } from '../audit/auditStore';
 import { customerIdsTouched } from '../audit/customerIdsTouched';
 import { fieldClassesTouched, STATIC_FIELD_CLASSES, type FieldClassIndex } from '../audit/fieldClasses';
@@ -10,15 +11,15 @@ export interface AuditTrailOptions {
   /** Where events go. Default the process store (REDIS_URL stream, else AUDIT_LOG_PATH file). */
   store?: AuditStore;
   /**
-   * The field -> class index to use (the field policy's, built from `@sensitive` in the
-   * supergraph); called per request so a hot-reloaded supergraph is picked up. Returning
-   * undefined, or no function, falls back to STATIC_FIELD_CLASSES.
+   * The field -> class index to use, called per request. Default: the index of the
+   * supergraph's `@sensitive(class:)` applications (the same one the field policy enforces),
+   * rebuilt on each supergraph load; STATIC_FIELD_CLASSES when the supergraph has none.
    */
   fieldClasses?: () => FieldClassIndex | undefined;
   /**
    * Refuse to answer when the access cannot be recorded (AUDIT_REQUIRED=true): the data is
    * replaced by an AUDIT_UNAVAILABLE error. Default false: the write failure is logged and
-   * counted, and the client still gets its answer.
+   * counted, and the client still gets its answer. Default: AUDIT_REQUIRED=true in the environment.
    */
   required?: boolean;
   /** Told about each write (metrics). */
@@ -34,17 +35,33 @@ export interface AuditTrailOptions {
  */
 export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
   const store = () => options.store ?? processAuditStore();
+  const required = options.required ?? process.env.AUDIT_REQUIRED === 'true';
+  let supergraphIndex: FieldClassIndex | undefined;
+  const fieldClassIndex = () => options.fieldClasses?.() ?? supergraphIndex ?? STATIC_FIELD_CLASSES;
   return {
     name: 'auditTrail',
     apollo: {
+      async serverWillStart() {
+        return {
+          schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+            if (!coreSupergraphSdl) return;
+            try {
+              const index = buildSensitiveFieldIndex(coreSupergraphSdl);
+              supergraphIndex = index.size > 0 ? index : undefined;
+            } catch {
+              // Keep the previous index; the field policy plugin reports the unreadable directive.
+            }
+          },
+        };
+      },
       async requestDidStart() {
         return {
           async willSendResponse({ response, contextValue, operationName, document, schema, request }) {
             const single = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const customerIds = customerIdsTouched(single?.data, request.variables);
             if (customerIds.length === 0) return;
-            const index = options.fieldClasses?.() ?? STATIC_FIELD_CLASSES;
-            const fieldClasses: FieldClass[] = document ? fieldClassesTouched(document, schema, index) : [];
+            // `document` is what was executed: fields the policy refused are no longer in it.
+            const fieldClasses: FieldClass[] = document ? fieldClassesTouched(document, schema, fieldClassIndex()) : [];
             const principal = principalOf(contextValue);
             try {
               await recordAuditEvent(
@@ -63,7 +80,7 @@ export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
               options.onRecorded?.('failed');
               // The error's name only: a store error can echo the command, which holds customer ids.
               contextValue.log.error({ reason: (error as Error).name, customers: customerIds.length }, 'audit write failed');
-              if (options.required && single) {
+              if (required && single) {
                 single.data = null;
                 single.errors = [{ message: 'The access could not be recorded in the audit trail; try again later', extensions: { code: 'AUDIT_UNAVAILABLE' } }];
                 response.http.status = 503;

@@ -43,7 +43,9 @@ async function exportCsv(req: IncomingMessage, res: ServerResponse): Promise<voi
     return { status: response.status, page: (await response.json()) as Page };
   };
 
-  let { status, page } = await fetchPage(null);
+  const first = await fetchPage(null);
+  const status = first.status;
+  let page = first.page;
   const failure = page.errors?.[0];
   if (status !== 200 || failure || !page.data?.discrepancyReport) {
     const code = failure?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';

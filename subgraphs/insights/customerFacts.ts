@@ -21,25 +21,46 @@ const money = z
     }
   });
 
-const connection = <T extends z.ZodTypeAny>(node: T) =>
-  z
-    .object({ edges: z.array(z.object({ node })) })
-    .nullish()
-    .transform((page) => (page ? page.edges.map((edge) => edge.node as z.output<T>) : null));
+/**
+ * The page sizes schema/insights.graphql @requires (a test keeps the two in step). A larger page
+ * the client asked for is cut back to these, so an answer never depends on the operation.
+ */
+export const REQUIRED_PAGE_SIZES = { accountTransactions: 20, cardTransactions: 50, salesOrders: 50 } as const;
+
+const pageOf = <T extends z.ZodTypeAny>(node: T) =>
+  z.object({
+    edges: z.array(z.object({ node })),
+    pageInfo: z.object({ hasNextPage: z.boolean() }).nullish(),
+    totalCount: z.number().int().nullish(),
+  });
+
+type Page<T> = { edges: Array<{ node: T }>; pageInfo?: { hasNextPage: boolean } | null; totalCount?: number | null };
+
+/**
+ * A received page as a list of at most `size` items, and whether it holds every item up to that
+ * size. It may fall short when the operation selected the same field with a smaller page (see
+ * domain/insightTypes.ts): then it has fewer items than asked for and yet more to come.
+ */
+function listOf<T>(page: Page<T> | null | undefined, size: number): { items: T[] | null; complete: boolean } {
+  if (!page) return { items: null, complete: true };
+  const items = page.edges.slice(0, size).map((edge) => edge.node);
+  const more = page.totalCount != null ? page.totalCount > items.length : page.pageInfo?.hasNextPage === true;
+  return { items, complete: items.length >= size || !more };
+}
 
 const account = z.object({
   type: z.enum(['CURRENT', 'SAVINGS', 'TERM_DEPOSIT', 'LOAN']),
   status: z.enum(['OPEN', 'CLOSED']),
   openedOn: z.string().nullish(),
   balance: money,
-  transactions: connection(z.object({ bookedAt: z.string(), amount: money })).optional(),
+  transactions: pageOf(z.object({ bookedAt: z.string(), amount: money })).nullish(),
 });
 
 const card = z.object({
   status: z.enum(['ACTIVE', 'BLOCKED', 'EXPIRED']),
   balance: money.optional(),
   creditLimit: money.optional(),
-  transactions: connection(z.object({ postedAt: z.string(), amount: money })).optional(),
+  transactions: pageOf(z.object({ postedAt: z.string(), amount: money })).nullish(),
 });
 
 const order = z.object({
@@ -50,17 +71,16 @@ const order = z.object({
   billingStatus: z.enum(['NOT_BILLED', 'PARTIALLY_BILLED', 'BILLED']),
 });
 
-/** A list a field did not ask for is `undefined`; one whose system failed is `null`. Both read as "not heard". */
-const heard = <T extends z.ZodTypeAny>(schema: T) => schema.nullish().transform((v) => v ?? null);
-
+/** A failed system's field is null and a field not asked for is absent: both read as "not heard". */
 const representation = z.object({
-  accounts: heard(z.array(account)),
-  cards: heard(z.array(card)),
-  salesOrders: connection(order).optional().transform((v) => v ?? null),
-  openCases: heard(z.array(z.object({ openedAt: z.string() }))),
-  interactions: connection(z.object({ occurredAt: z.string() })).optional().transform((v) => v ?? null),
+  accounts: z.array(account).nullish(),
+  cards: z.array(card).nullish(),
+  salesOrders: pageOf(order).nullish(),
+  openCases: z.array(z.object({ openedAt: z.string() })).nullish(),
+  interactions: pageOf(z.object({ occurredAt: z.string() })).nullish(),
   profile: z.object({ birthDate: z.object({ value: z.string().nullish() }).nullish() }).nullish(),
-  declaredIncome: money.nullish(),
+  // Not in the graph yet: core banking holds it (CUST-INCOME) and will serve it as Customer.yearlyIncome.
+  yearlyIncome: money.nullish(),
 });
 
 export function customerFacts(ref: unknown): CustomerFacts {
@@ -70,13 +90,25 @@ export function customerFacts(ref: unknown): CustomerFacts {
     throw new GraphQLError(`insights: the Customer representation is malformed at ${where}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   const value = parsed.data;
+  const orders = listOf(value.salesOrders, REQUIRED_PAGE_SIZES.salesOrders);
+  // Only the newest interaction is read: any first page holds it, unless it is empty yet has more.
+  const interactions = value.interactions && !(value.interactions.edges.length === 0 && value.interactions.pageInfo?.hasNextPage) ? value.interactions.edges.map((e) => e.node) : null;
   return {
-    accounts: value.accounts,
-    cards: value.cards,
-    orders: value.salesOrders,
-    openCases: value.openCases,
-    interactions: value.interactions,
+    accounts:
+      value.accounts?.map(({ transactions, ...rest }) => {
+        const page = listOf(transactions, REQUIRED_PAGE_SIZES.accountTransactions);
+        return { ...rest, openedOn: rest.openedOn ?? null, transactions: page.items, transactionsComplete: page.complete };
+      }) ?? null,
+    cards:
+      value.cards?.map(({ transactions, ...rest }) => {
+        const page = listOf(transactions, REQUIRED_PAGE_SIZES.cardTransactions);
+        return { ...rest, transactions: page.items, transactionsComplete: page.complete };
+      }) ?? null,
+    orders: orders.items,
+    ordersComplete: orders.complete,
+    openCases: value.openCases ?? null,
+    interactions,
     birthDate: value.profile?.birthDate?.value ?? null,
-    yearlyIncome: value.declaredIncome ?? null,
+    yearlyIncome: value.yearlyIncome ?? null,
   };
 }

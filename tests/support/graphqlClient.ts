@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { defaultTestToken } from './testAuth';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -11,15 +12,22 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 /** Every response body the tests saw, so cross-cutting scans (PANs, leaks) can read them all. */
 export const seenResponses: string[] = [];
 
+/**
+ * POSTs a GraphQL request. Without an `authorization` header it sends the default test token
+ * (an auditor, who reads every class; see testAuth.ts); pass `{ authorization: ... }` to act as
+ * another role, or `{ authorization: '' }` to send none.
+ */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
+  const auth = 'authorization' in headers ? headers.authorization : `Bearer ${await defaultTestToken()}`;
+  const { authorization: _ignored, ...rest } = headers;
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...rest, ...(auth ? { authorization: auth } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { JsonlAuditStore } from '../../gateway/audit/jsonlAuditStore';
 import { ensureDataset } from '../../simulators/dataset/ensureDataset';
 import type { Dataset } from '../../simulators/dataset/loadDataset';
 import { startStack, type RunningStack, type StackOptions } from '../../stack/startStack';
+import { testSecurityOptions } from './testAuth';
 
 /** A small population shared by the end-to-end tests (generated once per machine, then reused). */
 export async function testDataset(persons = 300, seed = 7): Promise<{ dataset: Dataset; dir: string }> {
@@ -11,15 +14,24 @@ export async function testDataset(persons = 300, seed = 7): Promise<{ dataset: D
   return { dataset: await ensureDataset(dir, { seed, persons, noise: 'default' }), dir };
 }
 
-/** The whole stack on free ports with tight upstream timeouts, so failure tests finish quickly. */
+/**
+ * The whole stack on free ports with tight upstream timeouts, so failure tests finish quickly,
+ * and the gateway's real authentication and field policy with the test secret (testAuth.ts:
+ * `tokenFor(role)`; postGraphQL sends an auditor token by default).
+ */
 export async function startTestStack(dataset: Dataset, overrides: Partial<StackOptions> = {}): Promise<RunningStack> {
   return startStack({
     dataset,
     ports: 'free',
     gatewayLogger: pino({ level: 'silent' }),
+    security: testSecurityOptions(),
+    // Each stack its own audit file, never the repository's data/audit.jsonl.
+    auditStore: new JsonlAuditStore(path.join(os.tmpdir(), 'unified-view-audit', `${randomUUID()}.jsonl`)),
     tuneClient: (config) => ({
       ...config,
-      timeoutMs: 800,
+      // Generous: the machine is shared with every other test; failure tests use outages and
+      // malformed answers, which fail at once, not timeouts.
+      timeoutMs: 5000,
       retry: { ...config.retry, maxRetries: 1, initialDelayMs: 5, maxDelayMs: 20 },
       breaker: { ...config.breaker, halfOpenAfterMs: 500 },
     }),

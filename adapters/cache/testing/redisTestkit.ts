@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,17 +56,20 @@ export async function freePort(): Promise<number> {
 export interface RedisProcess {
   port: number;
   url: string;
+  /** SIGSTOP / SIGCONT: a Redis that holds connections open but never answers. */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
-/** Resolves when redis-server says it accepts connections (its own log line), rejects if it exits first. */
-function awaitReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Resolves when redis-server logs `marker` (it accepts connections), rejects if it exits first. */
+function awaitReady(child: ChildProcess, timeoutMs: number, marker = 'Ready to accept connections'): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => done(new Error(`redis-server not ready within ${timeoutMs} ms: ${output.slice(-500)}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Ready to accept connections')) done();
+      if (output.includes(marker)) done();
     };
     const onExit = () => done(new Error(`redis-server exited: ${output.slice(-500)}`));
     function done(error?: Error) {
@@ -91,11 +94,43 @@ export async function startRedisServer(options: { port?: number; extraArgs?: str
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
+      if (child.exitCode === null && (child.signalCode === null || child.signalCode === 'SIGSTOP')) {
         child.kill('SIGKILL');
         await exited;
       }
+    },
+  };
+}
+
+/** A Sentinel monitoring `masterPort` under `name` (quorum 1); its config lives in a temp dir. */
+export async function startRedisSentinel(masterPort: number, name: string): Promise<RedisProcess> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'uv-redis-sentinel-'));
+  const port = await freePort();
+  const config = path.join(dir, 'sentinel.conf');
+  writeFileSync(config, `port ${port}\nbind 127.0.0.1\ndir ${dir}\nsentinel monitor ${name} 127.0.0.1 ${masterPort} 1\n`);
+  const child = spawn('redis-server', [config, '--sentinel'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await awaitReady(child, 10_000, '+monitor master');
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -66,9 +66,48 @@ export function shareKeyOfKind(a: NormalisedParty, b: NormalisedParty, kind: Blo
   }
 }
 
+/** Whether the two records share a name token (allocation-free: this runs for every examined pair). */
 function sharesNameToken(a: NormalisedParty, b: NormalisedParty): boolean {
-  const tb = nameTokens(b);
-  return nameTokens(a).some((t) => tb.includes(t));
+  return countSharedNameTokens(a, b) > 0;
+}
+
+function countSharedNameTokens(a: NormalisedParty, b: NormalisedParty): number {
+  const a1 = a.givenFirst.length > 1 ? a.givenFirst : '';
+  const a2 = a.family && a.family !== a1 ? a.family : '';
+  const b1 = b.givenFirst.length > 1 ? b.givenFirst : '';
+  const b2 = b.family && b.family !== b1 ? b.family : '';
+  let n = 0;
+  if (a1 && (a1 === b1 || a1 === b2)) n++;
+  if (a2 && (a2 === b1 || a2 === b2)) n++;
+  return n;
+}
+
+/** How many keys of this kind a record holds, without building them. */
+function keyCount(p: NormalisedParty, kind: BlockingKind): number {
+  switch (kind) {
+    case 'email':
+      return p.emails.length;
+    case 'phone':
+      return p.phones.length;
+    case 'birthDateName':
+    case 'postcodeName':
+      return 2;
+    default:
+      return 1;
+  }
+}
+
+/**
+ * Whether this run (of key hash `hash`) is the one that produces the pair: the pair's first
+ * shared, compared key of this kind. Keys are only hashed when the pair shares several of them.
+ */
+function isFirstSharedRun(a: NormalisedParty, b: NormalisedParty, kind: BlockingKind, hash: number, oversized: ReadonlySet<number>): boolean {
+  const single = keyCount(a, kind) === 1 || keyCount(b, kind) === 1 || ((kind === 'birthDateName' || kind === 'postcodeName') && countSharedNameTokens(a, b) === 1);
+  // One shared key: the pair sits in that key's run only (a hash collision aside, which costs one duplicate comparison at most).
+  if (single) return true;
+  let first = Infinity;
+  for (const h of sharedKeyHashes(a, b, kind)) if (h < first && !oversized.has(h)) first = h;
+  return first === hash;
 }
 
 export interface BlockingStats {
@@ -77,11 +116,60 @@ export interface BlockingStats {
   candidatePairs: number;
 }
 
-/** FNV-1a over the key's UTF-16 code units, cut to 30 bits (see `candidatePairs` for the packing). */
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Continues an FNV-1a hash over a string's UTF-16 code units (FNV is streaming: parts hash like their concatenation). */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** 30 bits of the hash (see `candidatePairs` for the packing). */
+const finish = (h: number): number => (h >>> 2) & 0x3fffffff;
+
+/** FNV-1a of a blocking key, cut to 30 bits. */
 export function keyHash(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return (h >>> 2) & 0x3fffffff;
+  return finish(fnv(FNV_OFFSET, key));
+}
+
+const PREFIX_HASH = {
+  nationalId: fnv(FNV_OFFSET, 'n:'),
+  email: fnv(FNV_OFFSET, 'e:'),
+  phone: fnv(FNV_OFFSET, 't:'),
+  birthDateName: fnv(FNV_OFFSET, 'd:'),
+  postcodeName: fnv(FNV_OFFSET, 'a:'),
+  postcodeHouse: fnv(FNV_OFFSET, 'h:'),
+} as const;
+
+/**
+ * `blockingKeysOfKind(p, kind).map(keyHash)`, computed without building the key strings: a
+ * million-record run would otherwise allocate some ten million short-lived strings.
+ */
+export function blockingHashesOfKind(p: NormalisedParty, kind: BlockingKind): number[] {
+  const start = PREFIX_HASH[kind];
+  switch (kind) {
+    case 'nationalId':
+      return p.nationalId ? [finish(fnv(start, p.nationalId))] : [];
+    case 'email':
+    case 'phone': {
+      const values = kind === 'email' ? p.emails : p.phones;
+      const out: number[] = [];
+      for (const v of values) out.push(finish(fnv(start, v)));
+      return out;
+    }
+    case 'birthDateName':
+    case 'postcodeName': {
+      const field = kind === 'birthDateName' ? p.birthDate : p.postcode;
+      if (!field) return [];
+      const base = fnv(fnv(start, field), ':');
+      const out: number[] = [];
+      if (p.givenFirst.length > 1) out.push(finish(fnv(base, p.givenFirst)));
+      if (p.family && !(p.givenFirst.length > 1 && p.family === p.givenFirst)) out.push(finish(fnv(base, p.family)));
+      return out;
+    }
+    case 'postcodeHouse':
+      return p.postcode && p.houseNumber ? [finish(fnv(fnv(fnv(start, p.postcode), ':'), p.houseNumber))] : [];
+  }
 }
 
 const INDEX_BITS = 23;
@@ -89,11 +177,11 @@ const INDEX_SPACE = 2 ** INDEX_BITS;
 /** The largest population one batch run blocks (the packing below leaves 23 bits for the index). */
 export const MAX_BLOCKED_RECORDS = INDEX_SPACE;
 
-/** Hashes of the keys of one kind that both records hold. */
+/** Hashes of the keys of one kind that both records hold (callers have checked they share a real key). */
 function sharedKeyHashes(a: NormalisedParty, b: NormalisedParty, kind: BlockingKind): number[] {
-  const bKeys = blockingKeysOfKind(b, kind);
+  const bHashes = blockingHashesOfKind(b, kind);
   const out: number[] = [];
-  for (const key of blockingKeysOfKind(a, kind)) if (bKeys.includes(key)) out.push(keyHash(key));
+  for (const h of blockingHashesOfKind(a, kind)) if (bHashes.includes(h)) out.push(h);
   return out;
 }
 
@@ -115,7 +203,7 @@ function sharedEarlier(a: NormalisedParty, b: NormalisedParty, kindIndex: number
  * Blocks are found by sorting, not by a map of keys: each (key, record) becomes one number,
  * `hash(key) * 2^23 + index`, in a Float64Array; after a numeric sort the records of one key are
  * adjacent. A million records thus cost a 16 MB array per kind instead of a map of two million
- * strings and arrays (which doubled the peak memory). Two keys whose 30-bit hashes collide share
+ * strings and arrays (which doubled the peak memory), and no key string is ever built. Two keys whose 30-bit hashes collide share
  * a run; every pair is checked for a real shared key, so a collision costs a comparison, never
  * a wrong candidate.
  */
@@ -133,21 +221,29 @@ export function* candidatePairs(
   if (parties.length > INDEX_SPACE) throw new RangeError(`blocking handles at most ${INDEX_SPACE} records in one run`);
   // Per kind, the hashes of the blocks that were skipped as too large.
   const oversized: Set<number>[] = BLOCKING_KINDS.map(() => new Set<number>());
-  for (let k = 0; k < BLOCKING_KINDS.length; k++) {
-    const kind = BLOCKING_KINDS[k];
-    let entries = new Float64Array(Math.max(16, parties.length * 2));
-    let count = 0;
-    for (let i = 0; i < parties.length; i++) {
-      for (const key of blockingKeysOfKind(parties[i], kind)) {
-        if (count === entries.length) {
-          const grown = new Float64Array(entries.length * 2);
-          grown.set(entries);
-          entries = grown;
+  // One pass over the records for all kinds: the records are scattered over the heap, and
+  // visiting each once (rather than once per kind) saves most of the cache misses.
+  const entriesOf: Float64Array[] = BLOCKING_KINDS.map(() => new Float64Array(Math.max(16, parties.length * 2)));
+  const counts: number[] = BLOCKING_KINDS.map(() => 0);
+  for (let i = 0; i < parties.length; i++) {
+    for (let k = 0; k < BLOCKING_KINDS.length; k++) {
+      for (const hash of blockingHashesOfKind(parties[i], BLOCKING_KINDS[k])) {
+        if (counts[k] === entriesOf[k].length) {
+          const grown = new Float64Array(entriesOf[k].length * 2);
+          grown.set(entriesOf[k]);
+          entriesOf[k] = grown;
         }
-        entries[count++] = keyHash(key) * INDEX_SPACE + i;
+        entriesOf[k][counts[k]++] = hash * INDEX_SPACE + i;
       }
     }
+  }
+  for (let k = 0; k < BLOCKING_KINDS.length; k++) {
+    const kind = BLOCKING_KINDS[k];
+    const count = counts[k];
+    const entries = entriesOf[k];
     const sorted = entries.subarray(0, count).sort();
+    // The kind's array is not needed after its scan; let it go before the next kind's.
+    entriesOf[k] = new Float64Array(0);
     const block: number[] = [];
     for (let start = 0; start < count; ) {
       const hash = Math.floor(sorted[start] / INDEX_SPACE);
@@ -171,10 +267,9 @@ export function* candidatePairs(
           const a = parties[block[x]];
           const b = parties[block[y]];
           if (!shareKeyOfKind(a, b, kind)) continue;
-          // Produce the pair from the first shared (compared) key of this kind only.
-          const hashes = sharedKeyHashes(a, b, kind).filter((h) => !oversized[k].has(h));
-          if (hashes.length === 0 || Math.min(...hashes) !== hash) continue;
           if (sharedEarlier(a, b, k, oversized)) continue;
+          // Produce the pair from the first shared (compared) key of this kind only.
+          if (!isFirstSharedRun(a, b, kind, hash, oversized[k])) continue;
           if (stats) stats.candidatePairs++;
           yield [block[x], block[y]];
         }

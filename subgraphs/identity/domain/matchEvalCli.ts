@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DatasetFormatError, DatasetMissingError } from '../../../simulators/dataset/datasetErrors';
 import { DATASET_FILES } from '../../../simulators/dataset/records';
 import { readClusterLines, writeClusterLines } from './clusterLines';
 import { datasetParties } from './datasetParties';
@@ -104,12 +105,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(formatEval(result) + '\n');
     return 0;
   } catch (error) {
-    if (error instanceof MatchUsageError || error instanceof MatchInputError) {
+    // Input errors name files and line numbers only, never record content: safe to print.
+    if (error instanceof MatchUsageError || error instanceof MatchInputError || error instanceof DatasetMissingError || error instanceof DatasetFormatError) {
       process.stderr.write(`match:eval: ${error.message}\n`);
       return 2;
     }
-    const e = error as Error & { code?: string };
-    process.stderr.write(`match:eval: failed: ${e.name}${e.code ? ` (${e.code})` : ''}: ${e.message}\n`);
+    process.stderr.write(`match:eval: failed: ${(error as Error).name}\n`);
     return 1;
   }
 }

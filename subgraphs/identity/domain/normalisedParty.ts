@@ -5,6 +5,7 @@
 import type { SourceParty, SourceSystem } from '../../../adapters/canonical';
 import { normalisePostcode, normaliseStreetLines } from './addressNormalisation';
 import { normaliseDate } from './dateNormalisation';
+import { detachString } from './detachString';
 import { normaliseEmails } from './emailNormalisation';
 import { normaliseName } from './nameNormalisation';
 import { normalisePhones } from './phoneNormalisation';
@@ -50,16 +51,18 @@ export function normaliseParty(party: SourceParty): NormalisedParty {
   const name = normaliseName(party.givenName, party.familyName, party.rawName);
   const address = party.address;
   const lines = address && (address.line1 || address.line2) ? normaliseStreetLines(address.line1, address.line2) : null;
-  const phones = party.phones && party.phones.length > 0 ? normalisePhones(party.phones) : NONE;
-  const emails = party.emails && party.emails.length > 0 ? normaliseEmails(party.emails) : NONE;
+  // Kept strings are detached from the input they were cut from (see detachString.ts).
+  const phones = party.phones && party.phones.length > 0 ? normalisePhones(party.phones).map(detachString) : NONE;
+  const emails = party.emails && party.emails.length > 0 ? normaliseEmails(party.emails).map(detachString) : NONE;
+  const given = detachString(name.given);
   return {
-    key: sourceKey(party.system, party.localId),
+    key: detachString(sourceKey(party.system, party.localId)),
     system: party.system,
-    localId: party.localId,
-    given: name.given,
-    givenFirst: name.givenFirst,
+    localId: detachString(party.localId),
+    given,
+    givenFirst: name.givenFirst === name.given ? given : detachString(name.givenFirst),
     givenCanonical: name.givenCanonical,
-    family: name.family,
+    family: detachString(name.family),
     birthDate: normaliseDate(party.birthDate),
     nationalId: normaliseNationalId(party.nationalId),
     phones: phones.length > 0 ? phones : NONE,

@@ -35,7 +35,8 @@ export interface ResolutionResult {
 export function dedupeAndSort(parties: Iterable<NormalisedParty>): NormalisedParty[] {
   const byKey = new Map<string, NormalisedParty>();
   for (const p of parties) byKey.set(p.key, p);
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Sorting the key strings natively (code-unit order, as `<` compares) beats a comparator on a million records.
+  return [...byKey.keys()].sort().map((key) => byKey.get(key)!);
 }
 
 function indexOfKey(sorted: readonly NormalisedParty[], key: string): number {

@@ -6,6 +6,7 @@ import type { Money } from '../../../adapters/canonical';
 import { daysBefore, withinLastDays } from './calendar';
 import type { CustomerFacts, InsightThresholds } from './insightTypes';
 import { showMoney, sumInCurrency, thresholdMinor } from './moneyTotals';
+import { coversLastDays, partialPageReason } from './pageCoverage';
 
 export interface Signal {
   fired: boolean;
@@ -32,6 +33,9 @@ export function fallingBalances(facts: Pick<CustomerFacts, 'accounts'>, asOf: st
   const flows: Money[] = [];
   for (const account of facts.accounts) {
     if (account.status !== 'OPEN' || account.type === 'LOAN') continue;
+    if (!coversLastDays(account.transactions, account.transactionsComplete, (t) => t.bookedAt, asOf, days)) {
+      return { fired: false, reason: account.transactions ? partialPageReason('balance trend', 'accounts { transactions }') : 'balance trend unknown: the transactions of an account could not be read' };
+    }
     for (const txn of account.transactions ?? []) if (withinLastDays(txn.bookedAt, asOf, days)) flows.push(txn.amount);
   }
   const net = sumInCurrency(flows, currency).total;

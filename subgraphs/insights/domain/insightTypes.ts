@@ -5,11 +5,26 @@
  */
 import type { Account, Card, CardTransaction, Case, Interaction, Money, SalesOrder, Transaction } from '../../../adapters/canonical';
 
+/*
+ * Lists the gateway may have cut short. The query planner of the pinned federation (2.14.4,
+ * apollographql/federation#2276) fetches a field once per operation: when the client also selects
+ * it with a smaller page (`cards { transactions(first: 5) }`), the insights receive that page
+ * instead of the one they @require. `transactionsComplete: false` / `ordersComplete: false` mark
+ * such a list; the rules then use it only for what its newest items still prove. Absent: complete.
+ */
 export type AccountFacts = Pick<Account, 'type' | 'status' | 'balance'> &
-  Partial<Pick<Account, 'openedOn'>> & { transactions?: Array<Pick<Transaction, 'bookedAt' | 'amount'>> | null };
+  Partial<Pick<Account, 'openedOn'>> & {
+    /** Newest first; null when they could not be read. */
+    transactions?: Array<Pick<Transaction, 'bookedAt' | 'amount'>> | null;
+    transactionsComplete?: boolean;
+  };
 
 export type CardFacts = Pick<Card, 'status'> &
-  Partial<Pick<Card, 'balance' | 'creditLimit'>> & { transactions?: Array<Pick<CardTransaction, 'postedAt' | 'amount'>> | null };
+  Partial<Pick<Card, 'balance' | 'creditLimit'>> & {
+    /** Newest first; null when they could not be read. */
+    transactions?: Array<Pick<CardTransaction, 'postedAt' | 'amount'>> | null;
+    transactionsComplete?: boolean;
+  };
 
 export type OrderFacts = Pick<SalesOrder, 'createdAt' | 'netValue' | 'deliveryStatus' | 'billingStatus'> & Partial<Pick<SalesOrder, 'orderId'>>;
 export type CaseFacts = Pick<Case, 'openedAt'>;
@@ -23,9 +38,11 @@ export interface CustomerFacts {
   cards: CardFacts[] | null;
   /** Sales orders, newest first; null when the ERP could not be read. */
   orders: OrderFacts[] | null;
+  /** False when the orders received are only the first page of more (see above); absent means complete. */
+  ordersComplete?: boolean;
   /** Complaint cases still open; null when the call center could not be read. */
   openCases: CaseFacts[] | null;
-  /** Recent call-center interactions; null when the call center could not be read. */
+  /** Call-center interactions, newest first (the newest is all the rules need); null when the call center could not be read. */
   interactions: InteractionFacts[] | null;
   /** Golden birth date `YYYY-MM-DD`, if known. */
   birthDate: string | null;

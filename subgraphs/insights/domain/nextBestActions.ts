@@ -9,6 +9,7 @@ import { fallingBalances, recentOpenComplaint } from './customerSignals';
 import type { CustomerFacts, InsightThresholds, NextBestAction, NextBestActionCode } from './insightTypes';
 import { computeLifecycleStage } from './lifecycleStage';
 import { showMoney, thresholdMinor } from './moneyTotals';
+import { coversLastDays } from './pageCoverage';
 
 /** What each action asks the agent or advisor to do. */
 export const ACTION_TITLES: Record<NextBestActionCode, string> = {
@@ -65,6 +66,8 @@ export const TRIGGERS: Record<NextBestActionCode, Trigger> = {
 
   SEND_SATISFACTION_SURVEY: (facts, asOf, thresholds) => {
     const maxAge = thresholds.nextBestActions.SEND_SATISFACTION_SURVEY.maxOrderAgeDays;
+    // The newest orders are all this rule reads: a cut page of them is enough when it reaches past the window.
+    if (!coversLastDays(facts.orders, facts.ordersComplete, (o) => o.createdAt, asOf, maxAge + 1)) return null;
     let newest: { age: number; orderId?: string } | null = null;
     for (const order of facts.orders ?? []) {
       if (order.deliveryStatus !== 'DELIVERED') continue;

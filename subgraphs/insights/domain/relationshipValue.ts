@@ -8,11 +8,16 @@ import { depositsTotal, lendingTotal } from './balances';
 import { withinLastDays } from './calendar';
 import type { CardFacts, CustomerFacts, InsightThresholds, OrderFacts, RelationshipValue } from './insightTypes';
 import { leftOutReason, sumInCurrency, type Total } from './moneyTotals';
+import { coversLastDays, partialPageReason } from './pageCoverage';
 
-/** Purchases (positive amounts) posted in the last `days` days on any card. */
-export function cardSpend(cards: readonly CardFacts[], asOf: string, days: number, currency: string): Total {
+/**
+ * Purchases (positive amounts) posted in the last `days` days on any card; null when some card's
+ * transactions could not be read or were cut short before the window's start.
+ */
+export function cardSpend(cards: readonly CardFacts[], asOf: string, days: number, currency: string): Total | null {
   const purchases: Money[] = [];
   for (const card of cards) {
+    if (!coversLastDays(card.transactions, card.transactionsComplete, (t) => t.postedAt, asOf, days)) return null;
     for (const txn of card.transactions ?? []) {
       if (txn.amount.amountMinor > 0 && withinLastDays(txn.postedAt, asOf, days)) purchases.push(txn.amount);
     }
@@ -44,18 +49,26 @@ export function computeRelationshipValue(facts: CustomerFacts, asOf: string, thr
 
   if (facts.cards) {
     const spend = cardSpend(facts.cards, asOf, thresholds.cardSpendDays, currency);
-    result.cardSpend90Days = spend.total;
-    reasons.push(`card spend: purchases posted in the last ${thresholds.cardSpendDays} days, refunds and payments not deducted`);
-    reasons.push(...leftOutReason('card spend', spend.leftOut, currency));
+    if (spend) {
+      result.cardSpend90Days = spend.total;
+      reasons.push(`card spend: purchases posted in the last ${thresholds.cardSpendDays} days, refunds and payments not deducted`);
+      reasons.push(...leftOutReason('card spend', spend.leftOut, currency));
+    } else if (facts.cards.some((c) => c.transactions === null)) {
+      reasons.push('card spend unknown: the transactions of a card could not be read');
+    } else {
+      reasons.push(partialPageReason('card spend', 'cards { transactions }'));
+    }
   } else {
     reasons.push('card spend unknown: card processor not heard');
   }
 
-  if (facts.orders) {
+  if (facts.orders && facts.ordersComplete !== false) {
     const open = sumInCurrency(facts.orders.filter(isOpenOrder).map((o) => o.netValue), currency);
     result.openOrdersValue = open.total;
     reasons.push('open orders: net value of orders not yet fully delivered or fully billed');
     reasons.push(...leftOutReason('open orders', open.leftOut, currency));
+  } else if (facts.orders) {
+    reasons.push(partialPageReason('open orders', 'salesOrders'));
   } else {
     reasons.push('open orders unknown: ERP not heard');
   }

@@ -1,0 +1,104 @@
+/**
+ * The "Sources" comparison: for each golden profile field, what each of the four systems of
+ * record says (every linked record, duplicates included), which record won and whether the
+ * systems disagree. Pure over the profile as the graph returns it.
+ */
+export const SOURCE_SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'] as const;
+export type SourceSystem = (typeof SOURCE_SYSTEMS)[number];
+
+export interface Candidate {
+  system: string;
+  localId: string;
+  value: string | null;
+  normalizedValue: string | null;
+  asOf: string | null;
+}
+
+export interface GoldenFieldValue<V = string | null> {
+  value: V;
+  source: { system: string; localId: string; changedAt: string | null } | null;
+  asOf: string | null;
+  rule: string | null;
+  conflict: boolean;
+  candidates: Candidate[];
+}
+
+export interface AddressValue {
+  line1: string | null;
+  line2: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+export interface GoldenProfileValue {
+  fullName?: GoldenFieldValue | null;
+  birthDate?: GoldenFieldValue | null;
+  nationalId?: GoldenFieldValue | null;
+  email?: GoldenFieldValue | null;
+  mobilePhone?: GoldenFieldValue | null;
+  address?: GoldenFieldValue<AddressValue | null> | null;
+}
+
+export interface CandidateCell {
+  localId: string;
+  value: string | null;
+  asOf: string | null;
+  /** This record's value is the one the graph serves. */
+  winner: boolean;
+  /** Its normalised value differs from the winner's. */
+  differs: boolean;
+}
+
+export interface ComparisonRow {
+  field: keyof GoldenProfileValue;
+  label: string;
+  /** The value served, as one line; null when no system holds one. */
+  served: string | null;
+  rule: string | null;
+  conflict: boolean;
+  winner: { system: string; localId: string } | null;
+  cells: Record<SourceSystem, CandidateCell[]>;
+}
+
+export const PROFILE_FIELD_LABELS: ReadonlyArray<[keyof GoldenProfileValue, string]> = [
+  ['fullName', 'Full name'],
+  ['birthDate', 'Birth date'],
+  ['nationalId', 'National id'],
+  ['email', 'Email'],
+  ['mobilePhone', 'Mobile phone'],
+  ['address', 'Address'],
+];
+
+/** One row per profile field present in the answer (a field refused for the role is left out). */
+export function compareSources(profile: GoldenProfileValue): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  for (const [field, label] of PROFILE_FIELD_LABELS) {
+    const golden = profile[field];
+    if (!golden) continue;
+    const winner = golden.source ? { system: golden.source.system, localId: golden.source.localId } : null;
+    const winning = golden.candidates.find((c) => winner && c.system === winner.system && c.localId === winner.localId);
+    const cells = Object.fromEntries(SOURCE_SYSTEMS.map((s) => [s, [] as CandidateCell[]])) as Record<SourceSystem, CandidateCell[]>;
+    for (const candidate of golden.candidates) {
+      const column = cells[candidate.system as SourceSystem];
+      if (!column) continue;
+      const isWinner = winning === candidate;
+      column.push({
+        localId: candidate.localId,
+        value: candidate.value,
+        asOf: candidate.asOf,
+        winner: isWinner,
+        differs: !isWinner && winning !== undefined && candidate.normalizedValue !== null && candidate.normalizedValue !== winning.normalizedValue,
+      });
+    }
+    const served = field === 'address' ? formatAddress(golden.value as AddressValue | null) : (golden.value as string | null);
+    rows.push({ field, label, served, rule: golden.rule, conflict: golden.conflict, winner, cells });
+  }
+  return rows;
+}
+
+export function formatAddress(address: AddressValue | null): string | null {
+  if (!address) return null;
+  const line = [address.line1, address.line2, address.city, address.postalCode, address.country].filter((p) => p).join(', ');
+  return line === '' ? null : line;
+}

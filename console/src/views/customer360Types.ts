@@ -1,0 +1,16 @@
+import type { Money } from '../format';
+import type { GoldenProfileValue } from '../sourcesComparison';
+
+/** The answer to CUSTOMER_360 (console/src/operations.ts); every system's part may be null. */
+export interface Customer360 {
+  id: string;
+  sourceKeys: Array<{ system: string; localId: string }>;
+  profile: GoldenProfileValue | null;
+  accounts: Array<{ accountNumber: string; type: string; status: string; openedOn: string | null; balance: Money }> | null;
+  cards: Array<{ cardId: string; maskedPan: string; product: string; status: string; expiry: string; creditLimit: Money; balance: Money }> | null;
+  salesOrders: { totalCount: number; edges: Array<{ node: { orderId: string; createdAt: string; netValue: Money; deliveryStatus: string; billingStatus: string } }> } | null;
+  interactions: { edges: Array<{ node: { id: string; channel: string; occurredAt: string; summary: string } }> } | null;
+  openCases: Array<{ caseId: string; subject: string; status: string; openedAt: string }> | null;
+  advisor: { id: string; name: string; freeSlots: Array<{ id: string; start: string; end: string }> } | null;
+  appointments: Array<{ id: string; slotId: string; start: string; end: string }> | null;
+}

@@ -1,0 +1,74 @@
+import { Redis } from 'ioredis';
+
+/** One fixed-window hit: how many requests the key made in the current window, and when it ends. */
+export interface WindowHit {
+  count: number;
+  resetInMs: number;
+}
+
+/** Counts requests per key in fixed windows. Shared across replicas when backed by Redis. */
+export interface WindowCounter {
+  hit(key: string, windowMs: number): Promise<WindowHit>;
+  close(): Promise<void>;
+}
+
+/** In-process windows: right for one replica and for development (no Redis). */
+export function createMemoryWindowCounter(now: () => number = Date.now): WindowCounter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  let hitsSinceSweep = 0;
+  return {
+    async hit(key, windowMs) {
+      const t = now();
+      // Drop expired windows now and then, so one-off callers do not grow the map forever.
+      if (++hitsSinceSweep >= 1000) {
+        hitsSinceSweep = 0;
+        for (const [k, w] of windows) if (w.resetAt <= t) windows.delete(k);
+      }
+      let window = windows.get(key);
+      if (!window || window.resetAt <= t) {
+        window = { count: 0, resetAt: t + windowMs };
+        windows.set(key, window);
+      }
+      window.count += 1;
+      return { count: window.count, resetInMs: window.resetAt - t };
+    },
+    async close() {
+      windows.clear();
+    },
+  };
+}
+
+// INCR and PEXPIRE in one script, so every replica sees one counter per window and a crash
+// between the two commands cannot leave a key that never expires.
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+`;
+
+type RedisWithHit = Redis & { uvRateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
+
+/** Windows in Redis (INCR + PEXPIRE), shared by every gateway replica using the same key prefix. */
+export function createRedisWindowCounter(redisUrl: string, options: { commandTimeoutMs?: number } = {}): WindowCounter {
+  const redis = new Redis(redisUrl, {
+    commandTimeout: options.commandTimeoutMs ?? 250,
+    maxRetriesPerRequest: 1,
+  }) as RedisWithHit;
+  redis.defineCommand('uvRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+  // Connection errors are reported by the failed hit; an unhandled 'error' event would crash.
+  redis.on('error', () => undefined);
+  return {
+    async hit(key, windowMs) {
+      const [count, ttl] = await redis.uvRateLimitHit(key, windowMs);
+      return { count: Number(count), resetInMs: Number(ttl) };
+    },
+    async close() {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

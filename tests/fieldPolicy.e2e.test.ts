@@ -1,0 +1,111 @@
+import { FIELD_POLICY, type SensitivityClass } from '../gateway/auth/fieldPolicy';
+import type { Dataset } from '../simulators/dataset/loadDataset';
+import type { RunningStack } from '../stack/startStack';
+import { operation, postGraphQL } from './support/graphqlClient';
+import { authHeaders } from './support/testAuth';
+import { startTestStack, testDataset } from './support/testStack';
+
+// One field per row: where it sits in the response, its schema coordinate, and its class.
+const SENSITIVE_FIELDS: Array<{ path: string[]; coordinate: string; cls: SensitivityClass }> = [
+  { path: ['customer', 'coreBankingParty', 'givenName'], coordinate: 'Party.givenName', cls: 'PII' },
+  { path: ['customer', 'profile', 'fullName'], coordinate: 'GoldenProfile.fullName', cls: 'PII' },
+  { path: ['customer', 'accounts'], coordinate: 'Customer.accounts', cls: 'FINANCIAL' },
+  { path: ['customer', 'cards'], coordinate: 'Customer.cards', cls: 'FINANCIAL' },
+  { path: ['customer', 'coreBankingRecords'], coordinate: 'Customer.coreBankingRecords', cls: 'AUDIT' },
+];
+const QUERY = `query Policy($id: ID!) {
+  customer(id: $id) {
+    id
+    sourceKeys { system localId }
+    coreBankingParty { localId givenName }
+    profile { fullName { value } }
+    accounts { accountNumber }
+    cards { cardId }
+    coreBankingRecords { localId }
+    openCases { caseId }
+  }
+}`;
+
+type Json = Record<string, unknown> | null | undefined;
+const at = (data: Json, path: string[]): unknown => path.reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], data);
+
+describe('field policy end to end (every role, every class)', () => {
+  let dataset: Dataset;
+  let stack: RunningStack;
+  let customerId: string;
+
+  beforeAll(async () => {
+    ({ dataset } = await testDataset());
+    stack = await startTestStack(dataset);
+    const person = dataset.truth.find((p) => p.keys.cifs.length && p.keys.cardholderIds.length)!;
+    const found = await postGraphQL<{ customerBySourceKey: { id: string } }>(stack.gateway.url, 'query($l: String!){ customerBySourceKey(system: CORE_BANKING, localId: $l){ id } }', { l: person.keys.cifs[0] });
+    customerId = found.data!.customerBySourceKey.id;
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it.each(Object.keys(FIELD_POLICY.roles))('serves %s exactly the classes the policy grants, and the rest of the response', async (role) => {
+    const allowed = new Set(FIELD_POLICY.roles[role]);
+    const response = await postGraphQL(stack.gateway.url, QUERY, { id: customerId }, await authHeaders(role));
+    expect(response.status).toBe(200);
+    const data = response.data as Json;
+    const forbidden = (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');
+    expect((response.errors ?? []).filter((e) => e.extensions?.code !== 'FORBIDDEN')).toEqual([]);
+
+    for (const field of SENSITIVE_FIELDS) {
+      const value = at(data, field.path);
+      const errors = forbidden.filter((e) => e.extensions?.field === field.coordinate);
+      if (allowed.has(field.cls)) {
+        expect({ field: field.coordinate, served: value !== null && value !== undefined, errors: errors.length }).toEqual({ field: field.coordinate, served: true, errors: 0 });
+      } else {
+        expect({ field: field.coordinate, value, errors: errors.map((e) => ({ path: e.path, code: e.extensions?.code, cls: e.extensions?.class })) }).toEqual({
+          field: field.coordinate,
+          value: null,
+          errors: [{ path: field.path, code: 'FORBIDDEN', cls: field.cls }],
+        });
+      }
+    }
+    // Not sensitive: served to every role.
+    expect(at(data, ['customer', 'id'])).toBe(customerId);
+    expect((at(data, ['customer', 'sourceKeys']) as unknown[]).length).toBeGreaterThan(0);
+    expect(at(data, ['customer', 'coreBankingParty', 'localId'])).toEqual(expect.any(String));
+    expect(at(data, ['customer', 'openCases'])).toEqual(expect.any(Array));
+    // Exactly one FORBIDDEN error per refused field.
+    expect(forbidden).toHaveLength(SENSITIVE_FIELDS.filter((f) => !allowed.has(f.cls)).length);
+  });
+
+  it('lets only the policy roles call scheduleCallback; others get 403 FORBIDDEN and nothing runs', async () => {
+    const mutation = 'mutation($input: ScheduleCallbackInput!) { scheduleCallback(input: $input) { userErrors { code } appointment { id } } }';
+    const input = { customerId, slotId: 'no-such-slot', idempotencyKey: 'policy-test-1' };
+    const refused = await postGraphQL(stack.gateway.url, mutation, { input }, await authHeaders('teller'));
+    expect(refused.status).toBe(403);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Mutation.scheduleCallback' });
+
+    const allowed = await postGraphQL(stack.gateway.url, mutation, { input }, await authHeaders('call-center-agent'));
+    expect(allowed.status).toBe(200);
+    expect((allowed.errors ?? []).map((e) => e.extensions?.code)).not.toContain('FORBIDDEN');
+  });
+
+  it('serves the reference operation whole to a teller, and without the money parts to a call-center agent', async () => {
+    const teller = await postGraphQL(stack.gateway.url, operation('customer360'), { id: customerId }, await authHeaders('teller'));
+    expect(teller.status).toBe(200);
+    expect(teller.errors).toBeUndefined();
+
+    const agent = await postGraphQL<{ customer: Record<string, unknown> }>(stack.gateway.url, operation('customer360'), { id: customerId }, await authHeaders('call-center-agent'));
+    expect(agent.status).toBe(200);
+    expect((agent.errors ?? []).map((e) => e.extensions?.field).sort()).toEqual(['Customer.accounts', 'Customer.cards', 'Customer.salesOrders']);
+    const customer = agent.data!.customer;
+    expect({ accounts: customer.accounts, cards: customer.cards, salesOrders: customer.salesOrders }).toEqual({ accounts: null, cards: null, salesOrders: null });
+    expect(customer.profile).toEqual(expect.objectContaining({ fullName: expect.objectContaining({ value: expect.any(String) }) }));
+    expect(customer.openCases).toEqual(expect.any(Array));
+  });
+
+  it('refuses a request without a token with 401 UNAUTHENTICATED', async () => {
+    const response = await postGraphQL(stack.gateway.url, QUERY, { id: customerId }, { authorization: '' });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
