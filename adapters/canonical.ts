@@ -46,6 +46,8 @@ export interface SourceParty {
   address: PostalAddress | null;
   /** When the system last changed this record (ISO instant). */
   changedAt: string | null;
+  /** Declared yearly income, where the system holds one (core banking's KYC record). */
+  yearlyIncome?: Money | null;
 }
 
 export const ACCOUNT_TYPES = ['CURRENT', 'SAVINGS', 'TERM_DEPOSIT', 'LOAN'] as const;

@@ -78,6 +78,13 @@ function received<T>(all: T[], fetched: number, required: number): { items: T[];
 type PageSizes = { orders: number; cardTransactions: number };
 const REQUIRED: PageSizes = { orders: REQUIRED_PAGE_SIZES.salesOrders, cardTransactions: REQUIRED_PAGE_SIZES.cardTransactions };
 
+/** The income of the record the graph shows: the most recently changed CIF (ties: smallest CIF). */
+function primaryIncome(dataset: Dataset, cifs: Set<string>): Money | null {
+  const records = dataset.coreBanking.filter((r) => cifs.has(r.cif)).sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : a.cif.localeCompare(b.cif)));
+  const income = records[0]?.incomeMinor;
+  return income === null || income === undefined ? null : money(income, 'GBP');
+}
+
 function factsFromDataset(dataset: Dataset, keys: Key[], person: TruePerson, fetched: PageSizes = REQUIRED): CustomerFacts {
   const cifs = ids(keys, 'CORE_BANKING');
   const holders = ids(keys, 'CARDS');
@@ -122,7 +129,7 @@ function factsFromDataset(dataset: Dataset, keys: Key[], person: TruePerson, fet
     openCases: contactRecords.flatMap((r) => r.cases.filter((c) => c.status === 'OPEN').map((c) => ({ openedAt: c.openedAt }))),
     interactions: contactRecords.flatMap((r) => r.interactions).sort(newestFirst((i) => i.occurredAt)).slice(0, 1).map((i) => ({ occurredAt: i.occurredAt })),
     birthDate: person.birthDate,
-    yearlyIncome: null,
+    yearlyIncome: primaryIncome(dataset, cifs),
   };
 }
 

@@ -51,6 +51,8 @@ export function toSourceParty(wire: WireCustomer): SourceParty | null {
     emails: email ? [email.toLowerCase()] : [],
     address: toAddress(wire),
     changedAt: wire['CUST-CHANGED-TS'],
+    // The mainframe keeps income in the bank's home currency; the indicator says whether it is known.
+    yearlyIncome: wire['CUST-INCOME-IND'] === 'Y' ? { amountMinor: fieldUnitsToMinor(wire['CUST-INCOME'], 'GBP', AMOUNT_SCALE), currency: 'GBP' } : null,
   };
 }
 

@@ -21,6 +21,8 @@ export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
       primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.cifs)),
     coreBankingRecords: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadPartyRecords(loaders.parties, customer.links?.cifs),
     accounts: (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) => loadFlattened(loaders.accounts, customer.links?.cifs),
+    yearlyIncome: async (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) =>
+      primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.cifs))?.yearlyIncome ?? null,
   },
   Account: {
     transactions: (account: Account, args: { first?: number; after?: string }, { adapter }: CoreBankingContext) =>
