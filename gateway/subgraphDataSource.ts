@@ -42,13 +42,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     if (this.responseHooks.length === 0 || !('incomingRequestContext' in options)) return super.process(options);
     const started = performance.now();
-    const report = (outcome: 'ok' | 'error') => {
-      const event = { subgraph: this.subgraphName, durationMs: performance.now() - started, outcome, context: options.context };
+    const report = (outcome: 'ok' | 'error', extensions?: Record<string, unknown>) => {
+      const event = { subgraph: this.subgraphName, durationMs: performance.now() - started, outcome, context: options.context, extensions };
       for (const plugin of this.responseHooks) plugin.didReceiveSubgraphResponse?.(event);
     };
     try {
       const response = await super.process(options);
-      report(response.errors?.length ? 'error' : 'ok');
+      report(response.errors?.length ? 'error' : 'ok', response.extensions);
       return response;
     } catch (error) {
       report('error');

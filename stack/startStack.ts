@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SourceSystem } from '../adapters/canonical';
+import { startCacheLayer, type CacheLayer } from '../adapters/cache';
 import { createCallCenterAdapter } from '../adapters/call-center';
 import { createCardsAdapter } from '../adapters/cards';
 import { createCoreBankingAdapter } from '../adapters/core-banking';
@@ -9,6 +10,7 @@ import { createAuditStoreFromEnv } from '../gateway/audit/auditStoreFromEnv';
 import type { AuditStore } from '../gateway/audit/auditStore';
 import { recordAuditEvent, useAuditStore } from '../gateway/audit/recordAuditEvent';
 import { createGateway, type GatewayHandle } from '../gateway/createGateway';
+import { registerCacheMetrics } from '../gateway/metrics/cacheMetrics';
 import { createGatewayMetrics, type GatewayMetrics } from '../gateway/metrics/gatewayMetrics';
 import { defaultGatewayPlugins, type SecurityOptions } from '../gateway/plugins';
 import type { Logger } from 'pino';
@@ -46,6 +48,16 @@ export interface StackOptions {
    * (REDIS_URL stream, else AUDIT_LOG_PATH file). The stack closes it.
    */
   auditStore?: AuditStore;
+  /**
+   * Environment for the cache layer (TTLs, Redis, change polling). Default process.env; e.g.
+   * `{ CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' }` runs uncached.
+   */
+  cacheEnv?: NodeJS.ProcessEnv;
+  /**
+   * Legacy systems already running (another replica's): this stack then starts only the
+   * adapters, caches, subgraphs and gateway over them, and leaves them running when it closes.
+   */
+  simulators?: RunningSimulators;
 }
 
 export interface RunningStack {
@@ -54,6 +66,7 @@ export interface RunningStack {
   subgraphs: Record<string, RunningSubgraph>;
   gateway: GatewayHandle;
   auditStore: AuditStore;
+  cache: CacheLayer;
   /** The gateway's Prometheus registry and series (register more sources, e.g. registerCacheMetrics). */
   metrics: GatewayMetrics;
   close(): Promise<void>;
@@ -78,8 +91,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       useAuditStore(undefined);
       await auditStore.close();
     });
-    const simulators = await startAllSimulators(options.dataset, ports);
-    closers.push(() => simulators.close());
+    const simulators = options.simulators ?? (await startAllSimulators(options.dataset, ports));
+    if (!options.simulators) closers.push(() => simulators.close());
     const config = (system: SourceSystem) => {
       const base = { ...systemConfigFromEnv(system), baseUrl: simulators[system].url };
       return options.tuneClient ? options.tuneClient(base) : base;
@@ -90,6 +103,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const callCenter = createCallCenterAdapter(config('CALL_CENTER'));
     const adapters = [coreBanking, cards, erp, callCenter];
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
+    // The subgraphs read through the cache (TTL per system, stale-if-error, coalescing, change-feed
+    // invalidation); identity reads the systems themselves, since it follows the feeds on its own.
+    const cache = await startCacheLayer({ coreBanking, cards, erp, callCenter }, { env: options.cacheEnv });
+    closers.push(() => cache.close());
 
     const identityService = await IdentityService.start({
       adapters,
@@ -109,10 +126,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const identity = await startIdentitySubgraph({ port: port('identity'), service: identityService });
     closers.push(() => identity.close());
     const started = await Promise.all([
-      startCoreBankingSubgraph({ port: port('core-banking'), adapter: coreBanking }),
-      startCardsSubgraph({ port: port('cards'), adapter: cards }),
-      startErpSubgraph({ port: port('erp'), adapter: erp }),
-      startCallCenterSubgraph({ port: port('call-center'), adapter: callCenter, identityUrl: identity.url }),
+      startCoreBankingSubgraph({ port: port('core-banking'), adapter: cache.adapters.coreBanking }),
+      startCardsSubgraph({ port: port('cards'), adapter: cache.adapters.cards }),
+      startErpSubgraph({ port: port('erp'), adapter: cache.adapters.erp }),
+      startCallCenterSubgraph({ port: port('call-center'), adapter: cache.adapters.callCenter, identityUrl: identity.url }),
       startProfileSubgraph({ port: port('profile') }),
       // The population is frozen at its as-of instant: "the last 90 days" must be the data's last 90 days.
       startInsightsSubgraph({ port: port('insights'), clock: () => new Date(options.dataset.manifest.asOf) }),
@@ -122,6 +139,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries([identity, ...started].map((s) => [s.name, s]));
 
     const metrics = createGatewayMetrics();
+    closers.push(registerCacheMetrics(metrics, cache.cache.metrics));
     const gateway = await createGateway({
       port: ports === 'free' ? 0 : Number(process.env.PORT ?? 4000),
       host: '127.0.0.1',
@@ -132,7 +150,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       plugins: defaultGatewayPlugins({ ...(options.security ? { security: options.security } : {}), audit: { store: auditStore }, metrics: { metrics } }),
     });
     closers.push(() => gateway.close());
-    return { simulators, identity: identityService, subgraphs, gateway, auditStore, metrics, close: closeAll };
+    return { simulators, identity: identityService, subgraphs, gateway, auditStore, cache, metrics, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

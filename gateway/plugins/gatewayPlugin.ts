@@ -25,6 +25,8 @@ export interface SubgraphResponseEvent {
   /** `error`: no usable answer (transport failure, timeout, non-2xx) or an answer carrying GraphQL errors. */
   outcome: 'ok' | 'error';
   context: GatewayContext;
+  /** The subgraph response's `extensions` (e.g. `stale`), which the stock gateway drops. */
+  extensions?: Record<string, unknown>;
 }
 
 export interface GraphQLHttpRequestArgs {

@@ -12,6 +12,7 @@ import { useRateLimit } from './useRateLimit';
 import { useRequestDeadline } from './useRequestDeadline';
 import { useMetrics, type MetricsOptions } from './useMetrics';
 import { useRequestLogging } from './useRequestLogging';
+import { useStaleMarker } from './useStaleMarker';
 
 export type { GatewayPlugin, GatewayRoute, GraphQLHttpRequestArgs, SubgraphRequestOptions } from './gatewayPlugin';
 export { useRequestId, REQUEST_ID_HEADER } from './useRequestId';
@@ -52,6 +53,7 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     useRequestDeadline({ deadlineMs: security.deadlineMs }),
     useAbuseLimits(security.limits),
     ...(security.auth ? [useFieldAuthorization({ policy: security.fieldPolicy })] : []),
+    useStaleMarker(),
     useDiscrepancyCsv(),
     useConsole(),
     ...(audit === false ? [] : [useAuditTrail({ onRecorded: (outcome) => metrics.metrics.auditEvents.inc({ outcome }), ...audit })]),

@@ -5,6 +5,8 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
+import { runInRequestScope as runInStaleScope } from '../../adapters/cache/requestScope';
+import { staleExtensionPlugin } from '../../adapters/cache/staleExtensionPlugin';
 import { acceptableRequestId, propagateRequestIdToLegacyCalls, REQUEST_ID_HEADER, runInRequestScope } from '../../adapters/kit/requestContext';
 import { readSchemaFile } from './readSchemaFile';
 import { DateScalar, DateTimeScalar } from './scalars';
@@ -43,7 +45,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     // Subgraphs sit behind the gateway; CSRF prevention applies at the gateway.
     csrfPrevention: false,
     // No Apollo Studio here: federated traces would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), staleExtensionPlugin()],
   });
   await server.start();
   // Every legacy call a resolver makes for this request carries the gateway's request id.
@@ -89,11 +91,14 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
           return;
         }
       }
+      // Two scopes per request: the request id for legacy calls, and what was served stale.
       runInRequestScope({ requestId: acceptableRequestId(req.headers[REQUEST_ID_HEADER]) }, () =>
-        server.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-          context: () => Promise.resolve(options.context({ headers: req.headers })),
-        }),
+        runInStaleScope(() =>
+          server.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+            context: () => Promise.resolve(options.context({ headers: req.headers })),
+          }),
+        ),
       )
         .then(async (response) => {
           const outHeaders: Record<string, string> = {};

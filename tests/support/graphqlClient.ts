@@ -6,6 +6,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  extensions?: { stale?: Array<{ system: string; ageMs: number }> } & Record<string, unknown>;
   headers: Headers;
 }
 

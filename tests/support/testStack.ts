@@ -17,8 +17,13 @@ export async function testDataset(persons = 300, seed = 7): Promise<{ dataset: D
 /**
  * The whole stack on free ports with tight upstream timeouts, so failure tests finish quickly,
  * and the gateway's real authentication and field policy with the test secret (testAuth.ts:
- * `tokenFor(role)`; postGraphQL sends an auditor token by default).
+ * `tokenFor(role)`; postGraphQL sends an auditor token by default). Uncached unless a test
+ * passes its own `cacheEnv`: most end-to-end tests are about what the legacy systems answer
+ * (failures, batching), which a warm cache would hide; tests/caching.e2e.test.ts opts in.
  */
+/** The cache layer off: every read goes to the legacy system, no change-feed polling. */
+export const UNCACHED: NodeJS.ProcessEnv = { CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' };
+
 export async function startTestStack(dataset: Dataset, overrides: Partial<StackOptions> = {}): Promise<RunningStack> {
   return startStack({
     dataset,
@@ -26,6 +31,7 @@ export async function startTestStack(dataset: Dataset, overrides: Partial<StackO
     gatewayLogger: pino({ level: 'silent' }),
     security: testSecurityOptions(),
     // Each stack its own audit file, never the repository's data/audit.jsonl.
+    cacheEnv: UNCACHED,
     auditStore: new JsonlAuditStore(path.join(os.tmpdir(), 'unified-view-audit', `${randomUUID()}.jsonl`)),
     tuneClient: (config) => ({
       ...config,
