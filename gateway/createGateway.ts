@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { resolve } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -46,6 +47,13 @@ export interface CreateGatewayOptions {
   maxBodyBytes?: number;
   /** Upper bound per subgraph request; a slower subgraph's fields fail with UPSTREAM_TIMEOUT. Default none (stock). */
   subgraphTimeoutMs?: number;
+  /**
+   * Where automatic persisted queries are kept (default: Apollo's in-memory cache). Give the
+   * cache layer's store so every replica shares them.
+   */
+  persistedQueryCache?: KeyValueCache<string>;
+  /** Approximate size of the query plan cache, in MiB. Default `$QUERY_PLAN_CACHE_MIB` or 30. */
+  queryPlanCacheMiB?: number;
   /** Quiet period after a supergraph file event before reloading. Default 50 ms. */
   watchDebounceMs?: number;
 }
@@ -94,6 +102,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
     // The gateway skips validation in production by default; a hot-reloaded file must be
     // checked before it replaces a good one, whatever the mode.
     validateSupergraph: true,
+    experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB ?? (Number(env.QUERY_PLAN_CACHE_MIB) || 30),
   });
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => source.applied(coreSupergraphSdl));
 
@@ -137,6 +146,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
     formatError: (formatted) => formatGatewayError(formatted, { production }),
     validationRules: plugins.flatMap((p) => p.validationRules ?? []),
     stopOnTerminationSignals: false,
+    ...(options.persistedQueryCache ? { persistedQueries: { cache: options.persistedQueryCache } } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGracePeriodMs ?? 10_000 }),
       // Apollo's landing pages load from a CDN; the gateway must work offline.

@@ -10,6 +10,7 @@ import { createAuditStoreFromEnv } from '../gateway/audit/auditStoreFromEnv';
 import type { AuditStore } from '../gateway/audit/auditStore';
 import { recordAuditEvent, useAuditStore } from '../gateway/audit/recordAuditEvent';
 import { createGateway, type GatewayHandle } from '../gateway/createGateway';
+import { persistedQueryCache } from '../gateway/persistedQueryCache';
 import { registerCacheMetrics } from '../gateway/metrics/cacheMetrics';
 import { createGatewayMetrics, type GatewayMetrics } from '../gateway/metrics/gatewayMetrics';
 import { defaultGatewayPlugins, type SecurityOptions } from '../gateway/plugins';
@@ -58,6 +59,8 @@ export interface StackOptions {
    * adapters, caches, subgraphs and gateway over them, and leaves them running when it closes.
    */
   simulators?: RunningSimulators;
+  /** Safelist mode (only these operation fingerprints run); default from `OPERATION_SAFELIST`. */
+  safelist?: ReadonlySet<string> | null;
 }
 
 export interface RunningStack {
@@ -147,7 +150,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrlOverrides: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       logger: options.gatewayLogger,
       production: options.production,
-      plugins: defaultGatewayPlugins({ ...(options.security ? { security: options.security } : {}), audit: { store: auditStore }, metrics: { metrics } }),
+      plugins: defaultGatewayPlugins({
+        ...(options.security ? { security: options.security } : {}),
+        ...(options.safelist !== undefined ? { safelist: options.safelist } : {}),
+        audit: { store: auditStore },
+        metrics: { metrics },
+      }),
+      // APQ on the cache layer's store: Redis when configured, so every replica shares them.
+      persistedQueryCache: persistedQueryCache(cache.backend.store),
     });
     closers.push(() => gateway.close());
     return { simulators, identity: identityService, subgraphs, gateway, auditStore, cache, metrics, close: closeAll };

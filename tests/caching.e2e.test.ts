@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
 import { deleteKeysWithPrefix, eventually, SHARED_REDIS_URL, uniqueKeyPrefix } from '../adapters/cache/testing/redisTestkit';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
+import { tokenFor } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 /**
@@ -16,9 +18,11 @@ describe('caching across replicas sharing Redis', () => {
   let replicaB: RunningStack;
   let customerId: string;
   let partnerId: string;
+  let tokenForAuditor: string;
 
   beforeAll(async () => {
     ({ dataset } = await testDataset());
+    tokenForAuditor = await tokenFor('auditor');
     const cacheEnv = {
       REDIS_URL: SHARED_REDIS_URL,
       CACHE_KEY_PREFIX: prefix,
@@ -85,5 +89,22 @@ describe('caching across replicas sharing Redis', () => {
     } finally {
       replicaA.simulators.CARDS.setFaults({ down: false });
     }
+  });
+
+  it('shares automatic persisted queries between replicas through the same cache', async () => {
+    const query = operation('customer360');
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const persisted = { persistedQuery: { version: 1, sha256Hash } };
+    const send = (stack: RunningStack, body: Record<string, unknown>) =>
+      fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenForAuditor}` }, body: JSON.stringify(body) })
+        .then((r) => r.json() as Promise<{ data?: { customer: { id: string } }; errors?: Array<{ extensions?: { code?: string } }> }>);
+
+    const unknown = await send(replicaB, { variables: { id: customerId }, extensions: persisted });
+    expect(unknown.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const registered = await send(replicaA, { query, variables: { id: customerId }, extensions: persisted });
+    expect(registered.data?.customer.id).toBe(customerId);
+    const byHash = await send(replicaB, { variables: { id: customerId }, extensions: persisted });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data?.customer.id).toBe(customerId);
   });
 });

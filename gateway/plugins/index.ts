@@ -13,6 +13,8 @@ import { useRequestDeadline } from './useRequestDeadline';
 import { useMetrics, type MetricsOptions } from './useMetrics';
 import { useRequestLogging } from './useRequestLogging';
 import { useStaleMarker } from './useStaleMarker';
+import { useOperationSafelist } from './useOperationSafelist';
+import { safelistFromEnv } from '../operationSafelist';
 
 export type { GatewayPlugin, GatewayRoute, GraphQLHttpRequestArgs, SubgraphRequestOptions } from './gatewayPlugin';
 export { useRequestId, REQUEST_ID_HEADER } from './useRequestId';
@@ -31,6 +33,11 @@ export interface DefaultPluginOptions {
   metrics?: MetricsOptions;
   /** Audit trail store and field class index; `false` turns the audit trail off. */
   audit?: AuditTrailOptions | false;
+  /**
+   * Safelist mode: only these operation fingerprints run (gateway/operationSafelist.ts). Default:
+   * `OPERATION_SAFELIST=on` loads schema/operations/ plus `SAFELIST_DIRS`; otherwise off.
+   */
+  safelist?: ReadonlySet<string> | null;
 }
 
 /**
@@ -43,6 +50,7 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
   const security = options.security ?? securityOptionsFromEnv(process.env, { production: process.env.NODE_ENV === 'production' });
   const metrics = useMetrics(options.metrics);
   const audit = options.audit;
+  const safelist = options.safelist === undefined ? safelistFromEnv(process.env) : options.safelist;
   return [
     useRequestId(),
     ...(options.corsOrigins?.length ? [useCors({ origins: options.corsOrigins })] : []),
@@ -52,6 +60,7 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     ...(security.rateLimit ? [useRateLimit(security.rateLimit)] : []),
     useRequestDeadline({ deadlineMs: security.deadlineMs }),
     useAbuseLimits(security.limits),
+    ...(safelist ? [useOperationSafelist(safelist)] : []),
     ...(security.auth ? [useFieldAuthorization({ policy: security.fieldPolicy })] : []),
     useStaleMarker(),
     useDiscrepancyCsv(),

@@ -73,7 +73,9 @@ const CLOSE_GIVEN: ReadonlySet<string> = new Set(['same', 'fuzzy', 'initial']);
  * 4. two different (or merely near) given names are two people unless the birth date or a
  *    shared email vouches for a keying error or an unknown nickname: otherwise a household (same
  *    family name, phone and address: JOHN and JOAN SMITH) would add up to a link;
- * 5. otherwise the additive score decides, against the two thresholds.
+ * 5. otherwise the additive score decides, against the two thresholds; but a pair whose contact
+ *    details (email, phone, address) contradict at least twice and agree nowhere is at most weak:
+ *    in a million records many namesakes share a birth date, and only the contacts tell them apart.
  */
 export function classifyEvidence(e: PairEvidence, config: MatchConfig): LinkStrength {
   if (e.nationalId === 'same') return 'strong';
@@ -84,6 +86,9 @@ export function classifyEvidence(e: PairEvidence, config: MatchConfig): LinkStre
   if (e.email === 'same' && datesAgree && someName && given !== 'different' && family !== 'different') return 'strong';
   if (e.phone === 'same' && datesAgree && CLOSE_GIVEN.has(given) && family !== 'different') return 'strong';
   if ((given === 'different' || given === 'near') && e.birthDate !== 'same' && e.email !== 'same') return 'none';
+  const contactAgrees = e.email === 'same' || e.phone === 'same' || e.address === 'same' || e.address === 'postcode';
+  const contradictions = (e.email === 'different' ? 1 : 0) + (e.phone === 'different' ? 1 : 0) + (e.address === 'different' ? 1 : 0);
+  if (!contactAgrees && contradictions >= 2) return e.score >= config.weakThreshold ? 'weak' : 'none';
   if (e.score >= config.strongThreshold) return 'strong';
   if (e.score >= config.weakThreshold) return 'weak';
   return 'none';
