@@ -1,6 +1,8 @@
 import { loadGatewayConfigFromEnv } from './config';
 import { createGateway } from './createGateway';
 import { createGatewayLogger } from './logger';
+import { createCacheBackendFromEnv } from '../adapters/cache';
+import { persistedQueryCache } from './persistedQueryCache';
 import { defaultGatewayPlugins } from './plugins';
 
 /**
@@ -11,9 +13,13 @@ import { defaultGatewayPlugins } from './plugins';
 async function main(): Promise<void> {
   const config = loadGatewayConfigFromEnv();
   const log = createGatewayLogger(config.logLevel);
+  // APQ on the cache layer's store: shared by every replica when REDIS_URL (or a cluster) is set.
+  const cache = createCacheBackendFromEnv(process.env);
+  await cache.ready(1000);
   let gateway;
   try {
     gateway = await createGateway({
+      persistedQueryCache: persistedQueryCache(cache.store),
       port: config.port,
       host: config.host,
       supergraphPath: config.supergraphPath,
@@ -36,13 +42,16 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log.info({ signal }, 'draining and stopping');
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ reason: (error as Error).message }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    gateway
+      .close()
+      .then(() => cache.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ reason: (error as Error).message }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

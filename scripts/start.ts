@@ -8,7 +8,9 @@ import { ensureDataset } from '../simulators/dataset/ensureDataset';
 import { securityOptionsFromEnv } from '../gateway/auth/securityOptions';
 import { DEV_SECRET_PATH } from '../gateway/auth/devSecret';
 import { mintToken } from '../gateway/auth/mintToken';
-import { startStack } from '../stack/startStack';
+import { loadOrCreateDevSecret } from '../gateway/auth/devSecret';
+import { startGatewayWorkers } from '../stack/gatewayWorkers';
+import { startBackends, startStack } from '../stack/startStack';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -18,8 +20,9 @@ async function main(): Promise<void> {
   // into data/dev-auth-secret, which `npm run token` uses too. Production refuses to start without keys.
   const production = process.env.NODE_ENV === 'production';
   const security = securityOptionsFromEnv(process.env, { production, devSecretPath: production ? undefined : DEV_SECRET_PATH });
-  const stack = await startStack({ dataset, security, production });
-  const sample = stack.gateway.url;
+  const workers = Number(process.env.GATEWAY_WORKERS ?? 0);
+  const { url, simulatorUrls, close } = workers > 0 ? await withWorkers(workers) : await inProcess();
+  const sample = url;
   const probeToken = security.auth?.hs256Secret
     ? await mintToken({ secret: security.auth.hs256Secret, roles: ['integration'], subject: 'npm-start', ttl: 60, issuer: security.auth.issuer, audience: security.auth.audience })
     : undefined;
@@ -27,9 +30,11 @@ async function main(): Promise<void> {
   console.log(`
 Unified View is up in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
-  GraphQL endpoint   ${stack.gateway.url}
-  health / ready     ${stack.gateway.url.replace('/graphql', '/health')}  ${stack.gateway.url.replace('/graphql', '/ready')}
-  simulators         ${Object.entries(stack.simulators).filter(([, s]) => typeof s === 'object').map(([name, s]) => `${name} ${(s as { url: string }).url}`).join(', ')}
+  GraphQL endpoint   ${url}${workers > 0 ? `  (${workers} gateway worker processes)` : ''}
+  health / ready     ${url.replace('/graphql', '/health')}  ${url.replace('/graphql', '/ready')}
+  console, explorer  ${url.replace('/graphql', '/console')}  ${url.replace('/graphql', '/explorer')}
+  metrics            ${url.replace('/graphql', '/metrics')}
+  simulators         ${simulatorUrls}
 
 Every /graphql request needs a bearer token; mint one (roles: teller, mobile-app, call-center-agent,
 relationship-manager, auditor, data-steward, integration):
@@ -38,7 +43,7 @@ relationship-manager, auditor, data-steward, integration):
 
 Try the reference operation (schema/operations/customer360.graphql):
 
-  curl -s ${stack.gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
+  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
     -d '{"query":"query($id: ID!){ customer(id: $id){ id profile { fullName { value source { system } conflict } } accounts { accountNumber balance { amount currency } } cards { maskedPan } } }","variables":{"id":"${firstCustomer ?? 'cust_...'}"}}'
 
 Ctrl-C stops every process this started.
@@ -48,10 +53,41 @@ Ctrl-C stops every process this started.
     if (stopping) return;
     stopping = true;
     console.log('stopping...');
-    stack.close().then(() => process.exit(0), () => process.exit(1));
+    close().then(() => process.exit(0), () => process.exit(1));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  async function inProcess() {
+    const stack = await startStack({ dataset, security, production });
+    return { url: stack.gateway.url, simulatorUrls: simulatorList(stack.simulators), close: () => stack.close() };
+  }
+
+  /** GATEWAY_WORKERS=N: the backends here, N gateway processes in front of them on one port. */
+  async function withWorkers(count: number) {
+    const backends = await startBackends({ dataset, security, production });
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+    for (const subgraph of Object.values(backends.subgraphs)) env[`SUBGRAPH_${subgraph.name.toUpperCase().replace(/-/g, '_')}_URL`] = subgraph.url;
+    // Workers verify tokens with the same development secret `npm run token` signs with.
+    if (!production && !env.AUTH_HS256_SECRET && !env.AUTH_JWKS_PATH && !env.AUTH_JWKS_URL) env.AUTH_HS256_SECRET = loadOrCreateDevSecret(DEV_SECRET_PATH);
+    const gateways = await startGatewayWorkers({ count, port: Number(process.env.PORT ?? 4000), env });
+    return {
+      url: gateways.url,
+      simulatorUrls: simulatorList(backends.simulators),
+      close: async () => {
+        await gateways.close();
+        await backends.close();
+      },
+    };
+  }
+}
+
+function simulatorList(simulators: object): string {
+  return Object.entries(simulators)
+    .filter(([, s]) => typeof s === 'object')
+    .map(([name, s]) => `${name} ${(s as { url: string }).url}`)
+    .join(', ');
 }
 
 async function firstCustomerId(url: string, token: string | undefined): Promise<string | null> {

@@ -63,24 +63,29 @@ export interface StackOptions {
   safelist?: ReadonlySet<string> | null;
 }
 
-export interface RunningStack {
+/** Everything but the gateway: what gateway workers (GATEWAY_WORKERS) run in front of. */
+export interface RunningBackends {
   simulators: RunningSimulators;
   identity: IdentityService;
   subgraphs: Record<string, RunningSubgraph>;
-  gateway: GatewayHandle;
   auditStore: AuditStore;
   cache: CacheLayer;
+  close(): Promise<void>;
+}
+
+export interface RunningStack extends RunningBackends {
+  gateway: GatewayHandle;
   /** The gateway's Prometheus registry and series (register more sources, e.g. registerCacheMetrics). */
   metrics: GatewayMetrics;
   close(): Promise<void>;
 }
 
 /**
- * Starts the whole product on one machine: the four simulators over a population, the adapters
- * pointed at them, identity resolution over their extracts, the eight subgraphs, and the gateway.
+ * Starts the product's backends on one machine: the four simulators over a population, the adapters
+ * pointed at them, identity resolution over their extracts, the cache layer and the eight subgraphs.
  * Every piece is its own HTTP service; this only wires their URLs together.
  */
-export async function startStack(options: StackOptions): Promise<RunningStack> {
+export async function startBackends(options: StackOptions): Promise<RunningBackends> {
   const ports = options.ports ?? 'default';
   const port = (name: string) => (ports === 'free' ? 0 : (SUBGRAPHS.find((s) => s.name === name)?.defaultPort ?? 0));
   const closers: Array<() => Promise<void> | void> = [];
@@ -141,6 +146,25 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     for (const subgraph of started) closers.push(() => subgraph.close());
     const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries([identity, ...started].map((s) => [s.name, s]));
 
+    return { simulators, identity: identityService, subgraphs, auditStore, cache, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/**
+ * The whole product: the backends and, in front of them, the gateway (in this process).
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const ports = options.ports ?? 'default';
+  const backends = await startBackends(options);
+  const { subgraphs, auditStore, cache } = backends;
+  const closers: Array<() => Promise<void> | void> = [() => backends.close()];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
+  };
+  try {
     const metrics = createGatewayMetrics();
     closers.push(registerCacheMetrics(metrics, cache.cache.metrics));
     const gateway = await createGateway({
@@ -160,7 +184,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       persistedQueryCache: persistedQueryCache(cache.backend.store),
     });
     closers.push(() => gateway.close());
-    return { simulators, identity: identityService, subgraphs, gateway, auditStore, cache, metrics, close: closeAll };
+    return { ...backends, gateway, metrics, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -4,7 +4,9 @@ import { DEFAULT_ABUSE_LIMITS } from '../../gateway/plugins/useAbuseLimits';
 import type { SecurityOptions } from '../../gateway/plugins';
 
 /** The HS256 secret every test stack verifies tokens with (tests only: never a deployment's). */
-export const TEST_AUTH_SECRET = hs256Secret('unified-view-test-secret-0123456789abcdef');
+/** The test secret as text, for processes configured through AUTH_HS256_SECRET. */
+export const TEST_AUTH_SECRET_TEXT = 'unified-view-test-secret-0123456789abcdef';
+export const TEST_AUTH_SECRET = hs256Secret(TEST_AUTH_SECRET_TEXT);
 
 /** The test stacks' security: real authentication and field policy, no rate limit (tests of that start their own gateways). */
 export function testSecurityOptions(overrides: Partial<SecurityOptions> = {}): SecurityOptions {

@@ -10,9 +10,7 @@
  *   stops a shared phone or a look-alike name from bridging two customers;
  * - two clusters whose birth dates clearly differ are not merged by a scored link;
  * - a weak link alone merges nothing: two clusters merge on weak evidence only when
- *   `weakLinksToMerge` independent weak links join them, i.e. links between that many distinct
- *   records on each side (one record weakly resembling two records of a person is one piece of
- *   evidence, not two);
+ *   `weakLinksToMerge` weak links join them;
  * - no cluster grows past `maxClusterSize` records;
  * - steward never-match pairs are never put together; always-match pairs are applied first.
  */
@@ -158,35 +156,20 @@ export function clusterRecords(input: ClusteringInput, stats?: ClusteringStats):
   for (const e of strong) tryLink(links.a[e], links.b[e], links.kind[e], false);
 
   // 3. Weak links, grouped by the pair of clusters they join.
-  interface WeakGroup {
-    count: number;
-    best: number;
-    a: number;
-    b: number;
-    /** Distinct records on the smaller-root side and on the other side. */
-    left: Set<number>;
-    right: Set<number>;
-  }
-  const groups = new Map<number, WeakGroup>();
+  const groups = new Map<number, { count: number; best: number; a: number; b: number }>();
   for (const e of weak) {
     const ra = find(links.a[e]);
     const rb = find(links.b[e]);
     if (ra === rb) continue;
     const key = Math.min(ra, rb) * n + Math.max(ra, rb);
-    const [l, r] = ra < rb ? [links.a[e], links.b[e]] : [links.b[e], links.a[e]];
-    let group = groups.get(key);
-    if (!group) {
-      group = { count: 0, best: links.score[e], a: links.a[e], b: links.b[e], left: new Set(), right: new Set() };
-      groups.set(key, group);
-    }
-    group.count++;
-    group.best = Math.max(group.best, links.score[e]);
-    group.left.add(l);
-    group.right.add(r);
+    const group = groups.get(key);
+    if (group) {
+      group.count++;
+      group.best = Math.max(group.best, links.score[e]);
+    } else groups.set(key, { count: 1, best: links.score[e], a: links.a[e], b: links.b[e] });
   }
-  const independent = (g: WeakGroup): number => Math.min(g.left.size, g.right.size, g.count);
-  const candidates = [...groups.values()].filter((g) => independent(g) >= config.weakLinksToMerge);
-  candidates.sort((x, y) => independent(y) - independent(x) || y.best - x.best || x.a - y.a || x.b - y.b);
+  const candidates = [...groups.values()].filter((g) => g.count >= config.weakLinksToMerge);
+  candidates.sort((x, y) => y.count - x.count || y.best - x.best || x.a - y.a || x.b - y.b);
   for (const g of candidates) tryLink(g.a, g.b, LINK_STRONG, false);
 
   const byRoot = new Map<number, number[]>();

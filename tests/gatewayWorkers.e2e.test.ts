@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_AUTH_SECRET_TEXT, tokenFor } from './support/testAuth';
+
+/**
+ * `GATEWAY_WORKERS=2 npm start`: two gateway processes behind one port over the same backends.
+ * Runs the real start script (default ports, as a user would) and stops it with Ctrl-C.
+ */
+describe('GATEWAY_WORKERS', () => {
+  let child: ChildProcess;
+  let output = '';
+
+  beforeAll(async () => {
+    child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'start.ts')], {
+      env: {
+        ...process.env,
+        GATEWAY_WORKERS: '2',
+        DATASET_DIR: path.join(os.tmpdir(), 'unified-view-workers-dataset'),
+        AUTH_HS256_SECRET: TEST_AUTH_SECRET_TEXT,
+        AUDIT_LOG_PATH: path.join(os.tmpdir(), 'unified-view-workers-audit.jsonl'),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const check = setInterval(() => {
+        if (output.includes('is up')) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 50);
+      child.once('exit', (code) => {
+        clearInterval(check);
+        reject(new Error(`start exited with ${code}: ${output.slice(-500)}`));
+      });
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGINT');
+      await once(child, 'exit');
+    }
+  });
+
+  it('serves every request through the worker processes on one port', async () => {
+    expect(output).toContain('(2 gateway worker processes)');
+    const token = await tokenFor('auditor');
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch('http://127.0.0.1:4000/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ customers(first: 2) { totalCount edges { node { id } } } }' }),
+        }).then(async (r) => ({ status: r.status, total: ((await r.json()) as { data: { customers: { totalCount: number } } }).data.customers.totalCount })),
+      ),
+    );
+    for (const answer of statuses) expect(answer).toEqual({ status: 200, total: statuses[0].total });
+    expect(statuses[0].total).toBeGreaterThan(0);
+  });
+
+  it('stops every process on Ctrl-C', async () => {
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    await expect(fetch('http://127.0.0.1:4000/health')).rejects.toThrow();
+  });
+});
