@@ -34,6 +34,14 @@ describe('deterministic rules', () => {
 });
 
 describe('scored evidence', () => {
+  it('keeps namesakes with one birth date but contradicting contacts at most weak', () => {
+    const a = cb({ givenName: 'Ted', familyName: 'Ward', birthDate: '1976-07-27', phones: ['+447700900001'], emails: ['t1@x.com'], address: { line1: '1 A Rd', line2: null, city: null, postalCode: 'BN2 3SW', country: 'GB' } });
+    const b = cb({ givenName: 'Theodore', familyName: 'Ward', birthDate: '1976-07-27', phones: ['+447700900002'], emails: ['t2@x.com'], address: { line1: '9 B Rd', line2: null, city: null, postalCode: 'BT2 7JG', country: 'GB' } });
+    const { strength, evidence } = classifyPair(a, b, config);
+    expect(evidence.score).toBeGreaterThanOrEqual(config.strongThreshold);
+    expect(strength).toBe('weak');
+  });
+
   it('adds field weights', () => {
     const a = cb({ givenName: 'Ann', familyName: 'Lee', birthDate: '1980-01-01' });
     const b = cb({ givenName: 'Ann', familyName: 'Lee', birthDate: '1980-01-01' });
