@@ -65,6 +65,7 @@ describe('core-banking adapter against the simulator', () => {
         emails: ['zoe.example0007@example.com'],
         address: { line1: '12 TEST STREET', line2: null, city: 'LEEDS', postalCode: 'LS1 4AB', country: 'GB' },
         changedAt: '2026-10-01T09:30:00.000Z',
+        yearlyIncome: { amountMinor: 4_250_000, currency: 'GBP' },
       });
     });
 

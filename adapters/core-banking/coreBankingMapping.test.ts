@@ -35,6 +35,7 @@ describe('core-banking mapping', () => {
       emails: ['anne.oneill@example.com'],
       address: null,
       changedAt: '2026-11-27T08:00:00.000Z',
+      yearlyIncome: null,
     });
   });
 
@@ -60,5 +61,10 @@ describe('core-banking mapping', () => {
       localId: '0000000042',
       changedAt: '2026-11-27T08:00:00.000Z',
     });
+  });
+
+  it('reads the declared income only when its indicator says it is known', () => {
+    expect(toSourceParty({ ...customer, 'CUST-INCOME-IND': 'Y', 'CUST-INCOME': 5_500_000 })?.yearlyIncome).toEqual({ amountMinor: 5_500_000, currency: 'GBP' });
+    expect(toSourceParty({ ...customer, 'CUST-INCOME-IND': 'N', 'CUST-INCOME': 5_500_000 })?.yearlyIncome).toBeNull();
   });
 });
