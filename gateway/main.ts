@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { loadGatewayConfigFromEnv } from './config';
 import { createGateway } from './createGateway';
+import { startGatewayWorkers } from './gatewayWorkers';
 import { createGatewayLogger } from './logger';
 import { createCacheBackendFromEnv } from '../adapters/cache';
 import { persistedQueryCache } from './persistedQueryCache';
@@ -58,4 +60,30 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void gateway.reloadSupergraph());
 }
 
-void main();
+/**
+ * `GATEWAY_WORKERS=N`: this process only supervises N workers (node:cluster) that each run
+ * `main()` on the same port; without it, this process is the gateway.
+ */
+async function supervise(count: number): Promise<void> {
+  const config = loadGatewayConfigFromEnv();
+  const log = createGatewayLogger(config.logLevel);
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'GATEWAY_WORKERS') env[key] = value;
+  const workers = await startGatewayWorkers({ count, port: config.port, host: config.host, env });
+  log.info({ url: workers.url, workers: count }, 'gateway workers listening');
+  const stop = () => {
+    workers.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const workerCount = Number(process.env.GATEWAY_WORKERS ?? 0);
+if (cluster.isPrimary && workerCount > 0) {
+  supervise(workerCount).catch((error: Error) => {
+    console.error(`gateway workers failed to start: ${error.message}`);
+    process.exit(1);
+  });
+} else {
+  void main();
+}

@@ -9,7 +9,7 @@ import { securityOptionsFromEnv } from '../gateway/auth/securityOptions';
 import { DEV_SECRET_PATH } from '../gateway/auth/devSecret';
 import { mintToken } from '../gateway/auth/mintToken';
 import { loadOrCreateDevSecret } from '../gateway/auth/devSecret';
-import { startGatewayWorkers } from '../stack/gatewayWorkers';
+import { startGatewayWorkers } from '../gateway/gatewayWorkers';
 import { startBackends, startStack } from '../stack/startStack';
 
 async function main(): Promise<void> {

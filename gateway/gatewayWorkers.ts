@@ -27,7 +27,7 @@ export async function startGatewayWorkers(options: GatewayWorkersOptions): Promi
   const host = options.host ?? '127.0.0.1';
   // Workers run the gateway's own entry point with this process's loader flags (tsx), so they
   // need no build step.
-  cluster.setupPrimary({ exec: path.join(__dirname, '..', 'gateway', 'main.ts'), execArgv: process.execArgv });
+  cluster.setupPrimary({ exec: path.join(__dirname, 'main.ts'), execArgv: process.execArgv });
   const env = { ...options.env, PORT: String(options.port), HOST: host };
   let closing = false;
   const workers = new Set<Worker>();
