@@ -2,7 +2,7 @@ import type { CallCenterAdapter } from '../call-center';
 import type { CardsAdapter } from '../cards';
 import type { CoreBankingAdapter } from '../core-banking';
 import type { ErpAdapter } from '../erp';
-import { CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES, CARDS_CACHE, CORE_BANKING_CACHE, ERP_CACHE } from './adapterCacheSpecs';
+import { CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES, CARDS_CACHE, CARDS_SINGLES, CORE_BANKING_CACHE, CORE_BANKING_SINGLES, ERP_CACHE } from './adapterCacheSpecs';
 import { cacheConfigFromEnv } from './cacheConfig';
 import { createCacheBackendFromEnv, type CacheBackend } from './cacheFromEnv';
 import { changePollMsFromEnv, createChangeWatcher, type ChangeWatcher } from './changeWatcher';
@@ -44,8 +44,8 @@ export async function startCacheLayer(raw: SourceAdapters, options: CacheLayerOp
   await backend.ready(options.redisWaitMs ?? 1000);
   const cache = new SystemCache({ store: backend.store, bus: backend.bus, config: cacheConfigFromEnv(env) });
   const adapters: SourceAdapters = {
-    coreBanking: withCache(raw.coreBanking, cache, CORE_BANKING_CACHE),
-    cards: withCache(raw.cards, cache, CARDS_CACHE),
+    coreBanking: withCache(raw.coreBanking, cache, CORE_BANKING_CACHE, CORE_BANKING_SINGLES),
+    cards: withCache(raw.cards, cache, CARDS_CACHE, CARDS_SINGLES),
     erp: withCache(raw.erp, cache, ERP_CACHE),
     callCenter: withCache(raw.callCenter, cache, CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES),
   };

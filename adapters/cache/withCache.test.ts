@@ -65,6 +65,21 @@ describe('withCache', () => {
     ]);
   });
 
+  it('caches single reads by the key their arguments make, and a write naming that key evicts it', async () => {
+    const { adapter, calls } = fakeAdapter();
+    const cache = new SystemCache({ store: new MemoryCacheStore(), config: uniformCacheConfig({ ttlMs: 60_000 }) });
+    const cached: FakeAdapter = withCache(adapter, cache, {}, {
+      singles: { getAdvisor: { entity: 'advisor', key: (id) => id } },
+      writes: { scheduleCallback: () => ['a1'] },
+    });
+    expect(await cached.getAdvisor('a1')).toBe('a1');
+    expect(await cached.getAdvisor('a1')).toBe('a1');
+    expect(await cached.getAdvisor('a2')).toBe('a2');
+    await cached.scheduleCallback({ contactId: 'c1', slotId: 's1' });
+    await cached.getAdvisor('a1');
+    expect(calls).toEqual(['getAdvisor:a1', 'getAdvisor:a2', 'scheduleCallback', 'getAdvisor:a1']);
+  });
+
   it('refuses a spec naming a method the adapter lacks', () => {
     const { adapter } = fakeAdapter();
     const cache = new SystemCache({ store: new MemoryCacheStore(), config: uniformCacheConfig({}) });

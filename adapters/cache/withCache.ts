@@ -18,8 +18,18 @@ export type CacheWriteSpec<A> = {
   [K in keyof A]?: A[K] extends (...args: infer P) => Promise<infer R> ? (args: P, result: R) => readonly string[] : never;
 };
 
+/**
+ * For a single-record or paged read: the entity and the cache key its arguments make (one
+ * entry per distinct call). An entry whose key is exactly a local id (an advisor) is evicted by
+ * a change or write naming that id; keys with page arguments expire by the system's TTL.
+ */
+export type CacheSingleSpec<A> = {
+  [K in keyof A]?: A[K] extends (...args: infer P) => Promise<unknown> ? { entity: string; key: (...args: P) => string } : never;
+};
+
 export interface WithCacheOptions<A> {
   writes?: CacheWriteSpec<A>;
+  singles?: CacheSingleSpec<A>;
 }
 
 /**
@@ -41,6 +51,22 @@ export function withCache<A extends { readonly system: SourceSystem }>(adapter: 
     wrapped.set(method, (ids: readonly string[]) =>
       cache.cachedBatch(system, entity, ids, (missing) => (read as (ids: readonly string[]) => Promise<Map<string, unknown>>).call(adapter, missing), { index }),
     );
+  }
+
+  for (const [method, spec] of Object.entries(options.singles ?? {}) as Array<[string, { entity: string; key: (...args: unknown[]) => string } | undefined]>) {
+    if (spec === undefined) continue;
+    const read = (adapter as Record<string, unknown>)[method];
+    if (typeof read !== 'function') throw new TypeError(`withCache: ${system} adapter has no method ${method}`);
+    entities.push(spec.entity);
+    wrapped.set(method, async (...args: unknown[]) => {
+      const key = spec.key(...args);
+      // A single read is a batch of one: same freshness, stale-if-error and coalescing.
+      const found = await cache.cachedBatch(system, spec.entity, [key], async () => {
+        const value: unknown = await (read as (...a: unknown[]) => Promise<unknown>).apply(adapter, args);
+        return new Map([[key, value]]);
+      });
+      return found.get(key) ?? null;
+    });
   }
 
   for (const [method, affected] of Object.entries(options.writes ?? {}) as Array<[string, ((args: unknown[], result: unknown) => readonly string[]) | undefined]>) {
