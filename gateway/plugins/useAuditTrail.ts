@@ -38,6 +38,17 @@ export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
   const required = options.required ?? process.env.AUDIT_REQUIRED === 'true';
   let supergraphIndex: FieldClassIndex | undefined;
   const fieldClassIndex = () => options.fieldClasses?.() ?? supergraphIndex ?? STATIC_FIELD_CLASSES;
+  // Apollo reuses the parsed document of a repeated query, so its classes are worked out once
+  // (per index: a new supergraph can change them).
+  const classesByDocument = new WeakMap<object, { index: FieldClassIndex; classes: FieldClass[] }>();
+  const classesOf = (document: NonNullable<Parameters<typeof fieldClassesTouched>[0]>, schema: Parameters<typeof fieldClassesTouched>[1]): FieldClass[] => {
+    const index = fieldClassIndex();
+    const known = classesByDocument.get(document);
+    if (known && known.index === index) return known.classes;
+    const classes = fieldClassesTouched(document, schema, index);
+    classesByDocument.set(document, { index, classes });
+    return classes;
+  };
   return {
     name: 'auditTrail',
     apollo: {
@@ -61,7 +72,7 @@ export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
             const customerIds = customerIdsTouched(single?.data, request.variables);
             if (customerIds.length === 0) return;
             // `document` is what was executed: fields the policy refused are no longer in it.
-            const fieldClasses: FieldClass[] = document ? fieldClassesTouched(document, schema, fieldClassIndex()) : [];
+            const fieldClasses: FieldClass[] = document ? classesOf(document, schema) : [];
             const principal = principalOf(contextValue);
             try {
               await recordAuditEvent(
