@@ -32,13 +32,17 @@ export async function startGatewayWorkers(options: GatewayWorkersOptions): Promi
   let closing = false;
   const workers = new Set<Worker>();
 
+  // With port 0 the first worker's listen picks the port; node:cluster gives every later
+  // listen(0) that same port, so all workers still share one endpoint.
+  let listeningPort = options.port;
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork(env);
       workers.add(worker);
       const onExit = (code: number | null) => reject(new Error(`gateway worker exited before listening (code ${code})`));
       worker.once('exit', onExit);
-      worker.once('listening', () => {
+      worker.once('listening', (address) => {
+        listeningPort = address.port;
         worker.off('exit', onExit);
         worker.once('exit', () => {
           workers.delete(worker);
@@ -57,7 +61,7 @@ export async function startGatewayWorkers(options: GatewayWorkersOptions): Promi
   }
 
   return {
-    url: `http://${host}:${options.port}/graphql`,
+    url: `http://${host}:${listeningPort}/graphql`,
     count: options.count,
     async close() {
       closing = true;

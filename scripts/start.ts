@@ -21,6 +21,9 @@ async function main(): Promise<void> {
   const production = process.env.NODE_ENV === 'production';
   const security = securityOptionsFromEnv(process.env, { production, devSecretPath: production ? undefined : DEV_SECRET_PATH });
   const workers = Number(process.env.GATEWAY_WORKERS ?? 0);
+  // STACK_PORTS=free: every simulator, subgraph and the gateway on a port the OS picks (tests,
+  // several stacks on one machine); the endpoint printed below is the one to use.
+  const ports = process.env.STACK_PORTS === 'free' ? 'free' : 'default';
   const { url, simulatorUrls, close } = workers > 0 ? await withWorkers(workers) : await inProcess();
   const sample = url;
   const probeToken = security.auth?.hs256Secret
@@ -59,19 +62,19 @@ Ctrl-C stops every process this started.
   process.on('SIGTERM', stop);
 
   async function inProcess() {
-    const stack = await startStack({ dataset, security, production });
+    const stack = await startStack({ dataset, security, production, ports });
     return { url: stack.gateway.url, simulatorUrls: simulatorList(stack.simulators), close: () => stack.close() };
   }
 
   /** GATEWAY_WORKERS=N: the backends here, N gateway processes in front of them on one port. */
   async function withWorkers(count: number) {
-    const backends = await startBackends({ dataset, security, production });
+    const backends = await startBackends({ dataset, security, production, ports });
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     for (const subgraph of Object.values(backends.subgraphs)) env[`SUBGRAPH_${subgraph.name.toUpperCase().replace(/-/g, '_')}_URL`] = subgraph.url;
     // Workers verify tokens with the same development secret `npm run token` signs with.
     if (!production && !env.AUTH_HS256_SECRET && !env.AUTH_JWKS_PATH && !env.AUTH_JWKS_URL) env.AUTH_HS256_SECRET = loadOrCreateDevSecret(DEV_SECRET_PATH);
-    const gateways = await startGatewayWorkers({ count, port: Number(process.env.PORT ?? 4000), env });
+    const gateways = await startGatewayWorkers({ count, port: ports === 'free' ? 0 : Number(process.env.PORT ?? 4000), env });
     return {
       url: gateways.url,
       simulatorUrls: simulatorList(backends.simulators),

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_AUTH_SECRET_TEXT, tokenFor } from './support/testAuth';
@@ -11,15 +12,21 @@ import { TEST_AUTH_SECRET_TEXT, tokenFor } from './support/testAuth';
 describe('GATEWAY_WORKERS', () => {
   let child: ChildProcess;
   let output = '';
+  let endpoint = '';
+
+  let workDir = '';
 
   beforeAll(async () => {
+    workDir = await mkdtemp(path.join(os.tmpdir(), 'unified-view-workers-'));
     child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'start.ts')], {
       env: {
         ...process.env,
         GATEWAY_WORKERS: '2',
-        DATASET_DIR: path.join(os.tmpdir(), 'unified-view-workers-dataset'),
+        // Free ports everywhere: the suite must not need 4000-4104 (another stack may hold them).
+        STACK_PORTS: 'free',
+        DATASET_DIR: path.join(workDir, 'dataset'),
         AUTH_HS256_SECRET: TEST_AUTH_SECRET_TEXT,
-        AUDIT_LOG_PATH: path.join(os.tmpdir(), 'unified-view-workers-audit.jsonl'),
+        AUDIT_LOG_PATH: path.join(workDir, 'audit.jsonl'),
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,6 +37,7 @@ describe('GATEWAY_WORKERS', () => {
       const check = setInterval(() => {
         if (output.includes('is up')) {
           clearInterval(check);
+          endpoint = /GraphQL endpoint\s+(http:\/\/\S+\/graphql)/.exec(output)?.[1] ?? '';
           resolve();
         }
       }, 50);
@@ -45,14 +53,16 @@ describe('GATEWAY_WORKERS', () => {
       child.kill('SIGINT');
       await once(child, 'exit');
     }
+    await rm(workDir, { recursive: true, force: true });
   });
 
   it('serves every request through the worker processes on one port', async () => {
     expect(output).toContain('(2 gateway worker processes)');
+    expect(endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     const token = await tokenFor('auditor');
     const statuses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        fetch('http://127.0.0.1:4000/graphql', {
+        fetch(endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: '{ customers(first: 2) { totalCount edges { node { id } } } }' }),
@@ -67,6 +77,6 @@ describe('GATEWAY_WORKERS', () => {
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
-    await expect(fetch('http://127.0.0.1:4000/health')).rejects.toThrow();
+    await expect(fetch(endpoint.replace('/graphql', '/health'))).rejects.toThrow();
   });
 });

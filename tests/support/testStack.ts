@@ -1,16 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { JsonlAuditStore } from '../../gateway/audit/jsonlAuditStore';
 import { ensureDataset } from '../../simulators/dataset/ensureDataset';
 import type { Dataset } from '../../simulators/dataset/loadDataset';
+import { GENERATOR_VERSION } from '../../simulators/dataset/writeDataset';
 import { startStack, type RunningStack, type StackOptions } from '../../stack/startStack';
 import { testSecurityOptions } from './testAuth';
 
 /** A small population shared by the end-to-end tests (generated once per machine, then reused). */
 export async function testDataset(persons = 300, seed = 7): Promise<{ dataset: Dataset; dir: string }> {
-  const dir = path.join(os.tmpdir(), `unified-view-e2e-${seed}-${persons}`);
+  // One directory per checkout and generator version: suites of several checkouts (or branches
+  // whose generators differ) can run on one machine without regenerating each other's data.
+  const checkout = createHash('sha256').update(path.resolve(__dirname, '..', '..')).digest('hex').slice(0, 8);
+  const dir = path.join(os.tmpdir(), `unified-view-e2e-${seed}-${persons}-g${GENERATOR_VERSION}-${checkout}`);
   return { dataset: await ensureDataset(dir, { seed, persons, noise: 'default' }), dir };
 }
 
