@@ -1,4 +1,4 @@
-import { ODataFilterError, parseODataFilter } from '../../adapters/erp/odataFilter';
+import { ODataFilterError, parseODataFilter } from './odataFilterParser';
 import { checkFilter, matchesFilter, type FilterableProperties } from './entityFilter';
 
 interface Row {

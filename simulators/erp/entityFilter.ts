@@ -1,4 +1,4 @@
-import { comparisonsOf, ODataFilterError, type FilterExpression, type FilterLiteral } from '../../adapters/erp/odataFilter';
+import { comparisonsOf, ODataFilterError, type FilterExpression, type FilterLiteral } from './odataFilterParser';
 
 /**
  * Evaluates a parsed `$filter` against stored rows. Each entity set declares which wire

@@ -1,21 +1,62 @@
 import type { BusinessPartnerRecord, SalesOrderRecord } from '../dataset/records';
 import type { ChangeEvent } from '../../adapters/canonical';
-import { toDecimalString } from '../../adapters/money';
-import { encodeODataDate } from '../../adapters/erp/odataDate';
-import { formatStringLiteral } from '../../adapters/erp/odataFilter';
-import { BUSINESS_PARTNER_PATH, CHANGE_EVENT_PATH, SALES_ORDER_PATH } from '../../adapters/erp/erpProtocol';
-import type { BusinessPartnerEntity, ChangeEventEntity, SalesOrderEntity } from '../../adapters/erp/erpWire';
+import { minorToDecimal } from '../kit/currencyExponent';
+import { BUSINESS_PARTNER_PATH, CHANGE_EVENT_PATH, odataDateOf, quotedKey, SALES_ORDER_PATH } from './gatewayService';
 
-/** Record -> wire entity, the way the SAP gateway renders its tables. Missing text is ''. */
+/**
+ * Record -> wire entity, the way the SAP gateway renders its tables (PROTOCOL.md). Missing text
+ * is ''. The shapes are the gateway's own, written here from the protocol: the adapter validates
+ * them with its own schemas.
+ */
 
-function uriFor(baseUrl: string, setPath: string, key: string): { id: string; uri: string } {
-  const uri = `${baseUrl}${setPath}(${formatStringLiteral(key)})`;
-  return { id: uri, uri };
+export interface EntityMetadata {
+  id: string;
+  uri: string;
+  type: string;
+}
+
+export interface BusinessPartnerEntity {
+  __metadata: EntityMetadata;
+  BusinessPartner: string;
+  FirstName: string;
+  LastName: string;
+  EmailAddress: string;
+  PhoneNumber: string;
+  StreetName: string;
+  HouseNumber: string;
+  CityName: string;
+  PostalCode: string;
+  Country: string;
+  LastChangeDateTime: string | null;
+}
+
+export interface SalesOrderEntity {
+  __metadata: EntityMetadata;
+  SalesOrder: string;
+  SoldToParty: string;
+  CreationDate: string;
+  /** Edm.Decimal travels as a decimal string. */
+  TotalNetAmount: string;
+  TransactionCurrency: string;
+  OverallDeliveryStatus: 'A' | 'B' | 'C';
+  OverallBillingStatus: 'A' | 'B' | 'C';
+}
+
+export interface ChangeEventEntity {
+  __metadata: EntityMetadata;
+  EntityType: string;
+  LocalId: string;
+  ChangeDateTime: string;
+}
+
+function metadataFor(baseUrl: string, setPath: string, key: string, type: string): EntityMetadata {
+  const uri = `${baseUrl}${setPath}(${quotedKey(key)})`;
+  return { id: uri, uri, type };
 }
 
 export function toBusinessPartnerEntity(record: BusinessPartnerRecord, baseUrl: string): BusinessPartnerEntity {
   return {
-    __metadata: { ...uriFor(baseUrl, BUSINESS_PARTNER_PATH, record.partnerId), type: 'API_BUSINESS_PARTNER.A_BusinessPartnerType' },
+    __metadata: metadataFor(baseUrl, BUSINESS_PARTNER_PATH, record.partnerId, 'API_BUSINESS_PARTNER.A_BusinessPartnerType'),
     BusinessPartner: record.partnerId,
     FirstName: record.firstName ?? '',
     LastName: record.lastName ?? '',
@@ -26,17 +67,17 @@ export function toBusinessPartnerEntity(record: BusinessPartnerRecord, baseUrl: 
     CityName: record.city ?? '',
     PostalCode: record.postalCode ?? '',
     Country: record.country ?? '',
-    LastChangeDateTime: record.changedAt ? encodeODataDate(record.changedAt) : null,
+    LastChangeDateTime: record.changedAt ? odataDateOf(record.changedAt) : null,
   };
 }
 
 export function toSalesOrderEntity(order: SalesOrderRecord, partnerId: string, baseUrl: string): SalesOrderEntity {
   return {
-    __metadata: { ...uriFor(baseUrl, SALES_ORDER_PATH, order.orderId), type: 'API_SALES_ORDER_SRV.A_SalesOrderType' },
+    __metadata: metadataFor(baseUrl, SALES_ORDER_PATH, order.orderId, 'API_SALES_ORDER_SRV.A_SalesOrderType'),
     SalesOrder: order.orderId,
     SoldToParty: partnerId,
-    CreationDate: encodeODataDate(order.createdAt),
-    TotalNetAmount: toDecimalString({ amountMinor: order.netAmountMinor, currency: order.currency }),
+    CreationDate: odataDateOf(order.createdAt),
+    TotalNetAmount: minorToDecimal(order.netAmountMinor, order.currency),
     TransactionCurrency: order.currency,
     OverallDeliveryStatus: order.deliveryStatus,
     OverallBillingStatus: order.billingStatus,
@@ -45,9 +86,9 @@ export function toSalesOrderEntity(order: SalesOrderRecord, partnerId: string, b
 
 export function toChangeEventEntity(event: ChangeEvent, sequence: number, baseUrl: string): ChangeEventEntity {
   return {
-    __metadata: { ...uriFor(baseUrl, CHANGE_EVENT_PATH, String(sequence)), type: 'ZUV_CHANGE_FEED_SRV.ChangeEvent' },
+    __metadata: metadataFor(baseUrl, CHANGE_EVENT_PATH, String(sequence), 'ZUV_CHANGE_FEED_SRV.ChangeEvent'),
     EntityType: event.entity,
     LocalId: event.localId,
-    ChangeDateTime: encodeODataDate(event.changedAt),
+    ChangeDateTime: odataDateOf(event.changedAt),
   };
 }

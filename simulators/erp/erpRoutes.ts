@@ -1,8 +1,8 @@
 import type { SimRequest, SimResponse, SimRoute } from '../kit/simulatorServer';
 import { InvalidCursorError, parseCursor, type ChangeFeed } from '../kit/changeFeed';
 import type { BusinessPartnerRecord } from '../dataset/records';
-import { BUSINESS_PARTNER_PATH, CHANGE_EVENT_PATH, MAX_CHANGE_PAGE, SALES_ORDER_PATH } from '../../adapters/erp/erpProtocol';
-import { equalityValuesOf, ODataFilterError } from '../../adapters/erp/odataFilter';
+import { BUSINESS_PARTNER_PATH, CHANGE_EVENT_PATH, MAX_CHANGE_PAGE, SALES_ORDER_PATH } from './gatewayService';
+import { equalityValuesOf, ODataFilterError } from './odataFilterParser';
 import { checkFilter, matchesFilter, type FilterableProperties } from './entityFilter';
 import { nextLink, pageTake } from './collectionPaging';
 import { toBusinessPartnerEntity, toChangeEventEntity, toSalesOrderEntity } from './erpEntities';

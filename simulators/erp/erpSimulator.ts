@@ -3,7 +3,7 @@ import { ChangeFeed } from '../kit/changeFeed';
 import { AdminInputError, startSimulator, type RunningSimulator, type SimulatorDefinition } from '../kit/simulatorServer';
 import type { Random } from '../kit/faults';
 import type { BusinessPartnerRecord } from '../dataset/records';
-import { DEFAULT_PAGE_SIZE, PARTNER_ID_PATTERN } from '../../adapters/erp/erpProtocol';
+import { DEFAULT_PAGE_SIZE, PARTNER_ID_PATTERN } from './gatewayService';
 import { erpRoutes } from './erpRoutes';
 import { ERROR_CODES, odataError } from './odataResponses';
 import { PartnerStore } from './partnerStore';

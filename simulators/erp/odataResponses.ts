@@ -1,5 +1,4 @@
 import type { SimResponse } from '../kit/simulatorServer';
-import type { Collection, ODataErrorBody } from '../../adapters/erp/erpWire';
 
 /** Error codes the simulated gateway answers with (SAP Gateway message ids). */
 export const ERROR_CODES = {
@@ -13,11 +12,19 @@ export const ERROR_CODES = {
   internal: '/IWBEP/CM_MGW_RT/000',
 } as const;
 
+/** A collection envelope: `{ d: { results, __next?, __count?, __delta? } }`. */
+export interface CollectionBody<T> {
+  results: T[];
+  __next?: string;
+  __count?: string;
+  __delta?: string;
+}
+
 const JSON_TYPE = 'application/json;charset=utf-8';
 const ODATA_HEADERS = { dataserviceversion: '2.0' };
 
 export function odataError(status: number, code: string, message: string): SimResponse {
-  const body: ODataErrorBody = { error: { code, message: { lang: 'en', value: message } } };
+  const body = { error: { code, message: { lang: 'en', value: message } } };
   return { status, body: JSON.stringify(body), contentType: JSON_TYPE, headers: ODATA_HEADERS };
 }
 
@@ -25,6 +32,6 @@ export function odataEntity(entity: unknown): SimResponse {
   return { status: 200, body: JSON.stringify({ d: entity }), contentType: JSON_TYPE, headers: ODATA_HEADERS };
 }
 
-export function odataCollection<T>(d: Collection<T>['d']): SimResponse {
+export function odataCollection<T>(d: CollectionBody<T>): SimResponse {
   return { status: 200, body: JSON.stringify({ d }), contentType: JSON_TYPE, headers: ODATA_HEADERS };
 }

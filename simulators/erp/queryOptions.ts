@@ -1,5 +1,5 @@
-import { MAX_FILTER_COMPARISONS } from '../../adapters/erp/erpProtocol';
-import { comparisonsOf, ODataFilterError, parseODataFilter, type FilterExpression } from '../../adapters/erp/odataFilter';
+import { MAX_FILTER_COMPARISONS } from './gatewayService';
+import { comparisonsOf, ODataFilterError, parseODataFilter, type FilterExpression } from './odataFilterParser';
 
 /** The system query options of one collection request, validated. */
 export interface QueryOptions {
