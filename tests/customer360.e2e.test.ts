@@ -41,7 +41,7 @@ function expectedFor(dataset: Dataset, keys: Key[]) {
       r.accounts.map((a) => ({ accountNumber: a.accountNumber, type: a.type, status: a.status, balance: { amount: toDecimalString({ amountMinor: a.balanceMinor, currency: a.currency }), currency: a.currency } })),
     ),
     cards: dataset.cards.filter((r) => holders.has(r.cardholderId)).flatMap((r) =>
-      r.cards.map((c) => ({ cardId: c.cardId, maskedPan: c.maskedPan, creditLimit: toDecimalString({ amountMinor: c.limitMinor, currency: c.currency }), balance: toDecimalString({ amountMinor: c.balanceMinor, currency: c.currency }) })),
+      r.cards.map((c) => ({ cardId: c.cardId, maskedPan: `${c.pan.slice(0, 6)}******${c.pan.slice(-4)}`, creditLimit: toDecimalString({ amountMinor: c.limitMinor, currency: c.currency }), balance: toDecimalString({ amountMinor: c.balanceMinor, currency: c.currency }) })),
     ),
     orders: dataset.erp.filter((r) => partners.has(r.partnerId)).flatMap((r) =>
       r.orders.map((o) => ({ orderId: o.orderId, netValue: toDecimalString({ amountMinor: o.netAmountMinor, currency: o.currency }), deliveryStatus: DELIVERY[o.deliveryStatus], billingStatus: BILLING[o.billingStatus] })),

@@ -91,7 +91,8 @@ describe('cards adapter: happy paths', () => {
     expect(cards.get(cardholderId(5))?.[0]).toEqual({
       cardId: cardId(5, 0),
       cardholderId: cardholderId(5),
-      maskedPan: '411111******1050',
+      // The simulator served 4111110000500004 (PROTOCOL.md); the adapter keeps BIN + last 4.
+      maskedPan: '411111******0004',
       product: 'VISA CLASSIC',
       creditLimit: { amountMinor: 500000, currency: 'GBP' },
       balance: { amountMinor: 12350, currency: 'GBP' },

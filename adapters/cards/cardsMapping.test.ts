@@ -17,7 +17,7 @@ const card: WireCard = {
   object: 'card',
   id: 'CRD000000010',
   cardholder_id: 'CH00000001',
-  masked_pan: '411111******1234',
+  pan: '4111111111111234',
   last4: '1234',
   product: 'VISA GOLD',
   currency: 'GBP',
@@ -71,10 +71,22 @@ describe('toCard', () => {
     });
   });
 
-  it('re-masks a full PAN the upstream leaked', () => {
-    const mapped = toCard({ ...card, masked_pan: '4111111111111234', product: 'GOLD 4111 1111 1111 1234' });
+  it('masks the full PAN the processor sends, and any PAN-like run in free text', () => {
+    const mapped = toCard({ ...card, pan: '4111111111111234', product: 'GOLD 4111 1111 1111 1234' });
     expect(mapped.maskedPan).toBe('411111******1234');
+    expect(mapped.product).toBe('GOLD 411111******1234');
+    expect(JSON.stringify(mapped)).not.toContain('4111111111111234');
     expect(containsUnmaskedPan(JSON.stringify(mapped))).toBe(false);
+  });
+
+  it.each([
+    ['a 19-digit PAN', '6011000990139424123', '601100*********4123'],
+    ['a 13-digit PAN', '4222222222222', '422222***2222'],
+    ['a PAN grouped with spaces', '5555 5555 5555 4444', '555555******4444'],
+    ['a value already masked upstream', '555555******4444', '555555******4444'],
+    ['an odd format: only the last 4 digits survive', '5555-55XX-XXXX-4444', '************4444'],
+  ])('masks %s', (_case, pan, expected) => {
+    expect(toCard({ ...card, pan }).maskedPan).toBe(expected);
   });
 });
 

@@ -49,7 +49,7 @@ export function toCard(wire: WireCard): Card {
   return {
     cardId: wire.id,
     cardholderId: wire.cardholder_id,
-    maskedPan: maskPan(wire.masked_pan),
+    maskedPan: maskPan(wire.pan),
     product: redactPans(wire.product),
     creditLimit: { amountMinor: wire.credit_limit, currency: wire.currency },
     balance: { amountMinor: wire.current_balance, currency: wire.currency },

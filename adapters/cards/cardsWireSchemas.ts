@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * The card processor's JSON resources (simulators/cards/PROTOCOL.md) as zod schemas.
- * The adapter validates every response with them and the simulator builds its responses
- * from the inferred types, so the two cannot drift apart. Unknown extra fields are ignored
- * (a modern API adds fields without a new version); the fields we read are checked strictly.
+ * The card processor's JSON resources (simulators/cards/PROTOCOL.md) as zod schemas: the
+ * adapter validates every response with them. The simulator writes its resources with its own
+ * code, so where the two read the protocol differently a contract test fails. Unknown extra
+ * fields are dropped (a modern API adds fields without a new version; the nightly file's card
+ * list, full PANs included, never gets past this boundary); the fields we read are checked strictly.
  */
 
 const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, 'not an ISO 8601 UTC instant');
@@ -39,7 +40,8 @@ export const wireCardSchema = z.object({
   object: z.literal('card'),
   id: z.string().min(1),
   cardholder_id: z.string().min(1),
-  masked_pan: z.string(),
+  /** The full card number: masked by the mapping before anything else sees it. */
+  pan: z.string().min(1),
   last4: z.string(),
   product: z.string(),
   currency,

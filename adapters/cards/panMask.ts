@@ -1,9 +1,9 @@
 /**
- * PAN masking: a card number never leaves the cards system unmasked (BIN + last 4 at most).
+ * PAN masking: a card number never leaves the cards adapter unmasked (BIN + last 4 at most).
  *
- * The simulator masks what it serves and the adapter masks again whatever it receives:
- * a masking bug upstream must not become a PCI leak downstream, so both ends apply the
- * same rule rather than trusting each other.
+ * The processor serves full card numbers (its card resources and nightly file hold `pan`), as
+ * real issuer processors do: this module is the one place they are masked, so removing it makes
+ * the PCI tests fail (adapters/cards/panMasking.contract.test.ts shows that they can).
  */
 
 /** A full PAN: 13 to 19 digits, optionally grouped by spaces or dashes. */

@@ -1,5 +1,6 @@
-/** The processor's id formats (shared with the adapter): anything else in a URL is a malformed request (400), not a miss (404). */
-export { CARD_ID, CARDHOLDER_ID } from '../../adapters/cards/cardsInput';
+/** The processor's id formats: anything else in a URL is a malformed request (400), not a miss (404). */
+export const CARDHOLDER_ID = /^CH\d{8}$/;
+export const CARD_ID = /^CRD\d{9}$/;
 
 /** Most ids one batch request may name. */
 export const MAX_BATCH_IDS = 100;

@@ -4,7 +4,7 @@ import type { CardholderRecord } from '../dataset/records';
 import type { CardholderStore } from './cardholderStore';
 import { CARD_ID, CARDHOLDER_ID, parseIdList, parseLimit } from './cardsIds';
 import { cardsError, cardsJson } from './cardsErrorDialect';
-import { toWireCard, toWireCardholder, toWireTransaction, type WireCard } from './cardsWire';
+import { toWireCard, toWireCardholder, toWireExtractCardholder, toWireTransaction, type WireCard } from './cardsWire';
 import type { ExtractPager } from './extractPager';
 import { ndjsonChunks } from './ndjsonChunks';
 import { decodeCursor, encodeCursor, offsetPart } from './opaqueCursor';
@@ -122,7 +122,7 @@ export function createCardsRoutes({ store, feed, extractSource, extract }: Cards
       const page = await extract.page(position, limit.limit);
       return cardsJson({
         object: 'list',
-        data: page.items.map(toWireCardholder),
+        data: page.items.map(toWireExtractCardholder),
         has_more: page.next !== null,
         next_cursor: page.next ? encodeCursor('extract', [page.next.session, page.next.offset]) : null,
       });
@@ -132,7 +132,7 @@ export function createCardsRoutes({ store, feed, extractSource, extract }: Cards
       status: 200,
       contentType: 'application/x-ndjson',
       body: '',
-      stream: ndjsonChunks(extractSource(), toWireCardholder),
+      stream: ndjsonChunks(extractSource(), toWireExtractCardholder),
     })),
 
     get('listEvents', /^\/v1\/events$/, (req) => {

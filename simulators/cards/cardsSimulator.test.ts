@@ -2,15 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { containsUnmaskedPan } from '../../adapters/cards/panMask';
 import type { RunningSimulator } from '../kit/simulatorServer';
 import { readCardholderFile } from './cardholderFile';
 import { resolveRateLimit, startCardsSimulator } from './cardsSimulator';
 import { cardholderId, cardId, makeCardholders } from './cardsTestRecords';
 
 const records = makeCardholders(250);
-// A processor database holding a full PAN by mistake: the API must still mask it.
-records[2].cards[0].maskedPan = '4111111111111111';
 
 let sim: RunningSimulator;
 /** Every body the simulator sent, checked for PANs at the end. */
@@ -106,8 +103,8 @@ describe('cards simulator: cards and transactions', () => {
       object: 'card',
       id: cardId(1, 0),
       cardholder_id: cardholderId(1),
-      masked_pan: '411111******1010',
-      last4: '1010',
+      pan: '4111110000100003',
+      last4: '0003',
       product: 'VISA CLASSIC',
       currency: 'GBP',
       credit_limit: 500000,
@@ -119,9 +116,12 @@ describe('cards simulator: cards and transactions', () => {
     expect((await call('/v1/cardholders/CH99999999/cards')).status).toBe(404);
   });
 
-  it('masks a PAN the processor database holds in full', async () => {
-    const { json } = await call(`/v1/cardholders/${cardholderId(3)}/cards`);
-    expect(json.data[0].masked_pan).toBe('411111******1111');
+  it('serves the full card number on the card detail endpoint, as a processor does for its issuer', async () => {
+    const { status, json } = await call(`/v1/cards/${cardId(3, 0)}`);
+    expect(status).toBe(200);
+    // 411111 000030 000 + the Luhn digit, worked by hand: doubled digits 0,0,3,0,0,1,1,4 -> 0,0,6,0,0,2,2,8 = 18,
+    // the others 0,0,0,0,1,1,1 = 3; 21 -> check digit 9.
+    expect(json).toMatchObject({ id: cardId(3, 0), pan: '4111110000300009', last4: '0009' });
   });
 
   it('answers cards for a batch of cardholders', async () => {
@@ -177,6 +177,14 @@ describe('cards simulator: bulk extract', () => {
     } while (cursor);
     return ids;
   }
+
+  it('lists each cardholder\'s cards with their full numbers, as a nightly cardholder file does', async () => {
+    const { json } = await call('/v1/extracts/cardholders?limit=1');
+    expect(json.data[0].cards).toEqual([
+      { id: cardId(1, 0), pan: '4111110000100003', exp_month: 9, exp_year: 2028, status: 'active' },
+      { id: cardId(1, 1), pan: expect.stringMatching(/^411111000011000\d$/), exp_month: 9, exp_year: 2028, status: 'active' },
+    ]);
+  });
 
   it('walks every cardholder exactly once', async () => {
     const ids = await walkExtract(40);
@@ -376,7 +384,8 @@ describe('cards simulator: faults and limits', () => {
 });
 
 afterAll(() => {
-  // Runs after every test above: nothing the simulator sent held a full PAN.
+  // Runs after every test above: card numbers went out only in the `pan` field, never in other
+  // text (a transaction, an error message): the adapter masks `pan`, so that is where they belong.
   expect(bodies.length).toBeGreaterThan(50);
-  for (const body of bodies) expect(containsUnmaskedPan(body)).toBe(false);
+  for (const body of bodies) expect(body.replace(/"pan":"\d{16}"/g, '"pan":""')).not.toMatch(/\d{13,19}/);
 });

@@ -1,8 +1,10 @@
+import { testPan } from '../dataset/cardNumbers';
 import type { CardholderRecord, CardRecord, CardTransactionRecord } from '../dataset/records';
 
 /**
  * A small, deterministic cards population for tests (simulator and adapter contract tests).
- * Cardholder i is `CH` + i padded to 8 digits; its cards are `CRD` + (i*10 + k) padded to 9.
+ * Cardholder i is `CH` + i padded to 8 digits; its cards are `CRD` + (i*10 + k) padded to 9, with
+ * the full PAN `411111` + (i*10 + k) padded to 6 + `000` + the Luhn digit (card 1/0: 4111110000100003).
  */
 export function cardholderId(i: number): string {
   return `CH${String(i).padStart(8, '0')}`;
@@ -26,7 +28,7 @@ function card(i: number, k: number, txnCount: number): CardRecord {
   const id = cardId(i, k);
   return {
     cardId: id,
-    maskedPan: `411111******${String(1000 + i * 10 + k).slice(-4)}`,
+    pan: testPan('411111', String(i * 10 + k).padStart(6, '0'), '000'),
     product: k === 0 ? 'VISA CLASSIC' : 'VISA GOLD',
     currency: 'GBP',
     limitMinor: 500_000,

@@ -1,27 +1,24 @@
 /**
- * Credit cards with limit, balance and the last 90 days of card transactions. Only the masked
- * PAN (BIN + six asterisks + last 4) is ever produced: no full card number exists to leak.
+ * Credit cards with limit, balance and the last 90 days of card transactions. Each card has a
+ * full, Luhn-valid test PAN (cardNumbers.ts), as a processor's database does: the cards
+ * simulator serves it whole and the adapter masks it.
  */
+import { testPan } from './cardNumbers';
 import { cardIdFor } from './ids';
 import type { Random } from './random';
 import type { CardRecord, CardTransactionRecord } from './records';
 import { AS_OF_MS, DAY_MS, MINUTE_MS, isoInstant, isoMonth } from './timeline';
 
+/** Products and their BINs: card-network test prefixes, so no generated number is a real card's. */
 const PRODUCTS: readonly (readonly [string, string])[] = [
-  ['Classic Visa Credit', '454313'],
-  ['Platinum Mastercard', '535522'],
-  ['Rewards Visa', '492181'],
-  ['Cashback Mastercard', '552213'],
-  ['Travel Visa Signature', '475131'],
+  ['Classic Visa Credit', '400000'],
+  ['Platinum Mastercard', '555555'],
+  ['Rewards Visa', '424242'],
+  ['Cashback Mastercard', '222300'],
+  ['Travel Visa Signature', '401288'],
 ];
 
 const MERCHANTS = ['AMAZON UK', 'TESCO', 'SAINSBURYS', 'PRET A MANGER', 'TRAINLINE', 'BOOTS', 'JOHN LEWIS', 'DELIVEROO', 'SHELL', 'BRITISH AIRWAYS', 'NETFLIX.COM', 'SPOTIFY', 'ARGOS', 'UBER'];
-
-/** `454313******1234`: 16 characters, 10 digits at most, never a PAN. */
-export function maskPan(bin: string, last4: string): string {
-  if (!/^\d{6}$/.test(bin) || !/^\d{4}$/.test(last4)) throw new RangeError('BIN must be 6 digits and last4 4 digits');
-  return `${bin}******${last4}`;
-}
 
 function cardFor(cardId: string, rng: Random): CardRecord {
   const [product, bin] = rng.pick(PRODUCTS);
@@ -44,7 +41,9 @@ function cardFor(cardId: string, rng: Random): CardRecord {
   }
   return {
     cardId,
-    maskedPan: maskPan(bin, rng.digits(4)),
+    // The account digits come from the card reference and the serial from the draw that once made
+    // a masked number's last 4, so the rest of the population keeps its random stream.
+    pan: testPan(bin, cardId.slice(-6), rng.digits(4).slice(0, 3)),
     product,
     currency: 'GBP',
     limitMinor,

@@ -99,8 +99,8 @@ export interface CardTransactionRecord {
 
 export interface CardRecord {
   cardId: string;
-  /** BIN + last 4 only: `411111******1234`. The generator never creates a full PAN. */
-  maskedPan: string;
+  /** The full card number (16 digits, Luhn-valid, a test BIN), as the processor holds it. */
+  pan: string;
   product: string;
   currency: string;
   limitMinor: number;
