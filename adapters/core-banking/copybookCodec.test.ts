@@ -53,7 +53,11 @@ describe('copybook codec', () => {
     expect(() => encodeRecord(DEMO, { 'DEMO-AMOUNT': '12' })).toThrow(CopybookCodecError);
     expect(() => encodeRecord(DEMO, { 'DEMO-OPEN-DATE': '2026-02-30' })).toThrow(CopybookCodecError);
     expect(() => encodeRecord(DEMO, { 'DEMO-CHANGED-TS': 'yesterday' })).toThrow(CopybookCodecError);
-    expect(() => encodeRecord(DEMO, { 'DEMO-NAME': 'MÜLLER' })).toThrow(CopybookCodecError);
+    // Text must be in the host code page (CCSID 870): Ñ and 李 are not, a control character never is.
+    expect(() => encodeRecord(DEMO, { 'DEMO-NAME': 'NÚÑEZ' })).toThrow(CopybookCodecError);
+    expect(() => encodeRecord(DEMO, { 'DEMO-NAME': '李' })).toThrow(CopybookCodecError);
+    expect(() => encodeRecord(DEMO, { 'DEMO-NAME': 'A\u0085B' })).toThrow(CopybookCodecError);
+    expect(encodeRecord(DEMO, { 'DEMO-NAME': 'ŁUKASZ' })).toContain('ŁUKASZ');
   });
 
   it('refuses a cut or corrupted line, naming the field but not the value', () => {

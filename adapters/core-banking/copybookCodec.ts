@@ -3,6 +3,9 @@
  * (copybookLayout.ts): the same layout formats a record in the simulator and parses it in
  * the adapter, so the two can never disagree on an offset.
  *
+ * It works on text, one character per host byte; ebcdicCodePage.ts turns the host's CCSID 870
+ * bytes into that text and back (a text field holds what the code page holds: Ł, Ü, É...).
+ *
  * Decoded values by field kind:
  * - text: the characters with trailing spaces removed (a blank field is `''`);
  * - digits (`PIC 9(n)`): the digit string, leading zeros kept (CIFs and account numbers are keys, not numbers);
@@ -14,6 +17,7 @@
  */
 
 import type { CopybookField, CopybookLayout } from './copybookLayout';
+import { isEncodable } from './ebcdicCodePage';
 import { decodeZoned, encodeZoned, ZonedDecimalError } from './zonedDecimal';
 
 export type FieldValue = string | number | null;
@@ -38,7 +42,8 @@ export interface EncodeOptions {
   truncateText?: boolean;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** C0 and C1 controls: never field text, even where the code page has a byte for them. */
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -65,7 +70,7 @@ function encodeField(layout: CopybookLayout, field: CopybookField, raw: FieldVal
     case 'text': {
       const value = raw ?? field.value ?? '';
       if (typeof value !== 'string') return failure(layout, field, 'expected text');
-      if (!PRINTABLE_ASCII.test(value)) return failure(layout, field, 'text outside printable ASCII');
+      if (CONTROL.test(value) || !isEncodable(value)) return failure(layout, field, 'text outside the code page (CCSID 870)');
       if (value.length > field.length && !options.truncateText) return failure(layout, field, `text longer than ${field.length}`);
       return value.slice(0, field.length).padEnd(field.length, ' ');
     }

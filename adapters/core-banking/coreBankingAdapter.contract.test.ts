@@ -6,7 +6,7 @@ import { defaultSystemConfig, InvalidIdError, UpstreamProtocolError, UpstreamRej
 import type { SourceParty } from '../canonical';
 import type { RunningSimulator } from '../../simulators/kit/simulatorServer';
 import { startCoreBankingSimulator } from '../../simulators/core-banking/coreBankingSimulator';
-import { sampleCustomers } from '../../simulators/core-banking/sampleCustomers';
+import { sampleCustomer, sampleCustomers } from '../../simulators/core-banking/sampleCustomers';
 import { createCoreBankingAdapter, type CoreBankingAdapter } from './coreBankingAdapter';
 import { createCoreBankingLoaders } from './coreBankingLoaders';
 import { InvalidArgumentError } from './coreBankingInput';
@@ -56,7 +56,7 @@ describe('core-banking adapter against the simulator', () => {
       expect(parties.get(cif(7))).toEqual<SourceParty>({
         system: 'CORE_BANKING',
         localId: cif(7),
-        givenName: 'ZOE',
+        givenName: 'ZOË',
         familyName: 'EXAMPLE0007',
         rawName: null,
         birthDate: '1984-02-29',
@@ -67,6 +67,24 @@ describe('core-banking adapter against the simulator', () => {
         changedAt: '2026-10-01T09:30:00.000Z',
         yearlyIncome: { amountMinor: 4_250_000, currency: 'GBP' },
       });
+    });
+
+    it('carries Latin-2 names through the host code page (CCSID 870) on inquiry and extract', async () => {
+      const latin2 = await startCoreBankingSimulator({
+        records: [sampleCustomer(cif(1), { givenName: 'Bartłomiej', familyName: 'Łukaszewicz-Wiśniewska', addressLine1: '3 St John’s Road', city: 'Dvořákov' })],
+      });
+      const reader = createCoreBankingAdapter(testConfig(latin2.url));
+      try {
+        // What the host holds (PROTOCOL.md, "Code page"): upper case, Ł Ś Ř kept, ’ folded to '.
+        const expected = { givenName: 'BARTŁOMIEJ', familyName: 'ŁUKASZEWICZ-WIŚNIEWSKA', address: expect.objectContaining({ line1: "3 ST JOHN'S ROAD", city: 'DVOŘÁKOV' }) };
+        expect((await reader.getParties([cif(1)])).get(cif(1))).toMatchObject(expected);
+        const extracted: SourceParty[] = [];
+        for await (const party of reader.extractParties()) extracted.push(party);
+        expect(extracted).toEqual([expect.objectContaining(expected)]);
+      } finally {
+        reader.close();
+        await latin2.close();
+      }
     });
 
     it('returns the accounts of a batch of CIFs, with signed money', async () => {

@@ -27,6 +27,7 @@ import { CUSTREC, ERRREC, MAX_BATCH_CIFS } from './coreBankingCopybooks';
 import { assertAccountNumber, assertCifs, assertCursor, assertLimit } from './coreBankingInput';
 import { toAccount, toChangeEvent, toSourceParty, toTransaction } from './coreBankingMapping';
 import { wireAccountSchema, wireChangeSchema, wireCustomerSchema, wireErrorSchema, wireTransactionSchema } from './coreBankingWire';
+import { decodeEbcdic, decodeEbcdicLatin1, encodeEbcdic } from './ebcdicCodePage';
 import { readLines } from './lineReader';
 import { readResponse, RecordReader, type FramedRecord } from './recordFraming';
 
@@ -47,7 +48,19 @@ export interface CoreBankingAdapterOptions {
 }
 
 const SYSTEM = 'CORE_BANKING';
-const TEXT_HEADERS = { 'content-type': 'text/plain; charset=us-ascii', accept: 'text/plain' };
+const TEXT_HEADERS = { 'content-type': 'text/plain; charset=IBM870', accept: 'text/plain' };
+/** Bodies are host bytes (CCSID 870): axios must hand them over byte for byte, not as UTF-8. */
+const BYTES = { responseEncoding: 'latin1' } as const;
+
+/** The body as text: every byte through the host code page. */
+function bodyText(response: UpstreamResponse): string {
+  return decodeEbcdicLatin1(response.body);
+}
+
+/** The extract's byte chunks as text; single-byte, so a chunk boundary never splits a character. */
+async function* decodedChunks(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  for await (const chunk of stream) yield decodeEbcdic(chunk);
+}
 
 /** Validates one decoded record; issue paths name fields, never values (no customer data in errors). */
 function validate<S extends ZodTypeAny>(operation: string, schema: S, record: FramedRecord): z.infer<S> {
@@ -62,7 +75,7 @@ function validate<S extends ZodTypeAny>(operation: string, schema: S, record: Fr
 function failure(operation: string, response: UpstreamResponse): UpstreamError {
   let code: string | undefined;
   try {
-    const parsed = wireErrorSchema.safeParse(decodeRecord(ERRREC, response.body.replace(/\r?\n$/, '')));
+    const parsed = wireErrorSchema.safeParse(decodeRecord(ERRREC, bodyText(response).replace(/\r?\n$/, '')));
     if (parsed.success) code = parsed.data['ERR-CODE'];
   } catch {
     // An unreadable error body still has a meaningful HTTP status.
@@ -76,7 +89,7 @@ function failure(operation: string, response: UpstreamResponse): UpstreamError {
 function records(operation: string, response: UpstreamResponse): ReturnType<typeof readResponse> {
   if (response.status !== 200) throw failure(operation, response);
   try {
-    return readResponse(response.body);
+    return readResponse(bodyText(response));
   } catch {
     throw new UpstreamProtocolError(SYSTEM, operation, 'unreadable or cut response');
   }
@@ -95,7 +108,7 @@ export function createCoreBankingAdapter(
   const inquire = <T>(operation: string, url: string, cifs: readonly string[], decode: (response: UpstreamResponse) => T): Promise<T> =>
     client.call(
       // The body is the CIFREQ copybook: one 10-digit CIF per line. An inquiry is a read, so it is retried.
-      { operation, request: { method: 'POST', url, data: `${cifs.join('\n')}\n`, headers: TEXT_HEADERS }, idempotent: true },
+      { operation, request: { method: 'POST', url, data: encodeEbcdic(`${cifs.join('\n')}\n`), headers: TEXT_HEADERS, ...BYTES }, idempotent: true },
       decode,
     );
 
@@ -152,7 +165,7 @@ export function createCoreBankingAdapter(
     const operation = 'transactionInquiry';
     assertAccountNumber(accountNumber, 'getTransactions');
     assertLimit(limit, 'getTransactions');
-    return client.call({ operation, request: { method: 'GET', url: `/cics/txninq/${accountNumber}`, params: { limit } }, idempotent: true }, (response) =>
+    return client.call({ operation, request: { method: 'GET', url: `/cics/txninq/${accountNumber}`, params: { limit }, ...BYTES }, idempotent: true }, (response) =>
       records(operation, response).records.map((line) => {
         expectType(operation, line, 'TX');
         const txn = toTransaction(validate(operation, wireTransactionSchema, line));
@@ -166,7 +179,7 @@ export function createCoreBankingAdapter(
     const operation = 'changeFeed';
     assertCursor(cursor, 'changes');
     return client.call(
-      { operation, request: { method: 'GET', url: '/cics/chgfeed', params: cursor === undefined ? {} : { cursor } }, idempotent: true },
+      { operation, request: { method: 'GET', url: '/cics/chgfeed', params: cursor === undefined ? {} : { cursor }, ...BYTES }, idempotent: true },
       (response) => {
         const { records: lines, trailer } = records(operation, response);
         const events = lines.map((line) => {
@@ -189,7 +202,7 @@ export function createCoreBankingAdapter(
     const { stream } = await client.openStream({ operation, request: { method: 'GET', url: '/batch/custmast' } });
     const reader = new RecordReader();
     try {
-      for await (const line of readLines(stream, CUSTREC.length + 1)) {
+      for await (const line of readLines(decodedChunks(stream), CUSTREC.length + 1)) {
         let party: SourceParty | null;
         try {
           const record = reader.accept(line);

@@ -1,21 +1,33 @@
 /**
  * The core-banking simulator: a CICS-style mainframe front end over HTTP that answers in
- * fixed-width records described by the copybooks in adapters/core-banking/copybooks.
- * The URLs, layouts and error records are documented in PROTOCOL.md.
+ * fixed-width records described by the copybooks in adapters/core-banking/copybooks, as bytes in
+ * the host's code page (EBCDIC CCSID 870). The URLs, layouts, code page and error records are
+ * documented in PROTOCOL.md. Everything here is the simulator's own code: the adapter reads what
+ * it writes with a codec of its own.
  */
 
 import type { CoreBankingCustomerRecord } from '../dataset/records';
 import { ChangeFeed, InvalidCursorError, parseCursor } from '../kit/changeFeed';
 import { startSimulator, type RunningSimulator, type SimRequest, type SimResponse, type SimRoute, type SimulatorDefinition } from '../kit/simulatorServer';
 import type { Random } from '../kit/faults';
-import { CopybookCodecError, decodeRecord, encodeRecord } from '../../adapters/core-banking/copybookCodec';
-import { ACCOUNT_NUMBER_PATTERN, CHGREC, CIF_PATTERN, CIFREQ, MAX_BATCH_CIFS } from '../../adapters/core-banking/coreBankingCopybooks';
-import { ERROR_CODES } from '../../adapters/core-banking/coreBankingCodes';
-import { frameResponse, trailerLine } from '../../adapters/core-banking/recordFraming';
+import { fromEbcdic, toEbcdic } from './ccsid870';
 import { CustomerStore } from './customerStore';
-import { accountLine, customerLine, customerNotFoundLine, errorLine, transactionLine } from './recordLines';
+import { accountLine, changeLine, CIFREQ, customerLine, customerNotFoundLine, errorLine, trailerLine, transactionLine } from './recordLines';
 
-export const CONTENT_TYPE = 'text/plain; charset=us-ascii';
+/** IANA's name for CCSID 870. */
+export const CONTENT_TYPE = 'text/plain; charset=IBM870';
+/** Most CIFs one batch inquiry takes (the program's COMMAREA). */
+export const MAX_BATCH_CIFS = 50;
+const CIF = /^\d{10}$/;
+const ACCOUNT_NUMBER = /^\d{12}$/;
+
+/** ERR-CODE / EIBRESP of each refusal: CICS conditions, and the abend code of a crash. */
+const ERROR_CODES = {
+  invalidRequest: { code: 'INVREQ', resp: 16, status: 400 },
+  lengthError: { code: 'LENGERR', resp: 22, status: 400 },
+  unknownProgram: { code: 'PGMIDERR', resp: 27, status: 404 },
+  abend: { code: 'ASRA', resp: 0, status: 500 },
+} as const;
 export const DEFAULT_TRANSACTION_LIMIT = 20;
 export const MAX_TRANSACTION_LIMIT = 100;
 export const MAX_CHANGE_LIMIT = 500;
@@ -33,13 +45,16 @@ export interface CoreBankingSimulatorOptions {
 
 type ErrorKind = keyof typeof ERROR_CODES;
 
+/** The records, one per line, then the trailer, as host bytes. */
 function ok(lines: readonly string[], nextCursor?: string): SimResponse {
-  return { status: 200, body: frameResponse(lines, nextCursor), contentType: CONTENT_TYPE };
+  let text = '';
+  for (const line of lines) text += `${line}\n`;
+  return { status: 200, body: toEbcdic(`${text}${trailerLine(lines.length, nextCursor)}\n`), contentType: CONTENT_TYPE };
 }
 
 function refused(kind: ErrorKind, message: string): SimResponse {
   const error = ERROR_CODES[kind];
-  return { status: error.status, body: `${errorLine(error.code, error.resp, message)}\n`, contentType: CONTENT_TYPE };
+  return { status: error.status, body: toEbcdic(`${errorLine(error.code, error.resp, message)}\n`), contentType: CONTENT_TYPE };
 }
 
 /** A route by method and path pattern; the pattern's groups are handed to the handler. */
@@ -52,21 +67,14 @@ function route(operation: string, method: string, pattern: RegExp, handle: (req:
 }
 
 /** Reads a CIFREQ body (one CIF per line) or says why it cannot. */
-function readCifRequest(body: string): string[] | SimResponse {
-  const lines = body.split(/\r?\n/);
+function readCifRequest(bytes: Buffer): string[] | SimResponse {
+  const lines = fromEbcdic(bytes).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length === 0) return refused('invalidRequest', 'NO CIF IN REQUEST');
   if (lines.length > MAX_BATCH_CIFS) return refused('lengthError', `AT MOST ${MAX_BATCH_CIFS} CIFS PER REQUEST`);
-  const cifs: string[] = [];
-  for (const line of lines) {
-    try {
-      cifs.push(String(decodeRecord(CIFREQ, line)['REQ-CIF']));
-    } catch (error) {
-      if (error instanceof CopybookCodecError) return refused('invalidRequest', 'CIF MUST BE 10 DIGITS');
-      throw error;
-    }
-  }
-  return cifs;
+  // Each line is one CIFREQ record: REQ-CIF, PIC 9(10).
+  if (!lines.every((line) => line.length === CIFREQ.length && CIF.test(line))) return refused('invalidRequest', 'CIF MUST BE 10 DIGITS');
+  return lines;
 }
 
 function readLimit(raw: string | null, fallback: number, max: number): number | undefined {
@@ -76,18 +84,18 @@ function readLimit(raw: string | null, fallback: number, max: number): number | 
   return limit >= 1 && limit <= max ? limit : undefined;
 }
 
-async function* extractChunks(source: AsyncIterable<CoreBankingCustomerRecord>): AsyncGenerator<string> {
+async function* extractChunks(source: AsyncIterable<CoreBankingCustomerRecord>): AsyncGenerator<Buffer> {
   let chunk = '';
   let count = 0;
   for await (const record of source) {
     chunk += `${customerLine(record)}\n`;
     count += 1;
     if (chunk.length >= EXTRACT_CHUNK_CHARS) {
-      yield chunk;
+      yield toEbcdic(chunk);
       chunk = '';
     }
   }
-  yield `${chunk}${trailerLine(count)}\n`;
+  yield toEbcdic(`${chunk}${trailerLine(count)}\n`);
 }
 
 async function* fromIterable<T>(items: Iterable<T>): AsyncGenerator<T> {
@@ -112,21 +120,21 @@ export function createCoreBankingSimulator(
 
   const routes: SimRoute[] = [
     route('customerInquiry', 'GET', /^\/cics\/custinq\/([^/]*)$/, (_req, [cif]) =>
-      CIF_PATTERN.test(cif) ? ok(customerLines([cif])) : refused('invalidRequest', 'CIF MUST BE 10 DIGITS'),
+      CIF.test(cif) ? ok(customerLines([cif])) : refused('invalidRequest', 'CIF MUST BE 10 DIGITS'),
     ),
     route('customerInquiryBatch', 'POST', /^\/cics\/custinq$/, (req) => {
-      const cifs = readCifRequest(req.body);
+      const cifs = readCifRequest(req.bytes);
       return Array.isArray(cifs) ? ok(customerLines(cifs)) : cifs;
     }),
     route('accountInquiry', 'GET', /^\/cics\/acctinq\/([^/]*)$/, (_req, [cif]) =>
-      CIF_PATTERN.test(cif) ? ok(accountLines([cif])) : refused('invalidRequest', 'CIF MUST BE 10 DIGITS'),
+      CIF.test(cif) ? ok(accountLines([cif])) : refused('invalidRequest', 'CIF MUST BE 10 DIGITS'),
     ),
     route('accountInquiryBatch', 'POST', /^\/cics\/acctinq$/, (req) => {
-      const cifs = readCifRequest(req.body);
+      const cifs = readCifRequest(req.bytes);
       return Array.isArray(cifs) ? ok(accountLines(cifs)) : cifs;
     }),
     route('transactionInquiry', 'GET', /^\/cics\/txninq\/([^/]*)$/, (req, [accountNumber]) => {
-      if (!ACCOUNT_NUMBER_PATTERN.test(accountNumber)) return refused('invalidRequest', 'ACCOUNT NUMBER MUST BE 12 DIGITS');
+      if (!ACCOUNT_NUMBER.test(accountNumber)) return refused('invalidRequest', 'ACCOUNT NUMBER MUST BE 12 DIGITS');
       const limit = readLimit(req.query.get('limit'), DEFAULT_TRANSACTION_LIMIT, MAX_TRANSACTION_LIMIT);
       if (limit === undefined) return refused('invalidRequest', `LIMIT MUST BE 1 TO ${MAX_TRANSACTION_LIMIT}`);
       const entry = store.account(accountNumber);
@@ -145,19 +153,12 @@ export function createCoreBankingSimulator(
       const limit = readLimit(req.query.get('limit'), MAX_CHANGE_LIMIT, MAX_CHANGE_LIMIT);
       if (limit === undefined) return refused('invalidRequest', `LIMIT MUST BE 1 TO ${MAX_CHANGE_LIMIT}`);
       const page = feed.since(String(start), limit);
-      const lines = page.changes.map((change, i) =>
-        encodeRecord(CHGREC, {
-          'CHG-SEQ': start + i + 1,
-          'CHG-ENTITY': change.entity.toUpperCase(),
-          'CHG-LOCAL-ID': change.localId,
-          'CHG-CHANGED-TS': change.changedAt,
-        }),
-      );
+      const lines = page.changes.map((change, i) => changeLine(start + i + 1, change.entity, change.localId, change.changedAt));
       return ok(lines, page.nextCursor);
     }),
     route('bulkExtract', 'GET', /^\/batch\/custmast$/, () => ({
       status: 200,
-      body: '',
+      body: Buffer.alloc(0),
       stream: extractChunks(extractSource()),
       contentType: CONTENT_TYPE,
     })),

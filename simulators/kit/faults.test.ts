@@ -30,6 +30,7 @@ describe('faults', () => {
   it('truncates a body to an unparseable half', () => {
     expect(truncateBody('{"a":1}')).toBe('{"a');
     expect(() => JSON.parse(truncateBody(JSON.stringify({ a: [1, 2, 3] })))).toThrow();
+    expect([...truncateBody(Buffer.from([0xc1, 0xc2, 0xc3, 0x25]))]).toEqual([0xc1, 0xc2]);
   });
 
   it('cuts a streamed body short', async () => {

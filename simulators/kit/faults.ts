@@ -39,13 +39,13 @@ export function decideFault(config: FaultConfig, random: Random): FaultOutcome {
 }
 
 /** Corrupts a body the way a broken legacy system does: cut off half-way through. */
-export function truncateBody(body: string): string {
-  if (body.length <= 1) return '';
-  return body.slice(0, Math.floor(body.length / 2));
+export function truncateBody<T extends string | Buffer>(body: T): T {
+  if (body.length <= 1) return (typeof body === 'string' ? '' : Buffer.alloc(0)) as T;
+  return body.slice(0, Math.floor(body.length / 2)) as T;
 }
 
 /** The streamed form of `truncateBody`: the first chunk cut in half, then the stream ends. */
-export async function* truncateStream(source: AsyncIterable<string>): AsyncGenerator<string> {
+export async function* truncateStream<T extends string | Buffer>(source: AsyncIterable<T>): AsyncGenerator<T> {
   for await (const chunk of source) {
     yield truncateBody(chunk);
     return;

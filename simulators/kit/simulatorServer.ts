@@ -12,17 +12,21 @@ export interface SimRequest {
   path: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
+  /** The body read as UTF-8 (every JSON and XML dialect here). */
   body: string;
+  /** The body's bytes, for a dialect that is not UTF-8 (the core-banking host's EBCDIC). */
+  bytes: Buffer;
 }
 
 export interface SimResponse {
   status: number;
-  body: string;
+  /** Text is sent as UTF-8; a Buffer (a host code page's bytes) as it is. */
+  body: string | Buffer;
   /**
    * A streamed body (bulk extracts), used instead of `body` when set: written with backpressure
    * (the source is only pulled when the socket drains), so a file larger than memory can be served.
    */
-  stream?: AsyncIterable<string>;
+  stream?: AsyncIterable<string | Buffer>;
   contentType: string;
   headers?: Record<string, string>;
 }
@@ -170,12 +174,14 @@ export async function startSimulator(
     incoming.on('end', () => {
       if (refused) return;
       const url = new URL(incoming.url ?? '/', 'http://simulator');
+      const bytes = Buffer.concat(chunks);
       const req: SimRequest = {
         method: incoming.method ?? 'GET',
         path: url.pathname,
         query: url.searchParams,
         headers: incoming.headers,
-        body: Buffer.concat(chunks).toString('utf8'),
+        body: bytes.toString('utf8'),
+        bytes,
       };
       serve(req, incoming.socket)
         .then((response) => {
