@@ -50,7 +50,7 @@ function loadAdapterWithMasking(masking: 'real' | 'removed'): typeof CreateCards
       // A copy of the adapter whose masking does nothing: what deleting panMask.ts's rules would ship.
       jest.doMock('./panMask', () => ({ maskPan: (value: string) => value, redactPans: (text: string) => text, containsUnmaskedPan: () => false }));
     }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module graph per variant
+    // require, not import: a fresh module graph per variant.
     create = (require('./cardsAdapter') as { createCardsAdapter: typeof CreateCardsAdapter }).createCardsAdapter;
   });
   jest.dontMock('./panMask');

@@ -42,8 +42,14 @@ export interface EncodeOptions {
   truncateText?: boolean;
 }
 
-/** C0 and C1 controls: never field text, even where the code page has a byte for them. */
-const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+/** True when `text` holds a C0 or C1 control: never field text, even where the code page has a byte for it. */
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || (unit >= 0x7f && unit <= 0x9f)) return true;
+  }
+  return false;
+}
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
@@ -70,7 +76,7 @@ function encodeField(layout: CopybookLayout, field: CopybookField, raw: FieldVal
     case 'text': {
       const value = raw ?? field.value ?? '';
       if (typeof value !== 'string') return failure(layout, field, 'expected text');
-      if (CONTROL.test(value) || !isEncodable(value)) return failure(layout, field, 'text outside the code page (CCSID 870)');
+      if (hasControl(value) || !isEncodable(value)) return failure(layout, field, 'text outside the code page (CCSID 870)');
       if (value.length > field.length && !options.truncateText) return failure(layout, field, `text longer than ${field.length}`);
       return value.slice(0, field.length).padEnd(field.length, ' ');
     }

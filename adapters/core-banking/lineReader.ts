@@ -14,7 +14,8 @@ export class LineTooLongError extends Error {
 /**
  * Yields LF-terminated lines (a CR before the LF is dropped). A last line without its LF is
  * yielded as is: whether that is acceptable is the framing's decision, not the splitter's.
- * The wire is single-byte text, so chunks are decoded as latin1 and can never split a character.
+ * The core-banking adapter hands it text already decoded from the host code page; raw Buffers are
+ * read as latin1 (one byte, one character), so a chunk boundary can never split a character.
  */
 export async function* readLines(source: AsyncIterable<Buffer | string>, maxLineLength: number): AsyncGenerator<string> {
   let rest = '';

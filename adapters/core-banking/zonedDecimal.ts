@@ -1,8 +1,9 @@
 /**
  * Zoned decimal (COBOL `PIC S9(n)V9(m)` USAGE DISPLAY) with an overpunched sign.
  *
- * Each digit is one character; the sign travels in the zone of the last digit, which on an
- * ASCII wire shows up as a letter: `{ABCDEFGHI` are +0..+9 and `}JKLMNOPQR` are -0..-9.
+ * Each digit is one character; the sign travels in the zone of the last digit: the EBCDIC bytes
+ * X'C0'-X'C9' (+0..+9) and X'D0'-X'D9' (-0..-9), which the code page reads as `{ABCDEFGHI` and
+ * `}JKLMNOPQR`, the characters this codec works on.
  * The decimal point is implied by the copybook (`V`), so the value is carried here as an
  * integer count of the field's smallest unit (value x 10^scale): no floating point anywhere.
  */

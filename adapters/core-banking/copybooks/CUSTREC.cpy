@@ -2,7 +2,7 @@
       * CUSTREC   CUSTOMER INFORMATION FILE (CIF) MASTER RECORD        *
       *           ONE RECORD PER CIF. INQUIRY RESPONSE AND NIGHTLY     *
       *           EXTRACT (CUSTMAST) LAYOUT. LRECL 351, DISPLAY ONLY.  *
-      *           TEXT IS UPPER CASE ASCII, SPACE PADDED.              *
+      *           TEXT IS UPPER CASE, CCSID 870, SPACE PADDED.         *
       *================================================================*
        01  CUST-RECORD.
            05  CUST-REC-TYPE           PIC X(2)      VALUE 'CU'.
