@@ -14,6 +14,7 @@ import { createGatewayHttpServer, GRAPHQL_PATH, sendJson } from './httpServer';
 import { createGatewayLogger, toApolloLogger } from './logger';
 import { defaultGatewayPlugins, type GatewayPlugin, type GatewayRoute } from './plugins';
 import { probeSubgraphs, readinessBody, type ReadinessReport } from './readiness';
+import { withOperationHooks } from './operationExecution';
 import { resolveSubgraphUrl, type SubgraphUrlOverrides } from './subgraphUrls';
 import { SubgraphDataSource } from './subgraphDataSource';
 import {
@@ -45,6 +46,13 @@ export interface CreateGatewayOptions {
   shutdownGracePeriodMs?: number;
   /** Largest accepted request body. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Longest a client may take to send a whole request (headers and body); a slower one gets 408
+   * and loses its socket. Default `$REQUEST_DEADLINE_MS` or 10000, the request deadline.
+   */
+  requestTimeoutMs?: number;
+  /** Longest a client may take to send the request headers. Default min(requestTimeoutMs, 10000). */
+  headersTimeoutMs?: number;
   /** Upper bound per subgraph request; a slower subgraph's fields fail with UPSTREAM_TIMEOUT. Default none (stock). */
   subgraphTimeoutMs?: number;
   /**
@@ -131,14 +139,20 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
 
   // The HTTP server is created before Apollo so the drain plugin can own its shutdown; it
   // calls the GraphQL handler defined below, which exists before listen() lets a request in.
+  const requestTimeoutMs = options.requestTimeoutMs ?? (Number(env.REQUEST_DEADLINE_MS) || 10_000);
   const httpServer = createGatewayHttpServer({
     routes: [...builtinRoutes, ...plugins.flatMap((p) => p.routes ?? [])],
     graphql: (req, res) => handleGraphQL(req, res),
     log,
+    requestTimeoutMs,
+    headersTimeoutMs: options.headersTimeoutMs ?? Math.min(requestTimeoutMs, 10_000),
   });
 
+  // The smallest token limit any plugin asks for, enforced by graphql's parser itself.
+  const tokenLimits = plugins.flatMap((p) => (p.parseOptions?.maxTokens !== undefined ? [p.parseOptions.maxTokens] : []));
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withOperationHooks(gateway, plugins),
+    ...(tokenLimits.length ? { parseOptions: { maxTokens: Math.min(...tokenLimits) } } : {}),
     logger: toApolloLogger(log, 'apollo-server'),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,

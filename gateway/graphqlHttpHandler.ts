@@ -42,6 +42,11 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
         sendJson(res, 400, graphqlError(error.message, 'BAD_REQUEST'));
         return;
       }
+      // The client went away, or the server's request timeout (a trickling body) took its socket.
+      if (req.destroyed || res.destroyed) {
+        context.log.info({ reason: (error as NodeJS.ErrnoException).code ?? (error as Error).name }, 'request body not received');
+        return;
+      }
       throw error;
     }
 

@@ -21,11 +21,20 @@ export function createGatewayHttpServer(options: {
   routes: readonly GatewayRoute[];
   graphql: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   log: Logger;
+  /** Whole request (headers and body) must arrive within this; else 408 and the socket closes. Default 10000. */
+  requestTimeoutMs?: number;
+  /** Request headers must arrive within this. Default min(requestTimeoutMs, 10000). */
+  headersTimeoutMs?: number;
 }): Server {
   const { routes, graphql, log } = options;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  const headersTimeoutMs = options.headersTimeoutMs ?? Math.min(requestTimeoutMs, 10_000);
   const table = new Map(routes.map((r) => [`${r.method} ${r.path}`, r]));
 
-  return createServer((req, res) => {
+  // Node checks the two timeouts every connectionsCheckingInterval (30 s by default), which would
+  // let a client trickling its body keep the socket up to 30 s past the deadline.
+  const checkEveryMs = Math.max(50, Math.min(1000, Math.floor(requestTimeoutMs / 4)));
+  const server = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: headersTimeoutMs, connectionsCheckingInterval: checkEveryMs }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const method = (req.method ?? 'GET').toUpperCase();
     const route = table.get(`${method} ${path}`);
@@ -42,4 +51,5 @@ export function createGatewayHttpServer(options: {
       else res.destroy();
     });
   });
+  return server;
 }

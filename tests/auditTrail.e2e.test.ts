@@ -91,12 +91,15 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
       }
     });
 
-    it('records only the classes the caller was allowed to read', async () => {
+    it('records only the classes the caller was allowed to read as ACCESS, and the refused ones as DENIED', async () => {
       const agent = await authHeaders('call-center-agent', { subject: `agent-${run}`, channel: 'call-center' });
       await postGraphQL(stack.gateway.url, operation('customer360'), { id: ids[0] }, agent);
       const { data } = await trail(ids[0]);
-      const event = data!.auditTrail!.edges.map((e) => e.node).find((n) => n.subject === `agent-${run}`);
-      expect(event).toMatchObject({ channel: 'call-center', roles: ['call-center-agent'], fieldClasses: ['PII'] });
+      const events = data!.auditTrail!.edges.map((e) => e.node).filter((n) => n.subject === `agent-${run}`);
+      expect(events.map(({ kind, channel, roles, fieldClasses, customerIds, reason }) => ({ kind, channel, roles, fieldClasses, customerIds, reason })).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+        { kind: 'ACCESS', channel: 'call-center', roles: ['call-center-agent'], fieldClasses: ['PII'], customerIds: [ids[0]], reason: null },
+        { kind: 'DENIED', channel: 'call-center', roles: ['call-center-agent'], fieldClasses: ['FINANCIAL'], customerIds: [ids[0]], reason: 'FORBIDDEN_FIELDS' },
+      ]);
     });
 
     it('records a list access against every customer listed, and a lookup of an unknown id', async () => {
@@ -112,7 +115,7 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
       expect(data!.auditTrail!.edges.map((e) => e.node)).toEqual([expect.objectContaining({ subject, operationName: 'Lookup', customerIds: [unknown] })]);
     });
 
-    it('pages and windows the trail, and records the auditor\'s own reads as AUDIT access', async () => {
+    it('pages and windows the trail, and records the auditor\'s own reads as AUDIT_TRAIL access', async () => {
       const auditor = await authHeaders('auditor', { subject: `auditor-${run}` });
       const all = (await trail(ids[1], {}, auditor)).data!.auditTrail!.edges;
       expect(all.length).toBeGreaterThanOrEqual(2);
@@ -126,7 +129,7 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
       expect(windowed.every((e) => e.node.at === all[1].node.at)).toBe(true);
 
       const after = (await trail(ids[1], {}, auditor)).data!.auditTrail!.edges.map((e) => e.node);
-      expect(after.some((n) => n.subject === `auditor-${run}` && n.operationName === 'AuditTrail' && n.fieldClasses.includes('AUDIT'))).toBe(true);
+      expect(after.some((n) => n.kind === 'ACCESS' && n.subject === `auditor-${run}` && n.operationName === 'AuditTrail' && n.fieldClasses.includes('AUDIT_TRAIL'))).toBe(true);
     });
 
     it('serves steward decisions recorded through the same store', async () => {
@@ -137,10 +140,11 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
       );
     });
 
-    it('is for auditors only, and refuses bad input with a typed error', async () => {
-      const asTeller = await trail(ids[0], {}, await authHeaders('teller'));
-      expect(asTeller.data?.auditTrail ?? null).toBeNull();
-      expect(asTeller.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    it('is for auditors only (not tellers, not data stewards), and refuses bad input with a typed error', async () => {
+      for (const role of ['teller', 'data-steward']) {
+        const refused = await trail(ids[0], {}, await authHeaders(role));
+        expect({ role, data: refused.data?.auditTrail ?? null, code: refused.errors?.[0].extensions?.code, cls: refused.errors?.[0].extensions?.class }).toEqual({ role, data: null, code: 'FORBIDDEN', cls: 'AUDIT_TRAIL' });
+      }
 
       const bad = await trail('not-a-customer');
       expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

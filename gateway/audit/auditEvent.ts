@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { SENSITIVITY_CLASSES, type SensitivityClass } from '../auth/fieldPolicy';
 
-/** The classes of sensitive data a field can belong to (the `@sensitive(class:)` vocabulary). */
-export const FIELD_CLASSES = ['PII', 'FINANCIAL', 'AUDIT'] as const;
-export type FieldClass = (typeof FIELD_CLASSES)[number];
+/** The classes of sensitive data a field can belong to (the `@sensitive(class:)` vocabulary, gateway/auth/fieldPolicy.ts). */
+export const FIELD_CLASSES = SENSITIVITY_CLASSES;
+export type FieldClass = SensitivityClass;
 
-export const AUDIT_EVENT_KINDS = ['ACCESS', 'STEWARD_DECISION'] as const;
+export const AUDIT_EVENT_KINDS = ['ACCESS', 'DENIED', 'STEWARD_DECISION'] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 
 /**
  * One entry of the audit trail. ACCESS: someone read customer data through the gateway.
- * STEWARD_DECISION: a data steward linked/unlinked records or chose a value (recorded by the
- * identity/steward flow through `recordAuditEvent`).
+ * DENIED: the gateway refused someone data (fields of a class their roles may not read, a
+ * mutation they may not call, another customer than their own); `fieldClasses` are the refused
+ * classes and `reason` says why. STEWARD_DECISION: a data steward linked/unlinked records or
+ * chose a value (recorded by the identity/steward flow through `recordAuditEvent`).
  *
  * An event names customers by their global id and never carries customer data itself: the
  * trail says who looked at what class of data, not what they saw.
@@ -19,7 +22,7 @@ export interface AuditEvent {
   kind: AuditEventKind;
   /** ISO 8601 UTC instant. */
   at: string;
-  /** The authenticated subject (`sub` of the token); `anonymous` when the request carried none. */
+  /** The authenticated subject (`sub` of the token); `anonymous` when the request carried none (authentication off, development only). */
   subject: string;
   /** The channel the principal acts through (branch, mobile, call-center, ...), when known. */
   channel: string | null;
@@ -27,13 +30,17 @@ export interface AuditEvent {
   /** Global customer ids (`cust_...`) the request touched. */
   customerIds: string[];
   fieldClasses: FieldClass[];
-  /** The GraphQL operation name (null for an anonymous operation or a non-GraphQL action). */
+  /** The GraphQL operation name; null for an unnamed operation (`query { ... }`) or a non-GraphQL action. */
   operationName: string | null;
   /** The gateway request id (correlates with logs); null when the action did not come through it. */
   requestId: string | null;
   /** STEWARD_DECISION: what was decided (`LINK`, `UNLINK`, `CHOOSE_VALUE`, ...). */
   action?: string;
-  /** STEWARD_DECISION: the steward's reason, as a short code or text without customer data. */
+  /**
+   * STEWARD_DECISION: the steward's reason, as a short code or text without customer data.
+   * DENIED: why the gateway refused (`FORBIDDEN_FIELDS`, `FORBIDDEN_MUTATION Mutation.x`,
+   * `OTHER_CUSTOMER`, `CUSTOMER_LIST`).
+   */
   reason?: string;
 }
 

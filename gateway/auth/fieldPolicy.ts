@@ -1,18 +1,25 @@
 /**
- * THE access policy of the graph: which sensitivity classes each role may read, and which
- * roles may call each mutation. This file is the one place to change who sees what.
+ * THE access policy of the graph: which sensitivity classes each role may read, which roles
+ * may call each mutation, and which roles act for one customer only. This file is the one
+ * place to change who sees what (docs/security.md explains it).
  *
- * Fields carry their class in the schema (`@sensitive(class: PII | FINANCIAL | AUDIT)`, see
- * schema/*.graphql); fields without it are readable by every authenticated caller. A caller
- * holding several roles gets the union. A role not listed here grants nothing.
+ * Fields carry their class in the schema (`@sensitive(class: PII | FINANCIAL | AUDIT |
+ * AUDIT_TRAIL)`, see schema/*.graphql); fields without it are readable by every authenticated
+ * caller. A caller holding several roles gets the union. A role not listed here grants nothing.
  *
- * Out of scope (enforced elsewhere or not yet): "own data only" for mobile-app tokens (the
- * gateway does not know which customer a token's subject is), row-level rules (which
- * customers a teller's branch may see), and channel-based rules (`channel` is recorded, not
- * enforced).
+ * Out of scope: row-level rules (which customers a teller's branch may see) and channel-based
+ * rules (`channel` is recorded, not enforced).
  */
 
-export const SENSITIVITY_CLASSES = ['PII', 'FINANCIAL', 'AUDIT'] as const;
+/**
+ * - PII: personal data of a customer (names, birth date, national id, contacts, addresses).
+ * - FINANCIAL: a customer's money and what is derived from it (balances, transactions, cards,
+ *   orders, income, relationship value, lifecycle stage, next best actions).
+ * - AUDIT: the source-record view (every system's records as held, steward decisions, the
+ *   discrepancy report) data stewards need to fix identity.
+ * - AUDIT_TRAIL: who looked at which customer (the audit trail itself), for auditors only.
+ */
+export const SENSITIVITY_CLASSES = ['PII', 'FINANCIAL', 'AUDIT', 'AUDIT_TRAIL'] as const;
 export type SensitivityClass = (typeof SENSITIVITY_CLASSES)[number];
 
 export interface FieldPolicy {
@@ -23,26 +30,40 @@ export interface FieldPolicy {
    * (fail closed: a new mutation needs a decision here before anyone can call it).
    */
   readonly mutations: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Roles that act for one customer only (self-service channels). Their tokens must carry the
+   * customer's id (`customer_id` claim, gateway/auth/principal.ts); the gateway refuses them
+   * every other customer (gateway/auth/customerScope.ts).
+   */
+  readonly customerBoundRoles: readonly string[];
 }
 
 export const FIELD_POLICY: FieldPolicy = {
   roles: {
     teller: ['PII', 'FINANCIAL'],
-    // The mobile app reads a customer's own data; restricting it to the token's own customer is out of scope (see above).
+    // The customer's own data only: mobile-app is a customer-bound role (below).
     'mobile-app': ['PII', 'FINANCIAL'],
     'call-center-agent': ['PII'],
     'relationship-manager': ['PII', 'FINANCIAL'],
-    auditor: ['PII', 'FINANCIAL', 'AUDIT'],
+    auditor: ['PII', 'FINANCIAL', 'AUDIT', 'AUDIT_TRAIL'],
+    // Stewards fix identity from the source records; who looked at a customer is not theirs to read.
     'data-steward': ['PII', 'AUDIT'],
     // System-to-system callers get ids, keys, statuses: nothing sensitive unless granted here.
     integration: [],
   },
   mutations: {
-    scheduleCallback: ['call-center-agent', 'relationship-manager'],
+    // mobile-app: a customer books a callback for themself (customer-bound: their own id only).
+    scheduleCallback: ['call-center-agent', 'relationship-manager', 'mobile-app'],
     linkSourceRecords: ['data-steward'],
     unlinkSourceRecords: ['data-steward'],
   },
+  customerBoundRoles: ['mobile-app'],
 };
+
+/** Whether a principal holding `roles` acts for one customer only. */
+export function isCustomerBound(roles: readonly string[], policy: FieldPolicy = FIELD_POLICY): boolean {
+  return roles.some((role) => policy.customerBoundRoles.includes(role));
+}
 
 /** The classes a set of roles may read (union over roles; unknown roles grant nothing). */
 export function allowedClasses(roles: readonly string[], policy: FieldPolicy = FIELD_POLICY): Set<SensitivityClass> {

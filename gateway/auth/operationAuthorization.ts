@@ -1,6 +1,5 @@
 import {
   getNamedType,
-  getOperationAST,
   isAbstractType,
   isCompositeType,
   isInterfaceType,
@@ -16,6 +15,7 @@ import {
 } from 'graphql';
 import { allowedClasses, FIELD_POLICY, mayCallMutation, type FieldPolicy, type SensitivityClass } from './fieldPolicy';
 import type { SensitiveFieldIndex } from './sensitiveFieldIndex';
+import { resolveOperation } from '../operationResolution';
 
 /** Why a field is refused: its sensitivity class, or `MUTATION` for a mutation the roles may not call. */
 export type ForbiddenReason = SensitivityClass | 'MUTATION';
@@ -45,14 +45,17 @@ export interface AuthorizeOperationInput {
  * matter, the coordinate does) against the API schema. Independent of variables: a field
  * under `@include(if: $x)` is judged as if included. A field on an interface or union
  * member counts as sensitive when any possible type's field is.
+ *
+ * Fails closed: when the request does not name exactly one operation of the document, it throws
+ * OperationNotResolvedError instead of deciding nothing (an empty `operationName` once made this
+ * return "nothing refused" while the gateway ran the document's only operation).
  */
 export function authorizeOperation(input: AuthorizeOperationInput): AuthorizationDecision {
   const { schema, document, index } = input;
   const policy = input.policy ?? FIELD_POLICY;
   const allowed = allowedClasses(input.roles, policy);
   const decision: AuthorizationDecision = { forbiddenNodes: new Set(), forbiddenCoordinates: new Map(), deniedMutations: [] };
-  const operation = getOperationAST(document, input.operationName ?? undefined);
-  if (!operation) return decision;
+  const operation = resolveOperation(document, input.operationName);
 
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -114,7 +117,9 @@ export function authorizeOperation(input: AuthorizeOperationInput): Authorizatio
   };
 
   const root = schema.getRootType(operation.operation);
-  if (root) walk(operation.selectionSet, root);
+  // A schema without this root type (a mutation against a query-only schema) cannot be judged.
+  if (!root) throw new Error(`The schema has no ${operation.operation} type`);
+  walk(operation.selectionSet, root);
   return decision;
 }
 

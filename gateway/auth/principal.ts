@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { CUSTOMER_ID_PATTERN } from '../audit/customerIdsTouched';
+
+/** The claim naming the one customer a self-service token (mobile-app) acts for. */
+export const CUSTOMER_CLAIM = 'customer_id';
 
 /** Who is calling: taken from a verified token's claims, never from anything the client asserts otherwise. */
 export interface Principal {
@@ -8,6 +12,12 @@ export interface Principal {
   channel?: string;
   /** The token's `roles` (`teller`, `auditor`...); unknown roles grant nothing. */
   roles: string[];
+  /**
+   * The token's `customer_id`: the global id of the one customer this principal acts for (a
+   * customer in the mobile app). When set, the gateway refuses every other customer
+   * (gateway/plugins/useCustomerScope.ts).
+   */
+  customerId?: string;
 }
 
 declare module '../context' {
@@ -22,6 +32,7 @@ const CLAIMS = z.object({
   channel: z.string().min(1).max(64).optional(),
   // A single role as a string is a common issuer shortcut; accept it as a one-element list.
   roles: z.union([z.array(z.string().min(1).max(64)).max(32), z.string().min(1).max(64).transform((r) => [r])]).default([]),
+  [CUSTOMER_CLAIM]: z.string().regex(CUSTOMER_ID_PATTERN).optional(),
 });
 
 /** The token's claims do not describe a principal (no `sub`, `roles` not strings...). */
@@ -35,6 +46,6 @@ export function principalFromClaims(claims: unknown): Principal {
   if (!parsed.success) {
     throw new InvalidClaimsError(`token claims are invalid: ${parsed.error.issues.map((i) => i.path.join('.') || 'claims').join(', ')}`);
   }
-  const { sub, channel, roles } = parsed.data;
-  return { subject: sub, ...(channel ? { channel } : {}), roles: [...new Set(roles)] };
+  const { sub, channel, roles, [CUSTOMER_CLAIM]: customerId } = parsed.data;
+  return { subject: sub, ...(channel ? { channel } : {}), roles: [...new Set(roles)], ...(customerId ? { customerId } : {}) };
 }

@@ -28,8 +28,10 @@ describe('buildSensitiveFieldIndex', () => {
 describe('field policy', () => {
   it('grants the documented classes', () => {
     expect([...allowedClasses(['call-center-agent'])]).toEqual(['PII']);
-    expect([...allowedClasses(['auditor'])].sort()).toEqual(['AUDIT', 'FINANCIAL', 'PII']);
+    expect([...allowedClasses(['auditor'])].sort()).toEqual(['AUDIT', 'AUDIT_TRAIL', 'FINANCIAL', 'PII']);
     expect([...allowedClasses(['integration'])]).toEqual([]);
+    // Stewards work from the source records (AUDIT) but do not read who looked at whom (AUDIT_TRAIL).
+    expect([...allowedClasses(['data-steward'])].sort()).toEqual(['AUDIT', 'PII']);
     expect([...allowedClasses(['data-steward', 'teller'])].sort()).toEqual(['AUDIT', 'FINANCIAL', 'PII']);
     expect([...allowedClasses(['toString', '__proto__'])]).toEqual([]);
   });
@@ -37,6 +39,9 @@ describe('field policy', () => {
   it('lists the mutations and who may call them', () => {
     expect(mayCallMutation('scheduleCallback', ['relationship-manager'])).toBe(true);
     expect(mayCallMutation('scheduleCallback', ['auditor'])).toBe(false);
+    // A customer books their own callback in the app (customer-bound: useCustomerScope keeps it to their own id).
+    expect(mayCallMutation('scheduleCallback', ['mobile-app'])).toBe(true);
+    expect(FIELD_POLICY.customerBoundRoles).toEqual(['mobile-app']);
     expect(mayCallMutation('unlinkSourceRecords', ['data-steward'])).toBe(true);
     expect(mayCallMutation('constructor', ['auditor'])).toBe(false);
     expect(Object.keys(FIELD_POLICY.mutations).sort()).toEqual(['linkSourceRecords', 'scheduleCallback', 'unlinkSourceRecords']);

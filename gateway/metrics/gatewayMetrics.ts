@@ -19,6 +19,7 @@ export interface GatewayMetrics {
   readonly legacyRetries: Counter<'system'>;
   readonly breakerState: Gauge<'system'>;
   readonly auditEvents: Counter<'outcome'>;
+  readonly unauthenticated: Counter<'reason'>;
   readonly cacheRequests: Counter<'system' | 'result'>;
   readonly cacheHitRatio: Gauge<'system'>;
   /** Bounded operation label (see operationLabel.ts). */
@@ -96,8 +97,14 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
     }),
     auditEvents: new Counter({
       name: 'uv_audit_events_total',
-      help: 'Customer-access audit events, by outcome (recorded, or failed when the audit store refused the write).',
+      help: 'Audit events (ACCESS and DENIED), by outcome (recorded: taken by the store or its local spool; failed: neither took it).',
       labelNames: ['outcome'] as const,
+      registers,
+    }),
+    unauthenticated: new Counter({
+      name: 'uv_gateway_unauthenticated_total',
+      help: 'GraphQL requests refused with 401 before anything ran, by reason (missing token, expired, invalid: bad signature, issuer, audience, lifetime or claims).',
+      labelNames: ['reason'] as const,
       registers,
     }),
     cacheRequests,

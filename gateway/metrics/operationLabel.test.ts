@@ -1,11 +1,11 @@
 import { createOperationLabeler } from './operationLabel';
 
 describe('createOperationLabeler', () => {
-  it('keeps GraphQL names, names the anonymous, and caps distinct names', () => {
+  it('keeps GraphQL names, labels unnamed operations "unnamed", and caps distinct names', () => {
     const label = createOperationLabeler(2);
     expect(label('Customer360')).toBe('Customer360');
-    expect(label(undefined)).toBe('anonymous');
-    expect(label('')).toBe('anonymous');
+    expect(label(undefined)).toBe('unnamed');
+    expect(label('')).toBe('unnamed');
     expect(label('CustomerList')).toBe('CustomerList');
     expect(label('Third')).toBe('other');
     expect(label('Customer360')).toBe('Customer360');

@@ -1,5 +1,8 @@
-/** Operation label for requests without a name. */
-export const ANONYMOUS_OPERATION = 'anonymous';
+/**
+ * Operation label for unnamed operations (`query { ... }`). Not "anonymous": that word is for
+ * callers without a token (the audit trail's subject), and an unnamed operation has a caller.
+ */
+export const UNNAMED_OPERATION = 'unnamed';
 /** Label for names past the cap or not shaped like a GraphQL name. */
 export const OTHER_OPERATION = 'other';
 
@@ -13,7 +16,7 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 export function createOperationLabeler(maxNames = 200): (operationName: string | null | undefined) => string {
   const known = new Set<string>();
   return (operationName) => {
-    if (!operationName) return ANONYMOUS_OPERATION;
+    if (!operationName) return UNNAMED_OPERATION;
     if (!GRAPHQL_NAME.test(operationName)) return OTHER_OPERATION;
     if (known.has(operationName)) return operationName;
     if (known.size >= maxNames) return OTHER_OPERATION;

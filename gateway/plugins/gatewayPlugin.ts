@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { ValidationRule } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import type { GatewayContext } from '../context';
 
 /** An extra HTTP endpoint served beside /graphql, /health and /ready (e.g. GET /metrics). */
@@ -26,6 +26,32 @@ export interface SubgraphResponseEvent {
   outcome: 'ok' | 'error';
   context: GatewayContext;
   /** The subgraph response's `extensions` (e.g. `stale`), which the stock gateway drops. */
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * One client operation as the gateway is about to plan and execute it (after parsing,
+ * validation and every `didResolveOperation` hook). `willExecuteOperation` hooks may replace
+ * `document`; whoever does must also change `queryHash`, because the gateway caches query plans
+ * by it and a plan made for one document must never serve another.
+ */
+export interface OperationExecution {
+  /** The document as Apollo resolved it (after every `didResolveOperation` rewrite), before any `willExecuteOperation` hook. */
+  readonly resolvedDocument: DocumentNode;
+  document: DocumentNode;
+  queryHash: string;
+  /** As the client sent it (already checked to name exactly one operation of the document). */
+  operationName: string | null;
+  variables: Record<string, unknown> | undefined;
+  /** The API schema. */
+  schema: GraphQLSchema;
+  context: GatewayContext;
+}
+
+/** What the gateway's executor produced; `didExecuteOperation` hooks may edit `data` in place. */
+export interface OperationResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly GraphQLError[];
   extensions?: Record<string, unknown>;
 }
 
@@ -56,6 +82,23 @@ export interface GatewayPlugin {
   readonly apollo?: ApolloServerPlugin<GatewayContext>;
   /** Extra validation rules (depth, cost, alias limits). */
   readonly validationRules?: readonly ValidationRule[];
+  /**
+   * Parser limits (graphql's `maxTokens`): the parser stops at the limit instead of building
+   * the whole document first. The smallest limit any plugin asks for applies.
+   */
+  readonly parseOptions?: { readonly maxTokens?: number };
+  /**
+   * Runs just before the gateway plans and executes the operation, in plugin order, each hook
+   * after the previous one has finished (unlike Apollo's own hooks, which run concurrently):
+   * the place to rewrite the document the gateway plans.
+   */
+  willExecuteOperation?(execution: OperationExecution): void | Promise<void>;
+  /**
+   * Runs right after the gateway executed the operation, in plugin order, before any Apollo
+   * `willSendResponse` hook sees the result. Throwing a GraphQLError replaces the whole response
+   * with that error (its `extensions.http.status` applies).
+   */
+  didExecuteOperation?(execution: OperationExecution, result: OperationResult): void | Promise<void>;
   /**
    * Runs before each request the gateway sends to a subgraph for a client operation
    * (RemoteGraphQLDataSource.willSendRequest): add headers, propagate identity.

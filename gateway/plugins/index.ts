@@ -14,6 +14,9 @@ import { useMetrics, type MetricsOptions } from './useMetrics';
 import { useRequestLogging } from './useRequestLogging';
 import { useStaleMarker } from './useStaleMarker';
 import { useOperationSafelist } from './useOperationSafelist';
+import { useOperationResolution } from './useOperationResolution';
+import { useResolvedCustomers } from './useResolvedCustomers';
+import { useCustomerScope } from './useCustomerScope';
 import { safelistFromEnv } from '../operationSafelist';
 
 export type { GatewayPlugin, GatewayRoute, GraphQLHttpRequestArgs, SubgraphRequestOptions } from './gatewayPlugin';
@@ -44,7 +47,10 @@ export interface DefaultPluginOptions {
  * The gateway's cross-cutting features, in the order they run. This list is the one place
  * to read what the gateway does to a request; add a feature by adding its file and a line.
  * useRequestId comes first so every later plugin logs with the request id; CORS next so a
- * preflight is answered before anything else looks at the request.
+ * preflight is answered before anything else looks at the request. The order matters for the
+ * gateway's own execution hooks, which run one after the other: useResolvedCustomers finds the
+ * customers in the answer, useCustomerScope may then refuse it, and useAuditTrail, last, records
+ * what is actually sent (docs/security.md).
  */
 export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): GatewayPlugin[] {
   const security = options.security ?? securityOptionsFromEnv(process.env, { production: process.env.NODE_ENV === 'production' });
@@ -56,12 +62,17 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     ...(options.corsOrigins?.length ? [useCors({ origins: options.corsOrigins })] : []),
     metrics,
     useRequestLogging(),
-    security.auth ? useAuthentication({ keys: security.auth }) : useAuthenticationOff(),
+    security.auth
+      ? useAuthentication({ keys: security.auth, onRefused: (reason) => metrics.metrics.unauthenticated.inc({ reason }) })
+      : useAuthenticationOff(),
+    ...(security.auth ? [useCustomerScope({ policy: security.fieldPolicy })] : []),
     ...(security.rateLimit ? [useRateLimit(security.rateLimit)] : []),
     useRequestDeadline({ deadlineMs: security.deadlineMs }),
     useAbuseLimits(security.limits),
+    useOperationResolution(),
     ...(safelist ? [useOperationSafelist(safelist)] : []),
     ...(security.auth ? [useFieldAuthorization({ policy: security.fieldPolicy })] : []),
+    useResolvedCustomers(),
     useStaleMarker(),
     useDiscrepancyCsv(),
     useConsole(),

@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { GraphQLError, TokenKind, type ValidationRule } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from './gatewayPlugin';
 
 /** Static limits on an operation's shape, checked before planning (values: see limitsFromEnv). */
@@ -9,7 +9,7 @@ export interface AbuseLimits {
   maxDepth: number;
   /** Aliases per operation (alias bombs ask one expensive field many times). */
   maxAliases: number;
-  /** Lexical tokens per document (bounds parser work beyond the body size limit). */
+  /** Lexical tokens per document, enforced by the parser as it reads (bounds parser work and memory). */
   maxTokens: number;
   /** graphql-armor's cost (objects 2, scalars 1, times 1.5 per depth level). */
   maxCost: number;
@@ -29,10 +29,14 @@ export interface AbuseLimits {
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = { maxDepth: 12, maxAliases: 15, maxTokens: 2000, maxCost: 100_000, maxDirectives: 50 };
 
 /**
- * graphql-armor's depth, alias, token, cost and directive limits. Refusals are 400
+ * graphql-armor's depth, alias, cost and directive limits. Refusals are 400
  * GRAPHQL_VALIDATION_FAILED with armor's message ("Query depth limit of 10 exceeded, found
  * 12.") and `extensions.limit` naming the limit, so a client can tell which one it hit.
- * Field suggestions are already off in production (Apollo's hideSchemaDetailsFromClientErrors).
+ *
+ * The token limit is graphql's own parser option (`maxTokens`): the parser stops at the limit
+ * (400 GRAPHQL_PARSE_FAILED, "Document contains more than N tokens"), so a 1 MB document of
+ * 330k tokens costs the reading of 2,000 tokens, not a full AST that a validation rule would
+ * then count. Field suggestions are already off in production (Apollo's hideSchemaDetailsFromClientErrors).
  */
 export function useAbuseLimits(limits: AbuseLimits = DEFAULT_ABUSE_LIMITS): GatewayPlugin {
   const reject =
@@ -47,30 +51,12 @@ export function useAbuseLimits(limits: AbuseLimits = DEFAULT_ABUSE_LIMITS): Gate
     blockFieldSuggestion: { enabled: false },
     maxDepth: { n: limits.maxDepth, ...callbacks('MAX_DEPTH') },
     maxAliases: { n: limits.maxAliases, ...callbacks('MAX_ALIASES') },
-    // armor's Apollo token limit throws from parsingDidStart, which Apollo Server 5 answers
-    // with HTTP 500; maxTokensRule below gives the same limit as a proper 400.
+    // armor's Apollo token limit throws from parsingDidStart (HTTP 500 on Apollo Server 5); the
+    // parser option below refuses with a 400 before the document is built.
     maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost, ...callbacks('MAX_COST') },
     maxDirectives: { n: limits.maxDirectives, ...callbacks('MAX_DIRECTIVES') },
   });
   const { validationRules } = armor.protect();
-  return { name: 'abuseLimits', validationRules: [maxTokensRule(limits.maxTokens), ...validationRules] };
-}
-
-/**
- * At most `n` lexical tokens (comments excluded, as armor counts them), read from the token
- * chain graphql-js keeps on the parsed document, so nothing is parsed twice. Runs only when
- * Apollo validates a document it has not seen before (validated documents are cached).
- */
-export function maxTokensRule(n: number): ValidationRule {
-  return (context) => {
-    let count = 0;
-    for (let token = context.getDocument().loc?.startToken; token; token = token.next ?? undefined) {
-      if (token.kind !== TokenKind.SOF && token.kind !== TokenKind.EOF && token.kind !== TokenKind.COMMENT) count += 1;
-    }
-    if (count > n) {
-      context.reportError(new GraphQLError(`Syntax Error: Token limit of ${n} exceeded, found ${count}.`, { extensions: { limit: 'MAX_TOKENS' } }));
-    }
-    return {};
-  };
+  return { name: 'abuseLimits', validationRules, parseOptions: { maxTokens: limits.maxTokens } };
 }

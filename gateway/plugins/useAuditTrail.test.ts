@@ -8,6 +8,7 @@ import { captureLogger, CARDS_SDL, composeSupergraph, PEOPLE_SDL_V1, postGraphQL
 import type { GatewayPlugin } from './gatewayPlugin';
 import { useAuditTrail, type AuditTrailOptions } from './useAuditTrail';
 import { useRequestId } from './useRequestId';
+import { useResolvedCustomers } from './useResolvedCustomers';
 
 /** An in-memory store (a unit-level stand-in: the real stores have their own tests). */
 function memoryStore(fail = false): AuditStore & { events: AuditEvent[] } {
@@ -54,14 +55,16 @@ describe('useAuditTrail (real gateway and subgraphs)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function gatewayWith(options: AuditTrailOptions, logger = captureLogger()) {
+  async function gatewayWith(options: AuditTrailOptions, logger = captureLogger(), production = false) {
     const gateway = await createGateway({
       port: 0,
       host: '127.0.0.1',
       supergraphPath: path,
       env: {},
+      production,
       logger: logger.log,
-      plugins: [useRequestId(), fakeAuth, useAuditTrail(options)],
+      // The test subgraphs' entity is Person: it stands in for Customer here.
+      plugins: [useRequestId(), fakeAuth, useResolvedCustomers({ entity: { typeName: 'Person', idField: 'id' } }), useAuditTrail(options)],
     });
     gateways.push(gateway);
     return { gateway, logs: logger.lines };
@@ -73,7 +76,6 @@ describe('useAuditTrail (real gateway and subgraphs)', () => {
     const store = memoryStore();
     const { gateway } = await gatewayWith({ store, fieldClasses: () => new Map([['Person.name', 'PII' as const], ['Person.cardCount', 'FINANCIAL' as const]]) });
     await postGraphQL(gateway.url, { query, variables: { id: 'cust_ABCD1234' } }, { 'x-test-subject': 'teller-1', 'x-request-id': 'req-audit-1' });
-    await postGraphQL(gateway.url, { query: '{ person(id: "7") { id } }' });
     expect(store.events).toEqual([
       {
         kind: 'ACCESS',
@@ -89,11 +91,35 @@ describe('useAuditTrail (real gateway and subgraphs)', () => {
     ]);
   });
 
-  it('records an unauthenticated access as anonymous', async () => {
+  it.each([
+    ['without the id selected', '{ person(id: "cust_EFGH5678") { name } }', ['cust_EFGH5678']],
+    ['with the id under another alias', '{ p: person(id: "cust_EFGH5678") { pid: id } }', ['cust_EFGH5678']],
+    ['with a field aliased as id', '{ person(id: "cust_EFGH5678") { id: name } }', ['cust_EFGH5678']],
+    ['through a fragment, two people', '{ a: person(id: "cust_A0000001") { ...P } b: person(id: "cust_B0000002") { ...P } } fragment P on Person { cardCount }', ['cust_A0000001', 'cust_B0000002']],
+    ['whatever the id looks like', '{ person(id: "7") { name } }', ['7']],
+  ])('records the person resolved %s, and sends the client only what it asked for', async (_case, query, expected) => {
+    const store = memoryStore();
+    const { gateway } = await gatewayWith({ store });
+    const { json } = await postGraphQL(gateway.url, { query }, { 'x-test-subject': 'teller-2' });
+    expect(json.errors).toBeUndefined();
+    expect(JSON.stringify(json)).not.toContain('_uvAuditCustomerId');
+    expect(store.events.map((e) => ({ kind: e.kind, customerIds: e.customerIds }))).toEqual([{ kind: 'ACCESS', customerIds: expected }]);
+  });
+
+  it('records an unauthenticated caller as anonymous, and an unnamed operation with a null name', async () => {
     const store = memoryStore();
     const { gateway } = await gatewayWith({ store });
     await postGraphQL(gateway.url, { query: '{ person(id: "cust_EFGH5678") { id } }' });
     expect(store.events).toEqual([expect.objectContaining({ subject: 'anonymous', channel: null, roles: [], operationName: null, fieldClasses: [] })]);
+  });
+
+  it('refuses a client that uses the reserved alias, before anything runs', async () => {
+    const store = memoryStore();
+    const { gateway } = await gatewayWith({ store });
+    const { status, json } = await postGraphQL(gateway.url, { query: '{ person(id: "cust_EFGH5678") { _uvAuditCustomerId: name } }' });
+    expect(status).toBe(400);
+    expect(json.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(store.events).toEqual([]);
   });
 
   it('answers when the store fails, logging the failure without the customer ids or the store error text', async () => {
@@ -111,7 +137,15 @@ describe('useAuditTrail (real gateway and subgraphs)', () => {
     const { gateway } = await gatewayWith({ store: memoryStore(true), required: true });
     const { status, json } = await postGraphQL(gateway.url, { query, variables: { id: 'cust_ABCD1234' } });
     expect(status).toBe(503);
-    expect(json.data).toBeNull();
-    expect(json.errors).toEqual([expect.objectContaining({ extensions: { code: 'AUDIT_UNAVAILABLE' } })]);
+    expect(json.data).toBeUndefined();
+    expect(json.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'AUDIT_UNAVAILABLE' }) })]);
+  });
+
+  it('requires the trail in production whatever AUDIT_REQUIRED says', async () => {
+    const { gateway } = await gatewayWith({ store: memoryStore(true) }, captureLogger(), true);
+    const { status, json } = await postGraphQL(gateway.url, { query, variables: { id: 'cust_ABCD1234' } });
+    expect(status).toBe(503);
+    expect(json.data).toBeUndefined();
+    expect(json.errors[0].extensions.code).toBe('AUDIT_UNAVAILABLE');
   });
 });

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson } from '../httpServer';
-import { AuthenticationError, bearerTokenOf, createTokenVerifier, type AuthKeys, type TokenVerifier } from '../auth/tokenVerifier';
+import { AuthenticationError, bearerTokenOf, createTokenVerifier, type AuthenticationFailure, type AuthKeys, type TokenVerifier } from '../auth/tokenVerifier';
 import type { GatewayPlugin } from './gatewayPlugin';
 import '../auth/principal';
 
@@ -9,6 +9,8 @@ export interface AuthenticationOptions {
   keys: AuthKeys;
   /** Tests may inject a verifier; default createTokenVerifier(keys). */
   verifier?: TokenVerifier;
+  /** Told about each refused request (the 401s are counted in metrics). */
+  onRefused?(reason: AuthenticationFailure): void;
 }
 
 const REALM = 'unified-view';
@@ -49,6 +51,7 @@ export function useAuthentication(options: AuthenticationOptions): GatewayPlugin
       } catch (error) {
         if (!(error instanceof AuthenticationError)) throw error;
         context.log.info({ reason: error.reason }, 'request not authenticated');
+        options.onRefused?.(error.reason);
         sendUnauthenticated(res, error);
         return true;
       }

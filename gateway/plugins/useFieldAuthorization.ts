@@ -4,7 +4,10 @@ import { FIELD_POLICY, type FieldPolicy } from '../auth/fieldPolicy';
 import { forbiddenError, nullForbiddenFields } from '../auth/forbiddenFieldNulling';
 import { authorizeOperation, withoutForbiddenFields, type AuthorizationDecision } from '../auth/operationAuthorization';
 import { buildSensitiveFieldIndex, type SensitiveFieldIndex } from '../auth/sensitiveFieldIndex';
+import type { SensitivityClass } from '../auth/fieldPolicy';
+import { accessOf } from '../requestAccess';
 import type { GatewayPlugin } from './gatewayPlugin';
+import { asBadRequest } from './useOperationResolution';
 import '../auth/principal';
 
 export interface FieldAuthorizationOptions {
@@ -32,6 +35,10 @@ interface RewritableRequestContext {
  *    the gateway caches plans by it, and a plan made for an auditor must never serve a teller.
  * 3. willSendResponse: the refused fields come back as null with FORBIDDEN errors naming
  *    them (`extensions: { code, field: 'Customer.accounts', class }`), the rest as served.
+ *
+ * Fails closed: no index yet (503), an operation it cannot resolve (400), any other error while
+ * deciding (the request fails). Its decision goes to `context.access` for the audit trail
+ * (a DENIED event with the refused classes).
  *
  * Needs useAuthentication before it (no principal = no roles = nothing sensitive).
  */
@@ -65,23 +72,32 @@ export function useFieldAuthorization(options: FieldAuthorizationOptions = {}): 
               throw new GraphQLError('Field authorization is not ready', { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
             }
             const roles = requestContext.contextValue.principal?.roles ?? [];
-            decision = authorizeOperation({
-              schema: requestContext.schema,
-              document: requestContext.document,
-              operationName: requestContext.request.operationName,
-              index,
-              roles,
-              policy,
-            });
+            try {
+              decision = authorizeOperation({
+                schema: requestContext.schema,
+                document: requestContext.document,
+                operationName: requestContext.request.operationName,
+                index,
+                roles,
+                policy,
+              });
+            } catch (error) {
+              throw asBadRequest(error);
+            }
+            const access = accessOf(requestContext.contextValue);
+            const refusedClasses = [...decision.forbiddenCoordinates.values()].filter((r): r is SensitivityClass => r !== 'MUTATION');
             if (decision.deniedMutations.length > 0) {
               const coordinate = `${requestContext.schema.getMutationType()?.name ?? 'Mutation'}.${decision.deniedMutations[0]}`;
+              access.refusal = { reason: `FORBIDDEN_MUTATION ${coordinate}`, classes: [...new Set(refusedClasses)] };
               const error = forbiddenError(coordinate, 'MUTATION');
               throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 403 } } });
             }
             if (decision.forbiddenNodes.size === 0) return;
+            for (const cls of refusedClasses) access.refusedClasses.add(cls);
 
             const writable = requestContext as unknown as RewritableRequestContext;
             clientDocument = writable.document;
+            access.clientDocument = clientDocument;
             writable.document = withoutForbiddenFields(clientDocument, decision.forbiddenNodes);
             writable.operation = getOperationAST(writable.document, requestContext.request.operationName) ?? undefined;
             writable.queryHash = createHash('sha256')

@@ -39,7 +39,7 @@ describe('useMetrics (real gateway and subgraphs)', () => {
     const text = await response.text();
     expect(text).toContain('uv_gateway_requests_total{operation="Person",outcome="ok"} 1');
     expect(text).toContain('uv_gateway_requests_total{operation="Status",outcome="error"} 1');
-    expect(text).toContain('uv_gateway_requests_total{operation="anonymous",outcome="ok"} 1');
+    expect(text).toContain('uv_gateway_requests_total{operation="unnamed",outcome="ok"} 1');
     expect(text).toContain('uv_gateway_request_duration_seconds_count{operation="Person"} 1');
     expect(text).toMatch(/uv_subgraph_fetch_duration_seconds_count\{subgraph="people",outcome="ok"\} 3/);
     expect(text).toMatch(/uv_subgraph_fetch_duration_seconds_count\{subgraph="cards",outcome="ok"\} 1/);

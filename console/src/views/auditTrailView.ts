@@ -68,7 +68,7 @@ export function auditTrailView(context: ViewContext, filter: AuditFilter): HTMLE
         [e.subject, e.channel ? h('small', {}, ` via ${e.channel}`) : ''],
         e.roles.join(', '),
         e.fieldClasses.join(', '),
-        e.operationName ?? h('span', { class: 'empty' }, 'anonymous'),
+        e.operationName ?? h('span', { class: 'empty' }, 'unnamed operation'),
         e.action ? `${e.action}${e.reason ? `: ${e.reason}` : ''}` : '',
         e.requestId ? h('code', {}, e.requestId) : '',
       ]);
