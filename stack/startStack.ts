@@ -9,6 +9,7 @@ import { systemConfigFromEnv, type SystemClientConfig } from '../adapters/kit/co
 import { createAuditStoreFromEnv } from '../gateway/audit/auditStoreFromEnv';
 import type { AuditStore } from '../gateway/audit/auditStore';
 import { recordAuditEvent, useAuditStore } from '../gateway/audit/recordAuditEvent';
+import { withAuditSpool } from '../gateway/audit/spooledAuditStore';
 import { createGateway, type GatewayHandle } from '../gateway/createGateway';
 import { persistedQueryCache } from '../gateway/persistedQueryCache';
 import { registerCacheMetrics } from '../gateway/metrics/cacheMetrics';
@@ -46,7 +47,8 @@ export interface StackOptions {
   /**
    * The audit trail the gateway writes and the audit subgraph reads (also the process store,
    * so steward decisions recorded in this process land there). Default: from the environment
-   * (REDIS_URL stream, else AUDIT_LOG_PATH file). The stack closes it.
+   * (REDIS_URL stream, else AUDIT_LOG_PATH file) behind the local spool (AUDIT_SPOOL_DIR). The
+   * stack closes it.
    */
   auditStore?: AuditStore;
   /**
@@ -93,7 +95,7 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     for (const close of closers.reverse()) await close();
   };
   try {
-    const auditStore = options.auditStore ?? createAuditStoreFromEnv();
+    const auditStore = options.auditStore ?? withAuditSpool(createAuditStoreFromEnv());
     useAuditStore(auditStore);
     closers.push(async () => {
       useAuditStore(undefined);

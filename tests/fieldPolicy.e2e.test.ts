@@ -47,7 +47,9 @@ describe('field policy end to end (every role, every class)', () => {
 
   it.each(Object.keys(FIELD_POLICY.roles))('serves %s exactly the classes the policy grants, and the rest of the response', async (role) => {
     const allowed = new Set(FIELD_POLICY.roles[role]);
-    const response = await postGraphQL(stack.gateway.url, QUERY, { id: customerId }, await authHeaders(role));
+    // A customer-bound role (mobile-app) reads its own customer: the token names it.
+    const bound = FIELD_POLICY.customerBoundRoles.includes(role) ? { customerId } : {};
+    const response = await postGraphQL(stack.gateway.url, QUERY, { id: customerId }, await authHeaders(role, bound));
     expect(response.status).toBe(200);
     const data = response.data as Json;
     const forbidden = (response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN');

@@ -9,3 +9,4 @@ export { customerIdsNamedIn } from './namedCustomerIds';
 export { CUSTOMER_ID_ALIAS, withCustomerIdAlias, takeCustomerIds } from './customerIdAlias';
 export { fieldClassesTouched, STATIC_FIELD_CLASSES, type FieldClassIndex } from './fieldClasses';
 export { principalOf, type AuditPrincipal } from './principalOf';
+export * from './spooledAuditStore';

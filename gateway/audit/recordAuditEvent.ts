@@ -1,6 +1,7 @@
 import type { AuditEvent } from './auditEvent';
 import type { AuditStore } from './auditStore';
 import { createAuditStoreFromEnv } from './auditStoreFromEnv';
+import { withAuditSpool } from './spooledAuditStore';
 
 /** An event as a caller gives it: the time defaults to now and the optional parts to empty. */
 export type AuditEventInput = Pick<AuditEvent, 'kind' | 'subject' | 'customerIds'> &
@@ -10,10 +11,11 @@ let processStore: AuditStore | undefined;
 
 /**
  * The store this process records to: the one set with `useAuditStore` (the stack sets the
- * same store on the gateway and the audit subgraph), else one from the environment.
+ * same store on the gateway and the audit subgraph), else the one from the environment behind
+ * the local spool (spooledAuditStore.ts), so a store outage loses no event.
  */
 export function processAuditStore(): AuditStore {
-  processStore ??= createAuditStoreFromEnv();
+  processStore ??= withAuditSpool(createAuditStoreFromEnv());
   return processStore;
 }
 

@@ -26,16 +26,36 @@ describe('authKeysFromEnv', () => {
     expect(keys?.issuer).toBe('iss');
   });
 
-  it('reads a secret, issuer, audience and clock tolerance, and refuses a short secret', () => {
-    const keys = authKeysFromEnv({ AUTH_HS256_SECRET: 'x'.repeat(32), AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_CLOCK_TOLERANCE_S: '5' }, { production: true });
-    expect(keys).toMatchObject({ issuer: 'i', audience: 'a', clockToleranceSeconds: 5 });
-    expect(() => authKeysFromEnv({ AUTH_HS256_SECRET: 'short' }, { production: true })).toThrow(/at least 32 bytes/);
+  const PRODUCTION_CLAIMS = { AUTH_ISSUER: 'https://idp.bank.example', AUTH_AUDIENCE: 'unified-view' };
+
+  it('reads a secret, issuer, audience, clock tolerance and lifetime cap, and refuses a short secret', () => {
+    const keys = authKeysFromEnv({ AUTH_HS256_SECRET: 'x'.repeat(32), AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_CLOCK_TOLERANCE_S: '2', AUTH_MAX_TOKEN_LIFETIME_S: '3600' }, { production: true });
+    expect(keys).toMatchObject({ issuer: 'i', audience: 'a', clockToleranceSeconds: 2, maxLifetimeSeconds: 3600 });
+    expect(authKeysFromEnv({ AUTH_HS256_SECRET: 'x'.repeat(32), ...PRODUCTION_CLAIMS }, { production: true })?.maxLifetimeSeconds).toBe(12 * 3600);
+    expect(() => authKeysFromEnv({ AUTH_HS256_SECRET: 'short', ...PRODUCTION_CLAIMS }, { production: true })).toThrow(/at least 32 bytes/);
+  });
+
+  it.each([
+    ['no issuer', { AUTH_AUDIENCE: 'unified-view' }],
+    ['no audience', { AUTH_ISSUER: 'https://idp.bank.example' }],
+    ['neither', {}],
+  ])('refuses to start production with %s', (_case, env) => {
+    expect(() => authKeysFromEnv({ AUTH_HS256_SECRET: 'x'.repeat(32), ...env }, { production: true })).toThrow(/AUTH_ISSUER and AUTH_AUDIENCE/);
+  });
+
+  it.each([
+    ['AUTH_CLOCK_TOLERANCE_S', '30', /between 0 and 5/],
+    ['AUTH_CLOCK_TOLERANCE_S', '-1', /between 0 and 5/],
+    ['AUTH_MAX_TOKEN_LIFETIME_S', '0', /positive whole number/],
+    ['AUTH_MAX_TOKEN_LIFETIME_S', '1h', /positive whole number/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => authKeysFromEnv({ AUTH_HS256_SECRET: 'x'.repeat(32), ...PRODUCTION_CLAIMS, [name]: value }, { production: true })).toThrow(message);
   });
 
   it('reads a JWKS file of public keys and refuses a missing file, an empty set and private keys', async () => {
     const good = join(dir, 'jwks.json');
     await writeFile(good, JSON.stringify({ keys: [{ kty: 'RSA', n: 'abc', e: 'AQAB', kid: 'k1' }] }));
-    expect(authKeysFromEnv({ AUTH_JWKS_PATH: good }, { production: true })?.jwks?.keys).toHaveLength(1);
+    expect(authKeysFromEnv({ AUTH_JWKS_PATH: good, ...PRODUCTION_CLAIMS }, { production: true })?.jwks?.keys).toHaveLength(1);
     expect(() => authKeysFromEnv({ AUTH_JWKS_PATH: join(dir, 'missing.json') }, { production: true })).toThrow(/not a readable JSON file \(ENOENT\)/);
     const empty = join(dir, 'empty.json');
     await writeFile(empty, '{"keys":[]}');
@@ -46,7 +66,7 @@ describe('authKeysFromEnv', () => {
   });
 
   it('takes a JWKS URL (https in production)', () => {
-    expect(authKeysFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks' }, { production: true })?.jwksUrl).toBe('https://idp.example/jwks');
+    expect(authKeysFromEnv({ AUTH_JWKS_URL: 'https://idp.example/jwks', ...PRODUCTION_CLAIMS }, { production: true })?.jwksUrl).toBe('https://idp.example/jwks');
     expect(() => authKeysFromEnv({ AUTH_JWKS_URL: 'http://idp.example/jwks' }, { production: true })).toThrow(/https/);
     expect(() => authKeysFromEnv({ AUTH_JWKS_URL: 'ftp://x' }, { production: false })).toThrow(AuthConfigError);
   });

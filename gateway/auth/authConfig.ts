@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { JSONWebKeySet } from 'jose';
 import { loadOrCreateDevSecret } from './devSecret';
-import type { AuthKeys } from './tokenVerifier';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, MAX_CLOCK_TOLERANCE_SECONDS, type AuthKeys } from './tokenVerifier';
 
 /** Authentication configuration that cannot work (refused at start, with what to fix). */
 export class AuthConfigError extends Error {
@@ -25,11 +25,12 @@ export interface AuthEnvOptions {
  * - `AUTH_HS256_SECRET`: HS256 shared secret (>= 32 bytes);
  * - `AUTH_JWKS_PATH`: a JWKS JSON file with RS256 public keys;
  * - `AUTH_JWKS_URL`: an identity provider's JWKS endpoint (fetched, cached, rotated by jose);
- * - `AUTH_ISSUER`, `AUTH_AUDIENCE`: required `iss` / `aud` when set;
- * - `AUTH_CLOCK_TOLERANCE_S`: leeway for exp/nbf (default 30).
+ * - `AUTH_ISSUER`, `AUTH_AUDIENCE`: required `iss` / `aud` (both must be set in production);
+ * - `AUTH_CLOCK_TOLERANCE_S`: leeway for exp/nbf/iat, 0 to 5 (default 5);
+ * - `AUTH_MAX_TOKEN_LIFETIME_S`: longest accepted token lifetime (default 43200, 12 h).
  * Returns undefined when authentication is off (development without a key and without a dev
- * secret file). Production without key material throws AuthConfigError: the gateway must not
- * start open.
+ * secret file). Production without key material, issuer or audience throws AuthConfigError:
+ * the gateway must not start open, nor accept another issuer's or application's tokens.
  */
 export function authKeysFromEnv(env: NodeJS.ProcessEnv, options: AuthEnvOptions): AuthKeys | undefined {
   const secret = env.AUTH_HS256_SECRET?.trim();
@@ -38,8 +39,10 @@ export function authKeysFromEnv(env: NodeJS.ProcessEnv, options: AuthEnvOptions)
   const claims = {
     ...(env.AUTH_ISSUER?.trim() ? { issuer: env.AUTH_ISSUER.trim() } : {}),
     ...(env.AUTH_AUDIENCE?.trim() ? { audience: env.AUTH_AUDIENCE.trim() } : {}),
-    ...(env.AUTH_CLOCK_TOLERANCE_S?.trim() ? { clockToleranceSeconds: nonNegative('AUTH_CLOCK_TOLERANCE_S', env.AUTH_CLOCK_TOLERANCE_S) } : {}),
+    ...(env.AUTH_CLOCK_TOLERANCE_S?.trim() ? { clockToleranceSeconds: clockTolerance(env.AUTH_CLOCK_TOLERANCE_S) } : {}),
+    maxLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_S?.trim() ? positive('AUTH_MAX_TOKEN_LIFETIME_S', env.AUTH_MAX_TOKEN_LIFETIME_S) : DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
   };
+
 
   const keys: AuthKeys = { ...claims };
   if (secret) keys.hs256Secret = hs256Secret(secret);
@@ -50,7 +53,12 @@ export function authKeysFromEnv(env: NodeJS.ProcessEnv, options: AuthEnvOptions)
     if (options.production && !jwksUrl.startsWith('https://')) throw new AuthConfigError('AUTH_JWKS_URL must use https in production');
     keys.jwksUrl = jwksUrl;
   }
-  if (keys.hs256Secret || keys.jwks || keys.jwksUrl) return keys;
+  if (keys.hs256Secret || keys.jwks || keys.jwksUrl) {
+    if (options.production && (!keys.issuer || !keys.audience)) {
+      throw new AuthConfigError('NODE_ENV=production needs AUTH_ISSUER and AUTH_AUDIENCE: tokens of another issuer or for another application must be refused');
+    }
+    return keys;
+  }
 
   if (options.production) {
     throw new AuthConfigError(
@@ -85,8 +93,16 @@ function readJwksFile(path: string): JSONWebKeySet {
   return parsed as JSONWebKeySet;
 }
 
-function nonNegative(name: string, raw: string): number {
+function clockTolerance(raw: string): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new AuthConfigError(`${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0 || value > MAX_CLOCK_TOLERANCE_SECONDS) {
+    throw new AuthConfigError(`AUTH_CLOCK_TOLERANCE_S must be between 0 and ${MAX_CLOCK_TOLERANCE_SECONDS} seconds, got "${raw}"`);
+  }
+  return value;
+}
+
+function positive(name: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new AuthConfigError(`${name} must be a positive whole number of seconds, got "${raw}"`);
   return value;
 }

@@ -26,7 +26,8 @@ export const DEFAULT_DEADLINE_MS = 10_000;
  * | variable | meaning | default |
  * |---|---|---|
  * | AUTH_HS256_SECRET / AUTH_JWKS_PATH / AUTH_JWKS_URL | token keys (authConfig.ts) | production: required; development: off, or data/dev-auth-secret under `npm start` |
- * | AUTH_ISSUER, AUTH_AUDIENCE, AUTH_CLOCK_TOLERANCE_S | claim checks | none, none, 30 |
+ * | AUTH_ISSUER, AUTH_AUDIENCE | required `iss` / `aud` | production: required; development: not checked |
+ * | AUTH_CLOCK_TOLERANCE_S, AUTH_MAX_TOKEN_LIFETIME_S | clock leeway (at most 5), longest token lifetime | 5, 43200 |
  * | RATE_LIMIT_MAX | requests per principal per window; 0 turns the limit off | 600 |
  * | RATE_LIMIT_WINDOW_MS | window length | 60000 |
  * | RATE_LIMIT_PREFIX | Redis key prefix (shared by replicas) | `uv:` |

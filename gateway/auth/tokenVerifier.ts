@@ -13,9 +13,18 @@ export interface AuthKeys {
   issuer?: string;
   /** Required `aud` when set. */
   audience?: string;
-  /** Leeway for exp/nbf between clocks. Default 30 s. */
+  /** Leeway for exp/nbf/iat between clocks, at most MAX_CLOCK_TOLERANCE_SECONDS. Default 5 s. */
   clockToleranceSeconds?: number;
+  /**
+   * Longest lifetime a token may have (`exp - iat`); a token issued further back than this is
+   * refused too, as is one issued in the future. Default 12 h.
+   */
+  maxLifetimeSeconds?: number;
 }
+
+export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 5;
+export const MAX_CLOCK_TOLERANCE_SECONDS = 5;
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
 
 export type AuthenticationFailure = 'missing' | 'expired' | 'invalid';
 
@@ -31,12 +40,18 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 
 /**
  * Verifies a compact JWS with jose: signature (HS256 with the secret, RS256 with the JWKS,
- * chosen by the token's `alg`; any other algorithm, `none` included, is refused), `exp`
- * (required), `nbf`, and `iss`/`aud` when configured. Returns the principal or throws
- * AuthenticationError.
+ * chosen by the token's `alg`; any other algorithm, `none` included, is refused), `exp`, `iat`
+ * and `sub` (required), `nbf`, `iss`/`aud` when configured (production requires both, see
+ * authConfig.ts), and a capped lifetime: `exp - iat` and the token's age at most
+ * `maxLifetimeSeconds`, `iat` not in the future, all with at most 5 s of clock leeway. Returns
+ * the principal or throws AuthenticationError.
  */
 export function createTokenVerifier(keys: AuthKeys): TokenVerifier {
   if (!keys.hs256Secret && !keys.jwks && !keys.jwksUrl) throw new Error('createTokenVerifier needs key material');
+  const clockTolerance = keys.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  if (!(clockTolerance >= 0 && clockTolerance <= MAX_CLOCK_TOLERANCE_SECONDS)) throw new Error(`clock tolerance must be 0 to ${MAX_CLOCK_TOLERANCE_SECONDS} s`);
+  const maxLifetime = keys.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  if (!(maxLifetime > 0)) throw new Error('the token lifetime cap must be positive');
   const rsKeys: JWTVerifyGetKey | undefined = keys.jwks
     ? createLocalJWKSet(keys.jwks)
     : keys.jwksUrl
@@ -45,8 +60,10 @@ export function createTokenVerifier(keys: AuthKeys): TokenVerifier {
   const common = {
     issuer: keys.issuer,
     audience: keys.audience,
-    clockTolerance: keys.clockToleranceSeconds ?? 30,
-    requiredClaims: ['exp', 'sub'],
+    clockTolerance,
+    // jose: iat required, not in the future, not older than this.
+    maxTokenAge: maxLifetime,
+    requiredClaims: ['exp', 'iat', 'sub'],
   };
 
   return async (token) => {
@@ -65,6 +82,8 @@ export function createTokenVerifier(keys: AuthKeys): TokenVerifier {
       } else {
         throw new AuthenticationError('invalid', 'Bearer token is signed with an algorithm this gateway does not accept');
       }
+      const { exp, iat } = payload as { exp: number; iat: number };
+      if (exp - iat > maxLifetime) throw new AuthenticationError('invalid', `Bearer token lifetime exceeds ${maxLifetime} s`);
       return principalFromClaims(payload);
     } catch (error) {
       throw toAuthenticationError(error);

@@ -20,6 +20,10 @@ export interface GatewayMetrics {
   readonly breakerState: Gauge<'system'>;
   readonly auditEvents: Counter<'outcome'>;
   readonly unauthenticated: Counter<'reason'>;
+  /** Events in the audit spool not yet in the store (sources registered with watchAuditSpool). */
+  readonly auditSpoolPending: Gauge;
+  /** Adds a source of spooled-event counts to uv_audit_spool_pending_events; returns its removal. */
+  watchAuditSpool(pending: () => number): () => void;
   readonly cacheRequests: Counter<'system' | 'result'>;
   readonly cacheHitRatio: Gauge<'system'>;
   /** Bounded operation label (see operationLabel.ts). */
@@ -34,6 +38,8 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
   const registry = new Registry();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
+
+  const spoolSources = new Set<() => number>();
 
   const cacheRequests = new Counter({
     name: 'uv_cache_requests_total',
@@ -101,6 +107,20 @@ export function createGatewayMetrics(options: { defaultMetrics?: boolean } = {})
       labelNames: ['outcome'] as const,
       registers,
     }),
+    auditSpoolPending: new Gauge({
+      name: 'uv_audit_spool_pending_events',
+      help: 'Audit events held in the local spool because the audit store did not take them, not yet replayed to it (alert when it stays above 0).',
+      registers,
+      collect() {
+        let pending = 0;
+        for (const source of spoolSources) pending += source();
+        this.set(pending);
+      },
+    }),
+    watchAuditSpool(pending) {
+      spoolSources.add(pending);
+      return () => spoolSources.delete(pending);
+    },
     unauthenticated: new Counter({
       name: 'uv_gateway_unauthenticated_total',
       help: 'GraphQL requests refused with 401 before anything ran, by reason (missing token, expired, invalid: bad signature, issuer, audience, lifetime or claims).',

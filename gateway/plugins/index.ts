@@ -76,6 +76,14 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     useStaleMarker(),
     useDiscrepancyCsv(),
     useConsole(),
-    ...(audit === false ? [] : [useAuditTrail({ onRecorded: (outcome) => metrics.metrics.auditEvents.inc({ outcome }), ...audit })]),
+    ...(audit === false
+      ? []
+      : [
+          useAuditTrail({
+            onRecorded: (outcome) => metrics.metrics.auditEvents.inc({ outcome }),
+            watchSpool: (pending) => metrics.metrics.watchAuditSpool(pending),
+            ...audit,
+          }),
+        ]),
   ];
 }

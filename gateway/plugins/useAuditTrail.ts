@@ -6,6 +6,7 @@ import { fieldClassesTouched, STATIC_FIELD_CLASSES, type FieldClassIndex } from 
 import { customerIdsNamedIn } from '../audit/namedCustomerIds';
 import { principalOf } from '../audit/principalOf';
 import { processAuditStore, recordAuditEvent, type AuditEventInput } from '../audit/recordAuditEvent';
+import { SpooledAuditStore } from '../audit/spooledAuditStore';
 import type { GatewayContext } from '../context';
 import { resolveOperation } from '../operationResolution';
 import { accessOf } from '../requestAccess';
@@ -32,6 +33,8 @@ export interface AuditTrailOptions {
   required?: boolean;
   /** Told about each write (metrics). */
   onRecorded?(outcome: 'recorded' | 'failed'): void;
+  /** Given the spool's pending-event count when the store has a spool (metrics); returns its removal. */
+  watchSpool?(pending: () => number): () => void;
 }
 
 export const AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE';
@@ -87,7 +90,12 @@ export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
     name: 'auditTrail',
     apollo: {
       async serverWillStart() {
+        const current = store();
+        const unwatch = current instanceof SpooledAuditStore ? options.watchSpool?.(() => current.pendingEvents()) : undefined;
         return {
+          async serverWillStop() {
+            unwatch?.();
+          },
           schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
             if (!coreSupergraphSdl) return;
             try {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
+import { neutraliseCsvCell } from '../csvCell';
 import type { GatewayPlugin } from './gatewayPlugin';
 
 const PAGE_SIZE = 100;
@@ -22,7 +23,8 @@ type Page = {
  * discrepancy report as CSV, streamed in constant memory. It pages through the GraphQL report on
  * this same gateway with the caller's own credentials, so authentication, the field policy and
  * the audit trail apply exactly as they do to the query; one page is in memory at a time and the
- * socket's backpressure paces the paging.
+ * socket's backpressure paces the paging. Every cell is neutralised against formula injection
+ * (gateway/csvCell.ts): the values are what legacy systems hold, and anyone could have typed them.
  */
 export function useDiscrepancyCsv(): GatewayPlugin {
   return { name: 'discrepancy-csv', routes: [{ method: 'GET', path: '/reports/discrepancies.csv', handle: exportCsv }] };
@@ -60,7 +62,7 @@ async function exportCsv(req: IncomingMessage, res: ServerResponse): Promise<voi
   for (;;) {
     const report = page.data!.discrepancyReport!;
     for (const { node } of report.edges) {
-      const row = COLUMNS.map((column) => (column === 'customerId' ? node.customer.id : node[column]));
+      const row = COLUMNS.map((column) => neutraliseCsvCell(column === 'customerId' ? node.customer.id : node[column]));
       if (!csv.write(row)) await once(csv, 'drain');
     }
     if (!report.pageInfo.hasNextPage) break;
