@@ -65,7 +65,6 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     security.auth
       ? useAuthentication({ keys: security.auth, onRefused: (reason) => metrics.metrics.unauthenticated.inc({ reason }) })
       : useAuthenticationOff(),
-    ...(security.auth ? [useCustomerScope({ policy: security.fieldPolicy })] : []),
     ...(security.rateLimit ? [useRateLimit(security.rateLimit)] : []),
     useRequestDeadline({ deadlineMs: security.deadlineMs }),
     useAbuseLimits(security.limits),
@@ -73,6 +72,7 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
     ...(safelist ? [useOperationSafelist(safelist)] : []),
     ...(security.auth ? [useFieldAuthorization({ policy: security.fieldPolicy })] : []),
     useResolvedCustomers(),
+    ...(security.auth ? [useCustomerScope({ policy: security.fieldPolicy })] : []),
     useStaleMarker(),
     useDiscrepancyCsv(),
     useConsole(),
