@@ -27,7 +27,9 @@ export function createAuditStoreFromEnv(env: NodeJS.ProcessEnv = process.env, cw
       throw new AuditConfigError('AUDIT_STREAM_MAXLEN must be a positive integer');
     }
     // A bounded command time: an audit write that cannot complete is reported, not left hanging.
-    const redis = new Redis(url, { commandTimeout: 2000, maxRetriesPerRequest: 2, lazyConnect: true });
+    // No offline queue and no resending after a reconnect: a write that failed has gone to the
+    // local spool (spooledAuditStore.ts), and ioredis sending it later anyway would record it twice.
+    const redis = new Redis(url, { commandTimeout: 2000, maxRetriesPerRequest: 2, enableOfflineQueue: false, autoResendUnfulfilledCommands: false });
     redis.on('error', () => undefined); // surfaced by the failing command instead
     return new RedisAuditStore(redis, { keyPrefix: env.AUDIT_KEY_PREFIX ?? DEFAULT_AUDIT_KEY_PREFIX, maxLength });
   }

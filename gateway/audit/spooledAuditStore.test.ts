@@ -13,14 +13,18 @@ import { AuditSpoolError, SpooledAuditStore } from './spooledAuditStore';
 /** The store behind the spool, with a switch: a unit-level stand-in (the real stores have their own tests). */
 function switchableStore() {
   const events: AuditEvent[] = [];
-  let mode: 'up' | 'down' | 'hang' = 'up';
-  const store: AuditStore & { events: AuditEvent[]; set(m: typeof mode): void } = {
+  let mode: 'up' | 'down' | 'hang' | 'slow' = 'up';
+  const held: Array<() => void> = [];
+  const store: AuditStore & { events: AuditEvent[]; set(m: typeof mode): void; releaseSlow(): void } = {
     kind: 'redis',
     events,
     set: (m) => void (mode = m),
+    // 'slow' writes land only when released (a store that answers after the timeout).
+    releaseSlow: () => held.splice(0).forEach((land) => land()),
     async append(event) {
       if (mode === 'down') throw new Error('ECONNREFUSED');
       if (mode === 'hang') return new Promise<void>(() => undefined);
+      if (mode === 'slow') return new Promise<void>((resolve) => held.push(() => resolve(void events.push(event))));
       events.push(event);
     },
     async query() {
@@ -110,6 +114,20 @@ describe('SpooledAuditStore', () => {
     inner.set('hang');
     await store.append(event(1));
     expect(store.pendingEvents()).toBe(1);
+  });
+
+  it('does not replay a spooled event whose timed-out write reached the store after all', async () => {
+    const inner = switchableStore();
+    const store = spooled(inner, { writeTimeoutMs: 20 });
+    inner.set('slow');
+    await store.append(event(1)); // times out: spooled
+    inner.set('up');
+    await store.append(event(2)); // behind it in the spool
+    inner.releaseSlow(); // the first write lands late
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.replayNow();
+    expect(subjects(inner.events)).toEqual(['s1', 's2']);
+    expect(store.pendingEvents()).toBe(0);
   });
 
   it('refuses (AuditSpoolError) only when neither the store nor the spool can take the event', async () => {

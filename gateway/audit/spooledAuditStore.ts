@@ -55,9 +55,11 @@ let instances = 0;
  * - `append` rejects (AuditSpoolError) only when neither the store nor the spool took the event:
  *   the caller then refuses to serve the data (gateway/plugins/useAuditTrail.ts).
  *
- * Delivery is at least once: a crash between a replayed write and the saved progress, or a
- * store write that succeeds after its timeout, can record an event twice; nothing is lost.
- * Spooled events become visible to `query` once replayed.
+ * Delivery is at least once: nothing is lost, and an event is recorded twice only when the store
+ * executed a write whose answer never came back (the store died at that instant) or a crash
+ * fell between a replayed write and the saved progress. A write that only timed out and landed
+ * later is not replayed again. Spooled events become visible to `query` once replayed. The
+ * store must bound its own calls (the Redis store's command timeout): the replay waits for them.
  */
 export class SpooledAuditStore implements AuditStore {
   readonly kind: AuditStore['kind'];
@@ -69,6 +71,11 @@ export class SpooledAuditStore implements AuditStore {
   private readonly adopting: Promise<void>;
   /** Own events handed to the spool and not replayed yet (queued, written or being replayed). */
   private spooled = 0;
+  /**
+   * Spooled lines whose original write timed out but then reached the store after all: the
+   * replay skips them instead of recording them twice.
+   */
+  private readonly storedLate = new Set<string>();
   private ownOffset = 0;
   private retryDelayMs: number;
   private timer: NodeJS.Timeout | undefined;
@@ -104,18 +111,27 @@ export class SpooledAuditStore implements AuditStore {
   async append(event: AuditEvent): Promise<void> {
     // A malformed event is the caller's bug: refused, never spooled.
     const valid = validAuditEvent(event);
+    const line = JSON.stringify(valid);
     await this.adopting;
     if (this.spooled === 0 && this.adopted.length === 0) {
+      const write = this.inner.append(valid);
       try {
-        await this.withTimeout(this.inner.append(valid));
+        await this.withTimeout(write);
         return;
       } catch (error) {
+        if (error instanceof AuditWriteTimeoutError) {
+          // The write may still land (a store that was only slow): then the spooled copy is not replayed.
+          write.then(
+            () => this.storedLate.add(line),
+            () => undefined,
+          );
+        }
         this.options.log?.warn({ reason: (error as Error).name, spool: this.own.path }, 'audit store unavailable; spooling events to local disk');
       }
     }
     this.spooled += 1;
     try {
-      await this.own.append(JSON.stringify(valid));
+      await this.own.append(line);
     } catch (error) {
       this.spooled -= 1;
       throw new AuditSpoolError(`audit event neither stored nor spooled (${(error as NodeJS.ErrnoException).code ?? (error as Error).name})`);
@@ -209,9 +225,11 @@ export class SpooledAuditStore implements AuditStore {
         for (const line of lines) {
           const event = parseLine(line.text);
           // A line cut short by a crash is skipped; every whole line goes to the store, in order.
-          if (event) {
+          // No timeout of our own here: no request waits on the replay, and a write abandoned by a
+          // timeout could still land later and be replayed again. The store bounds its own calls.
+          if (event && !this.storedLate.delete(line.text)) {
             try {
-              await this.withTimeout(this.inner.append(event));
+              await this.inner.append(event);
             } catch {
               return { done: false, replayed };
             }
