@@ -54,8 +54,16 @@ describe('useRateLimit across two replicas sharing Redis', () => {
     expect((await postGraphQL(secured.gateway.url, QUERY, bob)).status).toBe(200);
   });
 
-  it('does not count or limit unauthenticated requests past authentication (they get 401)', async () => {
-    expect((await postGraphQL(secured.gateway.url, QUERY)).status).toBe(401);
+  it('does not count unauthenticated requests (they get 401 before the rate limit runs)', async () => {
+    const counters = async () => {
+      const keys = (await redis.keys(`${prefix}ratelimit:*`)).sort();
+      return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await redis.get(key)] as const)));
+    };
+    const before = await counters();
+    expect(Object.keys(before)).toHaveLength(2); // alice's and bob's windows
+    for (let i = 0; i < 5; i += 1) expect((await postGraphQL(secured.gateway.url, QUERY)).status).toBe(401);
+    // No new window (an address-keyed one would appear) and no existing one moved.
+    expect(await counters()).toEqual(before);
   });
 });
 
