@@ -16,7 +16,7 @@ export function testSecurityOptions(overrides: Partial<SecurityOptions> = {}): S
 /** A bearer token for `role` (or several roles) signed with the test secret; `claims` override or add claims. */
 export function tokenFor(
   role: string | readonly string[],
-  options: { subject?: string; channel?: string; ttl?: string | number; customerId?: string; claims?: Record<string, unknown> } = {},
+  options: { subject?: string; channel?: string; ttl?: string | number; customerId?: string; issuer?: string; audience?: string; claims?: Record<string, unknown> } = {},
 ): Promise<string> {
   return mintToken({
     secret: TEST_AUTH_SECRET,
@@ -25,6 +25,8 @@ export function tokenFor(
     channel: options.channel,
     ttl: options.ttl ?? '1h',
     customerId: options.customerId,
+    issuer: options.issuer,
+    audience: options.audience,
     claims: options.claims,
   });
 }

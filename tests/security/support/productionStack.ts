@@ -1,8 +1,7 @@
 import type { SourceSystem } from '../../../adapters/canonical';
-import { mintToken } from '../../../gateway/auth/mintToken';
 import type { Dataset } from '../../../simulators/dataset/loadDataset';
 import type { RunningStack, StackOptions } from '../../../stack/startStack';
-import { TEST_AUTH_SECRET, testSecurityOptions } from '../../support/testAuth';
+import { TEST_AUTH_SECRET, testSecurityOptions, tokenFor } from '../../support/testAuth';
 import { startTestStack } from '../../support/testStack';
 
 /**
@@ -33,16 +32,7 @@ export interface TokenOptions {
 
 /** A token production accepts (right issuer and audience), unless the options say otherwise. */
 export function securityToken(role: string | readonly string[], options: TokenOptions = {}): Promise<string> {
-  return mintToken({
-    secret: TEST_AUTH_SECRET,
-    roles: typeof role === 'string' ? [role] : role,
-    subject: options.subject ?? `security-${typeof role === 'string' ? role : role.join('+')}`,
-    customerId: options.customerId,
-    ttl: options.ttl ?? '10m',
-    issuer: options.issuer ?? SECURITY_ISSUER,
-    audience: options.audience ?? SECURITY_AUDIENCE,
-    claims: options.claims,
-  });
+  return tokenFor(role, { ttl: '10m', ...options, issuer: options.issuer ?? SECURITY_ISSUER, audience: options.audience ?? SECURITY_AUDIENCE });
 }
 
 /** Calls each legacy simulator has served so far, read from its operator API (`GET /__admin/stats`). */
