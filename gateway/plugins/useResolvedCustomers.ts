@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { AUDITED_CUSTOMER, CUSTOMER_ID_ALIAS, takeCustomerIds, usesReservedAlias, withCustomerIdAlias, type AuditedEntity } from '../audit/customerIdAlias';
 import { accessOf } from '../requestAccess';
 import type { GatewayPlugin } from './gatewayPlugin';
@@ -17,6 +18,16 @@ import { badRequest } from './useOperationResolution';
  */
 export function useResolvedCustomers(options: { entity?: AuditedEntity } = {}): GatewayPlugin {
   const entity = options.entity ?? AUDITED_CUSTOMER;
+  // Apollo hands the same parsed document to every request with the same text, so each one is
+  // rewritten once (per schema: a new supergraph can change the types).
+  const rewrites = new WeakMap<DocumentNode, { schema: GraphQLSchema; document: DocumentNode }>();
+  const rewrite = (document: DocumentNode, schema: GraphQLSchema): DocumentNode => {
+    const known = rewrites.get(document);
+    if (known?.schema === schema) return known.document;
+    const rewritten = withCustomerIdAlias(document, schema, entity);
+    rewrites.set(document, { schema, document: rewritten });
+    return rewritten;
+  };
   return {
     name: 'resolvedCustomers',
     apollo: {
@@ -31,7 +42,7 @@ export function useResolvedCustomers(options: { entity?: AuditedEntity } = {}): 
       },
     },
     willExecuteOperation(execution) {
-      execution.document = withCustomerIdAlias(execution.document, execution.schema, entity);
+      execution.document = rewrite(execution.document, execution.schema);
       execution.queryHash = createHash('sha256').update(execution.queryHash).update(`\0customer-ids:${entity.typeName}.${entity.idField}`).digest('hex');
     },
     didExecuteOperation({ context }, result) {
