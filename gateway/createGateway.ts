@@ -145,7 +145,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
     graphql: (req, res) => handleGraphQL(req, res),
     log,
     requestTimeoutMs,
-    headersTimeoutMs: options.headersTimeoutMs ?? Math.min(requestTimeoutMs, 10_000),
+    headersTimeoutMs: options.headersTimeoutMs,
   });
 
   // The smallest token limit any plugin asks for, enforced by graphql's parser itself.

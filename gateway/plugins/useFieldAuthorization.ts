@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { getOperationAST, GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { FIELD_POLICY, type FieldPolicy } from '../auth/fieldPolicy';
+import { FIELD_POLICY, type FieldPolicy, type SensitivityClass } from '../auth/fieldPolicy';
 import { forbiddenError, nullForbiddenFields } from '../auth/forbiddenFieldNulling';
 import { authorizeOperation, withoutForbiddenFields, type AuthorizationDecision } from '../auth/operationAuthorization';
 import { buildSensitiveFieldIndex, type SensitiveFieldIndex } from '../auth/sensitiveFieldIndex';
-import type { SensitivityClass } from '../auth/fieldPolicy';
 import { accessOf } from '../requestAccess';
 import type { GatewayPlugin } from './gatewayPlugin';
 import { asBadRequest } from './useOperationResolution';
