@@ -18,7 +18,9 @@ describe('GATEWAY_WORKERS', () => {
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(os.tmpdir(), 'unified-view-workers-'));
-    child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '..', 'scripts', 'start.ts')], {
+    // tsx as a loader, not its CLI: the CLI relays Ctrl-C to its child and SIGKILLs it (exit 130)
+    // when the child does not acknowledge within 30 ms, which a loaded machine misses.
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'start.ts')], {
       env: {
         ...process.env,
         GATEWAY_WORKERS: '2',

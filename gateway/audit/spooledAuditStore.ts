@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { mkdir, readdir, rename } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseStoredAuditEvent, validAuditEvent, type AuditEvent } from './auditEvent';
 import { AuditSpoolFile } from './auditSpoolFile';
@@ -250,9 +250,13 @@ export class SpooledAuditStore implements AuditStore {
 
   private async adoptOrphans(): Promise<void> {
     const dir = this.options.dir;
-    await mkdir(dir, { recursive: true });
     const host = hostname();
-    const orphans = (await readdir(dir))
+    // No directory yet: nothing was ever spooled here (it is created with the first spool file).
+    const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    const orphans = names
       .map((name) => ({ name, match: FILE_PATTERN.exec(name) }))
       .filter(({ name, match }) => match && match[1] === host && !liveFiles.has(join(dir, name)) && !processAlive(Number(match[2])))
       .sort((a, b) => Number(a.match![3]) - Number(b.match![3]));

@@ -35,13 +35,15 @@ describe('createTokenVerifier (HS256)', () => {
   });
 
   it('accepts a 12 h token and one expired within the 5 s leeway', async () => {
-    expect((await verify(await hs({ ...good, exp: now() + 12 * 3600 }))).subject).toBe('alice');
+    const issued = now();
+    expect((await verify(await hs({ ...good, iat: issued, exp: issued + 12 * 3600 }))).subject).toBe('alice');
     expect((await verify(await hs({ ...good, exp: now() - 3 }))).subject).toBe('alice');
   });
 
   it('caps the lifetime where configured, and refuses a leeway over 5 s', async () => {
     const short = createTokenVerifier({ hs256Secret: SECRET, issuer: good.iss, audience: good.aud, maxLifetimeSeconds: 600 });
-    expect(await reasonOf(short(await hs({ ...good, exp: now() + 601 })))).toMatch(/lifetime exceeds 600 s/);
+    const issued = now();
+    expect(await reasonOf(short(await hs({ ...good, iat: issued, exp: issued + 601 })))).toMatch(/lifetime exceeds 600 s/);
     expect(() => createTokenVerifier({ hs256Secret: SECRET, clockToleranceSeconds: 30 })).toThrow(/0 to 5/);
   });
 
@@ -53,8 +55,9 @@ describe('createTokenVerifier (HS256)', () => {
     ['without an issuer', { ...good, iss: undefined, exp: now() + 60 }, /^invalid: .*"iss"/],
     ['wrong audience', { ...good, aud: 'other-app', exp: now() + 60 }, /^invalid: .*"aud"/],
     ['without an audience', { ...good, aud: undefined, exp: now() + 60 }, /^invalid: .*"aud"/],
-    ['living 100 years', { ...good, exp: now() + 100 * 365 * 86400 }, /^invalid: Bearer token lifetime exceeds 43200 s/],
-    ['living 12 h and 1 s', { ...good, exp: now() + 12 * 3600 + 1 }, /^invalid: Bearer token lifetime exceeds 43200 s/],
+    // iat given explicitly: the lifetime is exp - iat whatever second the token is signed in.
+    ['living 100 years', { ...good, iat: now(), exp: now() + 100 * 365 * 86400 }, /^invalid: Bearer token lifetime exceeds 43200 s/],
+    ['living 12 h and 1 s', { ...good, iat: now(), exp: now() + 12 * 3600 + 1 }, /^invalid: Bearer token lifetime exceeds 43200 s/],
     ['without iat', { ...good, iat: undefined, exp: now() + 60 }, /^invalid: .*"iat"/],
     ['issued in the future (to stretch its life)', { ...good, iat: now() + 86400, exp: now() + 86400 + 60 }, /^invalid: .*"iat"/],
     ['issued more than 12 h ago', { ...good, iat: now() - 13 * 3600, exp: now() + 60 }, /^(expired|invalid)/],
