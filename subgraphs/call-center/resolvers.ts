@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { Advisor } from '../../adapters/canonical';
+import type { Advisor, Case } from '../../adapters/canonical';
 import type { CallCenterAdapter, CallCenterContact, CallCenterLoaders } from '../../adapters/call-center';
 import { connectionFromArray, pageSize } from '../runtime/connection';
 import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
@@ -47,6 +47,9 @@ export const callCenterResolvers: GraphQLResolverMap<CallCenterContext> = {
       const advisor = await resolveUpstream(() => advisors.load(advisorId));
       return advisor ? { ...advisor, id: advisor.advisorId } : null;
     },
+  },
+  Case: {
+    id: (complaint: Case) => complaint.caseId,
   },
   Advisor: {
     freeSlots: (advisor: AdvisorWithId, args: { first?: number }, { adapter }: CallCenterContext) =>

@@ -24,6 +24,7 @@ export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
     cards: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadFlattened(loaders.cards, customer.links?.cardholderIds),
   },
   Card: {
+    id: (card: Card) => card.cardId,
     transactions: (card: Card, args: { first?: number; after?: string }, { adapter }: CardsContext) =>
       resolveUpstream(async () => {
         const page = await adapter.getCardTransactions(card.cardId, { first: pageSize(args.first), after: args.after ?? null });

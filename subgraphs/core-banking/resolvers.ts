@@ -25,6 +25,8 @@ export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
       primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.cifs))?.yearlyIncome ?? null,
   },
   Account: {
+    // The account number is the account's identity in the bank: the stable id clients normalise by.
+    id: (account: Account) => account.accountNumber,
     transactions: (account: Account, args: { first?: number; after?: string }, { adapter }: CoreBankingContext) =>
       resolveUpstream(async () => {
         const first = pageSize(args.first);

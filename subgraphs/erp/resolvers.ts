@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { SalesOrder } from '../../adapters/canonical';
 import type { ErpLoaders } from '../../adapters/erp';
 import { connectionFromArray } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
@@ -21,5 +22,8 @@ export const erpResolvers: GraphQLResolverMap<ErpContext> = {
       orders.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.orderId.localeCompare(b.orderId)));
       return connectionFromArray(orders, args.first, args.after);
     },
+  },
+  SalesOrder: {
+    id: (order: SalesOrder) => order.orderId,
   },
 };
