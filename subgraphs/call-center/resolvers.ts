@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Advisor, Case } from '../../adapters/canonical';
 import type { CallCenterAdapter, CallCenterContact, CallCenterLoaders } from '../../adapters/call-center';
 import { connectionFromArray, pageSize } from '../runtime/connection';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
 import type { CustomerDirectory } from './customerDirectory';
 import { toAppointmentNode, toSlotNode } from './graphNodes';
@@ -27,6 +27,7 @@ export function createAdvisorLoader(adapter: CallCenterAdapter): DataLoader<stri
 }
 
 export const callCenterResolvers: GraphQLResolverMap<CallCenterContext> = {
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     callCenterContact: async (customer: CustomerRef, _: unknown, { loaders }: CallCenterContext) =>

@@ -3,7 +3,7 @@ import type { Card } from '../../adapters/canonical';
 import type { CardsAdapter, CardsLoaders } from '../../adapters/cards';
 import { pageSize } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
 
 export interface CardsContext {
@@ -16,6 +16,7 @@ type CustomerRef = { id: string; links?: { cardholderIds?: string[] } };
 
 export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
   ...moneyResolvers,
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     cardholder: async (customer: CustomerRef, _: unknown, { loaders }: CardsContext) =>

@@ -3,7 +3,7 @@ import type { Account } from '../../adapters/canonical';
 import type { CoreBankingAdapter, CoreBankingLoaders } from '../../adapters/core-banking';
 import { connectionFromArray, decodeCursor, pageSize } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
 
 export interface CoreBankingContext {
@@ -15,6 +15,7 @@ type CustomerRef = { id: string; links?: { cifs?: string[] } };
 
 export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
   ...moneyResolvers,
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     coreBankingParty: async (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) =>

@@ -3,7 +3,7 @@ import type { SalesOrder } from '../../adapters/canonical';
 import type { ErpLoaders } from '../../adapters/erp';
 import { connectionFromArray } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 
 export interface ErpContext {
   loaders: ErpLoaders;
@@ -13,6 +13,7 @@ type CustomerRef = { id: string; links?: { partnerIds?: string[] } };
 
 export const erpResolvers: GraphQLResolverMap<ErpContext> = {
   ...moneyResolvers,
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     erpPartner: async (customer: CustomerRef, _: unknown, { loaders }: ErpContext) => primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.partnerIds)),
