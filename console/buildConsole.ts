@@ -1,9 +1,9 @@
 /**
  * `npm run build:console`: bundles the agents' console (console/src) and the GraphQL explorer
  * (console/explorer, GraphiQL from npm) into console/dist, which the gateway serves at /console
- * and /explorer (gateway/plugins/useConsole.ts). Runs before `npm test` and `npm start`
- * (pretest/prestart), so it must stay fast: one esbuild call, no type check (tsc does that), and
- * nothing at all when the last build's inputs are unchanged (buildFingerprint.ts).
+ * and /explorer (gateway/plugins/useConsole.ts). `npm start` and the browser test run it first,
+ * so it must stay fast: one esbuild call, no type check (tsc does that), and nothing at all when
+ * the last build's inputs are unchanged (buildFingerprint.ts).
  *
  * Everything the pages load comes from this bundle: the build fails if an HTML page or a
  * stylesheet would fetch anything from another origin (a CDN, a web font), because the
