@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildConsole } from '../console/buildConsole';
+import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
 import { authHeaders, tokenFor } from './support/testAuth';
@@ -38,6 +39,7 @@ describe('agents and auditors console (browser)', () => {
   let context: BrowserContext;
   let page: Page;
   let origin: string;
+  let dataset: Dataset;
   const offOrigin: string[] = [];
   const pageErrors: string[] = [];
 
@@ -45,7 +47,7 @@ describe('agents and auditors console (browser)', () => {
     mkdirSync(path.join(SHOTS, 'roles'), { recursive: true });
     // The gateway lists console/dist when it starts, so the build comes first (a no-op when up to date).
     await buildConsole();
-    const { dataset } = await testDataset();
+    ({ dataset } = await testDataset());
     [stack, browser] = await Promise.all([
       startTestStack(dataset),
       chromium.launch({
@@ -248,6 +250,35 @@ describe('agents and auditors console (browser)', () => {
     expect(await refused.textContent()).toBe('This slot was just booked by someone else. Pick another free slot. (SLOT_TAKEN)');
     expect(await advisor.locator(`button.slot[data-slot-id="${takenId}"]`).count()).toBe(0);
     await shot('13-booking-slot-taken');
+
+    // The customer gets another relationship manager (an operator edit in the call center) while
+    // the agent confirms a slot of the old one.
+    const view = await postGraphQL<{ customer: { sourceKeys: Array<{ system: string; localId: string }>; advisor: { id: string } } }>(
+      stack.gateway.url,
+      'query($id: ID!) { customer(id: $id) { sourceKeys { system localId } advisor { id } } }',
+      { id: customer.id },
+    );
+    const before = view.data!.customer.advisor.id;
+    const newAdvisor = dataset.advisors.find((a) => a.advisorId !== before)!.advisorId;
+    const contacts = view.data!.customer.sourceKeys.filter((k) => k.system === 'CALL_CENTER').map((k) => k.localId);
+    const reassign = (advisorId: string) =>
+      Promise.all(
+        contacts.map((contactId) =>
+          fetch(`${stack.simulators.CALL_CENTER.url}/__admin/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contactId, changes: { advisorId } }) }),
+        ),
+      );
+    await advisor.locator('button.slot').first().click();
+    await confirmation.waitFor();
+    await reassign(newAdvisor);
+    try {
+      await advisor.locator('#confirm-booking').click();
+      const notTheirs = advisor.locator('.booking-refused[data-code="SLOT_NOT_OF_ADVISOR"]');
+      await notTheirs.waitFor();
+      expect(await notTheirs.textContent()).toBe("This slot is not in the relationship manager's calendar (the customer may have a new advisor). Refresh and pick again. (SLOT_NOT_OF_ADVISOR)");
+      await shot('14-booking-slot-not-of-advisor');
+    } finally {
+      await reassign(before);
+    }
   });
 
   for (const staff of STAFF) {
