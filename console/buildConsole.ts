@@ -9,7 +9,7 @@
  * stylesheet would fetch anything from another origin (a CDN, a web font), because the
  * console must work on a bank's closed network.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { FINGERPRINT_FILE, fingerprintOf, isUpToDate, writeFingerprint } from './buildFingerprint';
@@ -39,7 +39,20 @@ export interface BuildResult {
 
 export async function buildConsole(outdir: string = CONSOLE_DIST, options: { force?: boolean } = {}): Promise<BuildResult> {
   if (!options.force && isUpToDate(outdir, ROOT)) return { built: false, files: listFiles(outdir) };
-  rmSync(outdir, { recursive: true, force: true });
+  // Built beside the target and swapped in whole: a gateway serving the old build, or another
+  // build running at the same time (npm start and the browser test), never reads a half-written
+  // one (at worst, for the instant of the swap, none).
+  const staging = `${outdir}.building-${process.pid}-${Date.now().toString(36)}`;
+  try {
+    const files = await buildInto(staging);
+    publish(staging, outdir);
+    return { built: true, files };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(outdir: string): Promise<string[]> {
   const result = await build({
     entryPoints: Object.fromEntries(PAGES.map((p) => [`${p.name}/app`, p.entry])),
     outdir,
@@ -73,7 +86,25 @@ export async function buildConsole(outdir: string = CONSOLE_DIST, options: { for
   // Written last: an interrupted or refused build leaves no fingerprint, so the next run builds again.
   const bundled = Object.keys(result.metafile.inputs).filter((input) => !input.split('/').includes('node_modules'));
   writeFingerprint(outdir, fingerprintOf(ROOT, [...bundled, ...BUILD_INPUTS.map((file) => relative(ROOT, file))]));
-  return { built: true, files };
+  return files;
+}
+
+/** Replaces `outdir` with `staging`; when another build published meanwhile, its output (from the same inputs) stays. */
+function publish(staging: string, outdir: string): void {
+  const previous = `${staging}.previous`;
+  try {
+    renameSync(outdir, previous);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  try {
+    renameSync(staging, outdir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(previous, { recursive: true, force: true });
+  }
 }
 
 function listFiles(dir: string, root: string = dir): string[] {

@@ -54,7 +54,6 @@ describe('--help on every npm script', () => {
   // The guard itself: the same commands without --help do what they are for, and it says so.
   it.each([
     ['compose', [], 'fs.writeFileSync'],
-    ['build:console', ['--force'], 'fs.rmSync'],
     // Listens, or first writes the population when this checkout has none yet.
     ['simulators', [], ''],
   ])('catches npm run %s %j doing its work', async (script, args, what) => {
