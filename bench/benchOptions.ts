@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { Command, CommanderError, Option } from 'commander';
 
 export type ScenarioChoice = 'all' | 'baseline' | 'latency';
 export type CacheMode = 'cold' | 'warm';
@@ -29,58 +29,70 @@ export class BenchOptionsError extends Error {
   override readonly name = 'BenchOptionsError';
 }
 
-export const BENCH_USAGE = `npm run bench -- [--duration 10] [--connections 8] [--scenario all|baseline|latency]
-                  [--cache cold|warm|both] [--workers 1,2] [--repeat 1] [--warmup 2] [--customers 200] [--auth on|off] [--bare] [--json out.json]`;
-
-function positiveInteger(name: string, raw: string | undefined, fallback: number, min = 1): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new BenchOptionsError(`--${name} must be an integer >= ${min}, got "${raw}"`);
-  return value;
+/** The command line: commander prints `--help` from these and refuses unknown options. */
+export function benchCommand(): Command {
+  return new Command('npm run bench --')
+    .description('Our gateway against a stock Apollo gateway over the same subgraphs and simulators (figures: BENCHMARKS.md).')
+    .option('--duration <seconds>', 'measured seconds per (gateway, workload)', '10')
+    .option('--connections <n>', 'concurrent connections', '8')
+    .addOption(new Option('--scenario <name>', 'baseline (legacy systems answer at once), latency (realistic legacy latency) or all').choices(['all', 'baseline', 'latency']).default('all'))
+    .addOption(new Option('--cache <mode>', 'cache state measured, each on its own stack').choices(['cold', 'warm', 'both']).default('cold'))
+    .option('--workers <list>', 'also measure the gateway as a process with these GATEWAY_WORKERS counts, e.g. 1,2')
+    .option('--repeat <n>', 'runs per (gateway, workload); the report shows medians', '1')
+    .option('--warmup <seconds>', 'unmeasured seconds before measuring', '2')
+    .option('--customers <n>', 'how many customers customer360 rotates through', '200')
+    .addOption(new Option('--auth <on|off>', 'verify a bearer token on every request, as in production').choices(['on', 'off']).default('on'))
+    .option('--bare', 'also measure our gateway with no plugins')
+    .option('--json <file>', 'write the raw results as JSON')
+    .showHelpAfterError();
 }
 
-function oneOf<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new BenchOptionsError(`--${name} must be one of ${allowed.join('|')}, got "${raw}"`);
-  return raw as T;
+type RawBenchOptions = {
+  duration: string;
+  connections: string;
+  scenario: ScenarioChoice;
+  cache: CacheMode | 'both';
+  workers?: string;
+  repeat: string;
+  warmup: string;
+  customers: string;
+  auth: 'on' | 'off';
+  bare?: boolean;
+  json?: string;
+};
+
+function positiveInteger(name: string, raw: string, min = 1): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < min) throw new BenchOptionsError(`--${name} must be an integer >= ${min}, got "${raw}"`);
+  return value;
 }
 
 /** Parses the command line; a bad value is a BenchOptionsError naming the option. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  let values;
+  const command = benchCommand()
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        duration: { type: 'string' },
-        connections: { type: 'string' },
-        scenario: { type: 'string' },
-        cache: { type: 'string' },
-        workers: { type: 'string' },
-        repeat: { type: 'string' },
-        warmup: { type: 'string' },
-        customers: { type: 'string' },
-        json: { type: 'string' },
-        bare: { type: 'boolean' },
-        auth: { type: 'string' },
-      },
-      strict: true,
-    }));
+    command.parse([...argv], { from: 'user' });
   } catch (error) {
-    throw new BenchOptionsError((error as Error).message);
+    if (error instanceof CommanderError) throw new BenchOptionsError(error.message);
+    throw error;
   }
-  const cache = oneOf('cache', values.cache, ['cold', 'warm', 'both'] as const, 'cold');
-  const workers = values.workers === undefined ? [] : values.workers.split(',').map((w) => positiveInteger('workers', w.trim(), 1));
+  return benchOptions(command.opts<RawBenchOptions>());
+}
+
+/** Commander's raw values -> validated options. */
+export function benchOptions(values: RawBenchOptions): BenchOptions {
   return {
-    durationSeconds: positiveInteger('duration', values.duration, 10),
-    connections: positiveInteger('connections', values.connections, 8),
-    scenario: oneOf('scenario', values.scenario, ['all', 'baseline', 'latency'] as const, 'all'),
-    cacheModes: cache === 'both' ? ['cold', 'warm'] : [cache],
-    workers,
-    repeat: positiveInteger('repeat', values.repeat, 1),
-    warmupSeconds: positiveInteger('warmup', values.warmup, 2, 0),
-    customerCount: positiveInteger('customers', values.customers, 200),
-    auth: oneOf('auth', values.auth, ['on', 'off'] as const, 'on') === 'on',
+    durationSeconds: positiveInteger('duration', values.duration),
+    connections: positiveInteger('connections', values.connections),
+    scenario: values.scenario,
+    cacheModes: values.cache === 'both' ? ['cold', 'warm'] : [values.cache],
+    workers: values.workers === undefined ? [] : values.workers.split(',').map((w) => positiveInteger('workers', w.trim())),
+    repeat: positiveInteger('repeat', values.repeat),
+    warmupSeconds: positiveInteger('warmup', values.warmup, 0),
+    customerCount: positiveInteger('customers', values.customers),
+    auth: values.auth === 'on',
     bare: values.bare ?? false,
     jsonPath: values.json,
   };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ensureDataset } from '../simulators/dataset/ensureDataset';
 import { startStack, type RunningStack } from '../stack/startStack';
 import { startBareGateway } from './bareGateway';
-import { BENCH_USAGE, BenchOptionsError, parseBenchOptions, type BenchOptions, type CacheMode } from './benchOptions';
+import { benchCommand, benchOptions, BenchOptionsError, type BenchOptions, type CacheMode } from './benchOptions';
 import { startGatewayProcess } from './gatewayProcess';
 import { describeMachine } from './machine';
 import { measureAll } from './measure';
@@ -72,12 +72,15 @@ async function benchStack(stack: RunningStack, setup: BenchStack, cache: CacheMo
 }
 
 async function main(): Promise<void> {
+  // `--help` prints the options and exits here, before anything starts.
+  const commandLine = benchCommand().parse();
   let options: BenchOptions;
   try {
-    options = parseBenchOptions(process.argv.slice(2));
+    options = benchOptions(commandLine.opts());
   } catch (error) {
     if (!(error instanceof BenchOptionsError)) throw error;
-    console.error(`${error.message}\nusage: ${BENCH_USAGE}`);
+    console.error(`${error.message}\n`);
+    commandLine.outputHelp({ error: true });
     process.exitCode = 2;
     return;
   }

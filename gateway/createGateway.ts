@@ -94,7 +94,7 @@ export interface GatewayHandle {
 export async function createGateway(options: CreateGatewayOptions = {}): Promise<GatewayHandle> {
   const env = options.env ?? process.env;
   const production = options.production ?? env.NODE_ENV === 'production';
-  const log = options.logger ?? createGatewayLogger(env.LOG_LEVEL || 'info');
+  const log = options.logger ?? createGatewayLogger(env.LOG_LEVEL || 'info', undefined, env);
   const plugins = options.plugins ?? defaultGatewayPlugins();
   const overrides = options.subgraphUrlOverrides ?? {};
   const supergraphPath = resolve(options.supergraphPath ?? (env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH));

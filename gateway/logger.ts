@@ -1,13 +1,16 @@
 import type { DestinationStream, Logger } from 'pino';
+import { logFormatFromEnv, stdoutDestination } from './logging/logFormat';
 import { createSafeLogger } from './logging/safeLogger';
 
 /**
- * JSON logs for operators. Request bodies, variables and headers are never passed to the
- * logger (they carry customer data); the redact list and the PII scrubber
- * (gateway/logging/safeLogger.ts) are a second line of defence for anything that slips in.
+ * JSON logs for operators in production, readable lines in development (LOG_FORMAT,
+ * gateway/logging/logFormat.ts); `destination` (tests) always gets JSON. Request bodies,
+ * variables and headers are never passed to the logger (they carry customer data); the redact
+ * list and the PII scrubber (gateway/logging/safeLogger.ts) are a second line of defence for
+ * anything that slips in.
  */
-export function createGatewayLogger(level = 'info', destination?: DestinationStream): Logger {
-  return createSafeLogger({ name: 'gateway', level }, destination);
+export function createGatewayLogger(level = 'info', destination?: DestinationStream, env: NodeJS.ProcessEnv = process.env): Logger {
+  return createSafeLogger({ name: 'gateway', level }, destination ?? stdoutDestination(logFormatFromEnv(env)));
 }
 
 /** The logger shape Apollo Server and ApolloGateway accept (@apollo/utils.logger). */

@@ -1,14 +1,24 @@
 /**
- * `npm run compose` writes schema/supergraph.graphql from the subgraph SDLs.
- * `npm run compose -- --check` fails when the committed supergraph is stale or does not compose.
+ * `npm run compose` writes schema/supergraph.graphql (what the gateway runs) and
+ * schema/client.graphql (the API schema clients generate types from) from the subgraph SDLs.
+ * `npm run compose -- --check` writes nothing and fails when either committed file is stale or
+ * the subgraphs do not compose (CI runs it).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Command } from 'commander';
+import { clientSchemaSdl } from './clientSchema';
 import { composeSupergraph } from './composeSupergraph';
 
 const schemaDir = __dirname;
-const target = path.join(schemaDir, 'supergraph.graphql');
-const check = process.argv.includes('--check');
+const targets = { supergraph: path.join(schemaDir, 'supergraph.graphql'), client: path.join(schemaDir, 'client.graphql') };
+
+const program = new Command('npm run compose --')
+  .description('Compose the subgraph SDLs (schema/*.graphql) into schema/supergraph.graphql and schema/client.graphql.')
+  .option('--check', 'write nothing; fail when a committed file is stale or the subgraphs do not compose')
+  .showHelpAfterError()
+  .parse();
+const { check = false } = program.opts<{ check?: boolean }>();
 
 const result = composeSupergraph(schemaDir);
 if (!result.ok) {
@@ -17,16 +27,20 @@ if (!result.ok) {
   process.exit(1);
 }
 for (const hint of result.hints) console.warn(`hint: ${hint}`);
-const sdl = `${result.supergraphSdl.trimEnd()}\n`;
+const supergraph = `${result.supergraphSdl.trimEnd()}\n`;
+const outputs: Array<[string, string]> = [
+  [targets.supergraph, supergraph],
+  [targets.client, clientSchemaSdl(supergraph)],
+];
 
 if (check) {
-  const committed = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (committed !== sdl) {
-    console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit the result.');
-    process.exit(1);
-  }
-  console.log('supergraph is up to date');
+  const stale = outputs.filter(([file, text]) => (existsSync(file) ? readFileSync(file, 'utf8') : '') !== text);
+  for (const [file] of stale) console.error(`${path.relative(process.cwd(), file)} is stale: run \`npm run compose\` and commit the result.`);
+  if (stale.length > 0) process.exit(1);
+  console.log('supergraph and client schema are up to date');
 } else {
-  writeFileSync(target, sdl);
-  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+  for (const [file, text] of outputs) {
+    writeFileSync(file, text);
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
 }

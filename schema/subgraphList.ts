@@ -1,4 +1,4 @@
-/** The subgraphs of the product: name, SDL file in schema/, and default port (see DESIGN.md). */
+/** The subgraphs of the product: name, SDL file in schema/, and default port (see docs/architecture.md). */
 export interface SubgraphEntry {
   name: string;
   sdlFile: string;

@@ -4,6 +4,8 @@
  * subgraphs and the gateway. Prints the endpoint and a sample query; Ctrl-C stops everything.
  */
 import path from 'node:path';
+import { Command } from 'commander';
+import { buildConsole } from '../console/buildConsole';
 import { ensureDataset } from '../simulators/dataset/ensureDataset';
 import { securityOptionsFromEnv } from '../gateway/auth/securityOptions';
 import { DEV_SECRET_PATH } from '../gateway/auth/devSecret';
@@ -12,8 +14,18 @@ import { loadOrCreateDevSecret } from '../gateway/auth/devSecret';
 import { startGatewayWorkers } from '../gateway/gatewayWorkers';
 import { startBackends, startStack } from '../stack/startStack';
 
+new Command('npm start --')
+  .description(
+    'Run the whole product on this machine: simulators, subgraphs and the gateway (prints the endpoint).\n' +
+      'Configured by the environment (PORT, DATABASE_URL, REDIS_URL, NODE_ENV, LOG_LEVEL, ...): see docs/configuration.md.',
+  )
+  .showHelpAfterError()
+  .parse();
+
 async function main(): Promise<void> {
   const started = Date.now();
+  // The console is rebuilt only when its sources changed (console/buildFingerprint.ts).
+  if ((await buildConsole()).built) console.log('console built into console/dist');
   const dir = process.env.DATASET_DIR ?? path.join(__dirname, '..', 'data', 'dataset');
   const dataset = await ensureDataset(dir, {});
   // Development: with no AUTH_* key configured, tokens are signed with a secret generated once

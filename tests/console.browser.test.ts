@@ -2,23 +2,36 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildConsole } from '../console/buildConsole';
+import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
-import { tokenFor } from './support/testAuth';
+import { authHeaders, tokenFor } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 /**
  * The console and the explorer in a real browser (Debian's Chromium driven by playwright-core)
- * against the whole stack: sign in, search, 360 view, the Sources comparison with a conflict,
- * the discrepancy report and its CSV download, the audit trail, a role that may not see
- * everything, and GraphiQL. Every request the pages make must stay on the gateway's origin
- * (the console has to work on a closed network). Screenshots go to test-artifacts/console/.
+ * against the whole stack: sign in, search, 360 view with the insights, the Sources comparison
+ * with a conflict, the discrepancy report and its CSV download, the audit trail, booking a
+ * callback, every staff role's view of the same customer, and GraphiQL. Every request the pages
+ * make must stay on the gateway's origin (the console has to work on a closed network).
+ * Screenshots go to test-artifacts/console/ (one per view per role in roles/).
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '..', 'test-artifacts', 'console');
 const CSV_HEADER = 'customerId,field,systemA,localIdA,valueA,systemB,localIdB,valueB';
+/** A time the console shows: the bank's wall clock with its zone named. */
+const BANK_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(–\d{2}:\d{2})? (GMT|BST)/;
 
-type ConflictCustomer = { id: string; name: string; field: string };
+/** The bank's staff roles, and what each may read (gateway/auth/fieldPolicy.ts), written out by hand. */
+const STAFF: Array<{ role: string; financial: boolean; audit: boolean; books: boolean }> = [
+  { role: 'teller', financial: true, audit: false, books: false },
+  { role: 'call-center-agent', financial: false, audit: false, books: true },
+  { role: 'relationship-manager', financial: true, audit: false, books: true },
+  { role: 'auditor', financial: true, audit: true, books: false },
+  { role: 'data-steward', financial: false, audit: true, books: false },
+];
+
+type TargetCustomer = { id: string; name: string; field: string; slots: number; openCases: number };
 
 describe('agents and auditors console (browser)', () => {
   let stack: RunningStack;
@@ -26,14 +39,15 @@ describe('agents and auditors console (browser)', () => {
   let context: BrowserContext;
   let page: Page;
   let origin: string;
+  let dataset: Dataset;
   const offOrigin: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    // The gateway lists console/dist when it starts, so the build comes first.
+    mkdirSync(path.join(SHOTS, 'roles'), { recursive: true });
+    // The gateway lists console/dist when it starts, so the build comes first (a no-op when up to date).
     await buildConsole();
-    const { dataset } = await testDataset();
+    ({ dataset } = await testDataset());
     [stack, browser] = await Promise.all([
       startTestStack(dataset),
       chromium.launch({
@@ -75,58 +89,75 @@ describe('agents and auditors console (browser)', () => {
     await page.locator('#whoami .badge.role', { hasText: role }).waitFor();
   }
 
-  // A customer whose email differs between systems, preferably known to all four (a fuller 360 view).
-  let conflictCustomerFound: Promise<ConflictCustomer> | undefined;
-  const conflictCustomer = () => (conflictCustomerFound ??= findConflictCustomer());
-  async function findConflictCustomer(): Promise<ConflictCustomer> {
+  /** The 360 overview of `id`, waited for until every card has left "Loading...". */
+  async function openOverview(id: string): Promise<void> {
+    await page.goto(`${origin}/console#/customer/${encodeURIComponent(id)}`);
+    await page.locator('[data-section="profile"] table').waitFor();
+    await page.locator('[data-section="insights"] h4').first().waitFor();
+    await expect(page.locator('.loading').count()).resolves.toBe(0);
+  }
+
+  // A customer whose email differs between systems, known to as many systems as possible, with an
+  // open complaint and free slots of a relationship manager: every part of the console has something to show.
+  let targetFound: Promise<TargetCustomer> | undefined;
+  const target = () => (targetFound ??= findTarget());
+  async function findTarget(): Promise<TargetCustomer> {
     const report = await postGraphQL<{ discrepancyReport: { edges: Array<{ node: { customer: { id: string } } }> } }>(
       stack.gateway.url,
-      '{ discrepancyReport(field: EMAIL, first: 50) { edges { node { customer { id } } } } }',
+      '{ discrepancyReport(field: EMAIL, first: 100) { edges { node { customer { id } } } } }',
     );
-    const candidates: Array<ConflictCustomer & { systems: number }> = [];
+    const candidates: Array<TargetCustomer & { systems: number }> = [];
     for (const id of new Set(report.data!.discrepancyReport.edges.map((e) => e.node.customer.id))) {
-      const answer = await postGraphQL<{ customer: { sourceKeys: Array<{ system: string }>; profile: { fullName: { value: string | null }; email: { conflict: boolean } } } }>(
-        stack.gateway.url,
-        'query($id: ID!) { customer(id: $id) { sourceKeys { system } profile { fullName { value } email { conflict } } } }',
-        { id },
-      );
+      const answer = await postGraphQL<{
+        customer: { sourceKeys: Array<{ system: string }>; profile: { fullName: { value: string | null }; email: { conflict: boolean } }; openCases: unknown[] | null; advisor: { freeSlots: unknown[] } | null };
+      }>(stack.gateway.url, 'query($id: ID!) { customer(id: $id) { sourceKeys { system } profile { fullName { value } email { conflict } } openCases { id } advisor { freeSlots(first: 6) { id } } } }', { id });
       const customer = answer.data?.customer;
       if (!customer?.profile.email.conflict || !customer.profile.fullName.value) continue;
-      candidates.push({ id, name: customer.profile.fullName.value, field: 'email', systems: new Set(customer.sourceKeys.map((k) => k.system)).size });
+      candidates.push({
+        id,
+        name: customer.profile.fullName.value,
+        field: 'email',
+        systems: new Set(customer.sourceKeys.map((k) => k.system)).size,
+        slots: customer.advisor?.freeSlots.length ?? 0,
+        openCases: customer.openCases?.length ?? 0,
+      });
     }
-    candidates.sort((a, b) => b.systems - a.systems);
-    if (!candidates[0]) throw new Error('the test population has no customer with an email conflict');
+    const score = (c: (typeof candidates)[number]) => c.systems * 100 + (c.slots >= 3 ? 10 : 0) + (c.openCases > 0 ? 1 : 0);
+    candidates.sort((a, b) => score(b) - score(a));
+    if (!candidates[0] || candidates[0].slots < 3) throw new Error('the test population has no customer with an email conflict and three free slots');
     return candidates[0];
   }
 
   it('lets an auditor find a customer, see the conflicting sources, download the discrepancy CSV and read the audit trail', async () => {
-    const target = await conflictCustomer();
+    const customer = await target();
 
     await page.goto(`${origin}/console`);
     await page.locator('#token').waitFor();
     await shot('01-sign-in');
 
     await signIn('auditor');
-    await page.locator('#search-text').fill(target.name);
+    await page.locator('#search-text').fill(customer.name);
     await page.locator('#search-button').click();
-    const result = page.locator(`a.result[data-customer-id="${target.id}"]`);
+    const result = page.locator(`a.result[data-customer-id="${customer.id}"]`);
     await result.waitFor();
     await shot('02-search-results');
 
     await result.click();
     await page.locator('[data-section="profile"] table').waitFor();
     await page.locator('[data-section="accounts"] table, [data-section="accounts"] .empty').first().waitFor();
-    expect(await page.locator('#customer-name').textContent()).toBe(target.name);
+    await page.locator('#lifecycle-stage').waitFor();
+    expect(await page.locator('#customer-name').textContent()).toBe(customer.name);
     await shot('03-customer-360');
 
     await page.locator('#tab-sources').click();
-    const conflictRow = page.locator(`#sources-table tr.conflict[data-field="${target.field}"]`);
+    const conflictRow = page.locator(`#sources-table tr.conflict[data-field="${customer.field}"]`);
     await conflictRow.waitFor();
     await expect(conflictRow.locator('.conflict-badge').isVisible()).resolves.toBe(true);
     expect(await conflictRow.locator('.conflict-badge').textContent()).toBe('Conflict');
     // One record is marked as the one served, and at least one disagrees with it.
     expect(await conflictRow.locator('.candidate.winner').count()).toBe(1);
     expect(await conflictRow.locator('.candidate.differs').count()).toBeGreaterThan(0);
+    expect(await conflictRow.locator('.candidate small').first().textContent()).toMatch(BANK_TIME);
     await shot('04-sources-conflict');
 
     await page.locator('#nav-discrepancies').click();
@@ -145,38 +176,194 @@ describe('agents and auditors console (browser)', () => {
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((line) => line.split(',')[1] === 'EMAIL')).toBe(true);
 
-    // The audit trail shows this session's own look at the customer.
+    // The audit trail shows this session's own look at the customer, on the bank's clock.
     await page.locator('#nav-audit').click();
-    await expect(page.locator('#audit-customer').inputValue()).resolves.toBe(target.id);
+    await expect(page.locator('#audit-customer').inputValue()).resolves.toBe(customer.id);
     await page.locator('#audit-load').click();
     const trail = page.locator('#audit-table');
     await trail.waitFor();
     expect(await trail.textContent()).toContain('ConsoleCustomer360');
     expect(await trail.textContent()).toContain('console-auditor');
+    expect(await trail.locator('tbody tr td').first().textContent()).toMatch(BANK_TIME);
     await shot('06-audit-trail');
   });
 
-  it('shows a call-center agent what the role may see, says "not permitted" for the rest, and hides the audit trail', async () => {
-    await page.locator('#sign-out').click();
-    await page.locator('#token').waitFor();
+  it('books a callback from the console: slots as buttons, a confirmation, one booking for a double click, shown at once; a taken slot is said plainly', async () => {
+    const customer = await target();
     await signIn('call-center-agent');
-    const target = await conflictCustomer();
-    await page.goto(`${origin}/console#/customer/${encodeURIComponent(target.id)}`);
-    await page.locator('[data-section="profile"] table').waitFor();
-    // Accounts are FINANCIAL: refused for this role, shown as such instead of breaking the page.
-    await page.locator('[data-section="accounts"] .problem-forbidden', { hasText: 'not permitted for your role' }).waitFor();
-    expect(await page.locator('#forbidden-notice').textContent()).toContain('Not permitted for your role');
-    expect(await page.locator('#customer-name').textContent()).toBe(target.name);
-    expect(await page.locator('#nav-audit').count()).toBe(0);
-    await shot('07-agent-not-permitted');
+    await openOverview(customer.id);
+    const advisor = page.locator('[data-section="advisor"]');
+    const slots = advisor.locator('button.slot');
+    expect(await slots.count()).toBeGreaterThanOrEqual(3);
+    expect(await slots.first().textContent()).toMatch(BANK_TIME);
+    await advisor.scrollIntoViewIfNeeded();
+    await shot('10-booking-slots');
+
+    const bookings: string[] = [];
+    page.on('request', (request) => {
+      if ((request.postData() ?? '').includes('ConsoleScheduleCallback')) bookings.push(request.postData()!);
+    });
+    const slotId = (await slots.first().getAttribute('data-slot-id'))!;
+    const slotTime = (await slots.first().textContent())!;
+    await slots.first().click();
+    const confirmation = advisor.locator('.confirm-box');
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain(slotTime);
+    expect(await confirmation.textContent()).toContain(customer.name);
+    await shot('11-booking-confirm');
+    // Nothing is booked before the confirmation.
+    expect(bookings).toHaveLength(0);
+
+    await advisor.locator('#confirm-booking').dblclick();
+    await advisor.locator('.booking-success').waitFor();
+    expect(await advisor.locator('.booking-success').textContent()).toBe(`Booked: ${slotTime}.`);
+    // At once in the 360 view: in the appointments, out of the free slots.
+    const booked = advisor.locator('#appointments li.just-booked');
+    expect(await booked.textContent()).toContain(slotTime);
+    expect(await advisor.locator(`button.slot[data-slot-id="${slotId}"]`).count()).toBe(0);
+    await shot('12-booking-booked');
+    // One request for two clicks, and one appointment in the call center.
+    expect(bookings).toHaveLength(1);
+    const after = await postGraphQL<{ customer: { appointments: Array<{ slotId: string }> } }>(stack.gateway.url, 'query($id: ID!) { customer(id: $id) { appointments { slotId } } }', { id: customer.id });
+    expect(after.data!.customer.appointments.filter((a) => a.slotId === slotId)).toHaveLength(1);
+    // The 360 answer the console keeps has it too: the Sources tab and back still show it.
+    await page.locator('#tab-sources').click();
+    await page.locator('#sources-table').waitFor();
+    await page.locator('#tab-overview').click();
+    await advisor.locator('#appointments li', { hasText: slotTime }).waitFor();
+
+    // Another agent takes the next slot while this one is confirming it.
+    const nextSlot = advisor.locator('button.slot').first();
+    const takenId = (await nextSlot.getAttribute('data-slot-id'))!;
+    await nextSlot.click();
+    await confirmation.waitFor();
+    const other = await postGraphQL<{ scheduleCallback: { appointment: { slotId: string } | null } }>(
+      stack.gateway.url,
+      'mutation($input: ScheduleCallbackInput!) { scheduleCallback(input: $input) { appointment { slotId } } }',
+      { input: { customerId: customer.id, slotId: takenId, idempotencyKey: `another-agent-${takenId}` } },
+      await authHeaders('relationship-manager'),
+    );
+    expect(other.data!.scheduleCallback.appointment?.slotId).toBe(takenId);
+    await advisor.locator('#confirm-booking').click();
+    const refused = advisor.locator('.booking-refused[data-code="SLOT_TAKEN"]');
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe('This slot was just booked by someone else. Pick another free slot. (SLOT_TAKEN)');
+    expect(await advisor.locator(`button.slot[data-slot-id="${takenId}"]`).count()).toBe(0);
+    await shot('13-booking-slot-taken');
+
+    // The customer gets another relationship manager (an operator edit in the call center) while
+    // the agent confirms a slot of the old one.
+    const view = await postGraphQL<{ customer: { sourceKeys: Array<{ system: string; localId: string }>; advisor: { id: string } } }>(
+      stack.gateway.url,
+      'query($id: ID!) { customer(id: $id) { sourceKeys { system localId } advisor { id } } }',
+      { id: customer.id },
+    );
+    const before = view.data!.customer.advisor.id;
+    const newAdvisor = dataset.advisors.find((a) => a.advisorId !== before)!.advisorId;
+    const contacts = view.data!.customer.sourceKeys.filter((k) => k.system === 'CALL_CENTER').map((k) => k.localId);
+    const reassign = (advisorId: string) =>
+      Promise.all(
+        contacts.map((contactId) =>
+          fetch(`${stack.simulators.CALL_CENTER.url}/__admin/records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contactId, changes: { advisorId } }) }),
+        ),
+      );
+    await advisor.locator('button.slot').first().click();
+    await confirmation.waitFor();
+    await reassign(newAdvisor);
+    try {
+      await advisor.locator('#confirm-booking').click();
+      const notTheirs = advisor.locator('.booking-refused[data-code="SLOT_NOT_OF_ADVISOR"]');
+      await notTheirs.waitFor();
+      expect(await notTheirs.textContent()).toBe("This slot is not in the relationship manager's calendar (the customer may have a new advisor). Refresh and pick again. (SLOT_NOT_OF_ADVISOR)");
+      await shot('14-booking-slot-not-of-advisor');
+    } finally {
+      await reassign(before);
+    }
+  });
+
+  for (const staff of STAFF) {
+    it(`shows a ${staff.role} what the graph knows, says "hidden for your role" for the rest, and leaves nothing loading`, async () => {
+      const customer = await target();
+      const shotFor = (n: number, view: string) => shot(`roles/${staff.role}-${n}-${view}`);
+      await signIn(staff.role);
+      expect(await page.locator('#time-zone').textContent()).toBe('Times: Europe/London');
+
+      await page.locator('#search-text').fill(customer.name);
+      await page.locator('#search-button').click();
+      await page.locator(`a.result[data-customer-id="${customer.id}"]`).waitFor();
+      await shotFor(1, 'search');
+
+      await openOverview(customer.id);
+      expect(await page.locator('#customer-name').textContent()).toBe(customer.name);
+      const insights = page.locator('[data-section="insights"]');
+      // The stage is for everyone; its reasons, the tier, the value and the actions' reasons state money.
+      await insights.locator('#lifecycle-stage').waitFor();
+      if (staff.financial) {
+        expect(await insights.locator('#segment-tier').textContent()).toMatch(/^(Gold|Silver|Bronze)$/);
+        expect(await insights.locator('#segment-reasons li').count()).toBeGreaterThan(0);
+        expect(await insights.locator('#lifecycle-reasons li').count()).toBeGreaterThan(0);
+        expect(await insights.locator('#relationship-value').textContent()).toMatch(/\d GBP/);
+        await expect(page.locator('[data-section="accounts"] table').count()).resolves.toBe(1);
+      } else {
+        // A hidden tier is never a badge, and never reads "No tier".
+        expect(await insights.locator('#segment-tier').count()).toBe(0);
+        expect(await insights.locator('.problem-forbidden', { hasText: 'Tier hidden for your role' }).count()).toBe(1);
+        expect(await insights.textContent()).not.toMatch(/no tier/i);
+        expect(await insights.locator('#relationship-value').count()).toBe(0);
+        expect(await insights.locator('.problem-forbidden', { hasText: 'Reasons hidden for your role' }).count()).toBe(2);
+        await page.locator('[data-section="accounts"] .problem-forbidden', { hasText: 'hidden for your role' }).waitFor();
+        expect(await page.locator('#forbidden-notice').textContent()).toContain('Hidden for your role');
+      }
+      if (customer.openCases > 0) {
+        // An open complaint, however old, is an action with its reason.
+        const followUp = insights.locator('[data-action="FOLLOW_UP_COMPLAINT"]');
+        expect(await followUp.locator('strong').textContent()).toBe('Follow up the open complaint with the customer');
+        if (staff.financial) expect(await followUp.locator('.reason').textContent()).toMatch(/^Why: (a complaint is|\d+ complaints are) open/);
+        else expect(await followUp.locator('.problem-forbidden').textContent()).toBe('Reason hidden for your role');
+      }
+      expect(await page.locator('[data-section="cases"] td, [data-section="interactions"] .when').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(BANK_TIME)]));
+      expect(await page.locator('[data-section="advisor"] button.slot').count() > 0).toBe(staff.books);
+      await shotFor(2, 'customer-360');
+
+      await page.locator('#tab-sources').click();
+      await page.locator('#sources-table').waitFor();
+      await shotFor(3, 'sources');
+
+      await page.locator('#nav-discrepancies').click();
+      const report = page.locator('#discrepancy-report');
+      if (staff.audit) await report.locator('#discrepancy-total').waitFor();
+      else await report.locator('.error-box', { hasText: 'Not permitted for your role' }).waitFor();
+      // Whatever the answer, nothing is left saying "Loading...".
+      expect(await page.locator('.loading').count()).toBe(0);
+      await shotFor(4, 'discrepancies');
+
+      expect(await page.locator('#nav-audit').count()).toBe(staff.role === 'auditor' ? 1 : 0);
+      if (staff.role === 'auditor') {
+        await page.locator('#nav-audit').click();
+        await page.locator('#audit-load').click();
+        await page.locator('#audit-table').waitFor();
+        await shotFor(5, 'audit-trail');
+      }
+    });
+  }
+
+  it('answers /favicon.ico and names the icon on its pages', async () => {
+    const icon = await fetch(`${origin}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    // An ICO file starts with reserved 0, type 1 (icon).
+    expect([...new Uint8Array(await icon.arrayBuffer()).slice(0, 4)]).toEqual([0, 0, 1, 0]);
+    const svg = await fetch(`${origin}/console/favicon.svg`);
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    for (const pagePath of ['/console', '/explorer']) expect(await (await fetch(`${origin}${pagePath}`)).text()).toContain('<link rel="icon" href="/console/favicon.svg"');
   });
 
   it('serves GraphiQL offline with the signed-in token in its headers, and runs the reference operation', async () => {
     await signIn('auditor');
-    const target = await conflictCustomer();
+    const customer = await target();
     const introspection = page.waitForResponse((r) => r.url() === stack.gateway.url && (r.request().postData() ?? '').includes('__schema'));
     // The console's "open in explorer" link: the variables come prefilled with the customer id.
-    await page.goto(`${origin}/explorer?id=${encodeURIComponent(target.id)}`);
+    await page.goto(`${origin}/explorer?id=${encodeURIComponent(customer.id)}`);
     await page.locator('.graphiql-container').waitFor();
     expect((await introspection).status()).toBe(200);
     await page.locator('.graphiql-query-editor').getByText('Customer360').first().waitFor();
@@ -184,8 +371,8 @@ describe('agents and auditors console (browser)', () => {
     const execution = page.waitForResponse((r) => r.url() === stack.gateway.url && (r.request().postData() ?? '').includes('"operationName":"Customer360"'));
     await page.locator('.graphiql-execute-button').click();
     const answer = (await (await execution).json()) as { data?: { customer?: { id: string } } };
-    expect(answer.data?.customer?.id).toBe(target.id);
-    await page.locator('.graphiql-response').getByText(target.id).first().waitFor();
+    expect(answer.data?.customer?.id).toBe(customer.id);
+    await page.locator('.graphiql-response').getByText(customer.id).first().waitFor();
     await shot('08-explorer');
 
     expect(offOrigin).toEqual([]);

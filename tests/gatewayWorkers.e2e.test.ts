@@ -30,6 +30,9 @@ describe('GATEWAY_WORKERS', () => {
         AUTH_HS256_SECRET: TEST_AUTH_SECRET_TEXT,
         AUDIT_LOG_PATH: path.join(workDir, 'audit.jsonl'),
         LOG_LEVEL: 'warn',
+        // Generous, as in every test stack (support/testStack.ts): the machine is shared, and the
+        // first identity resolution reads all four systems in bulk while other suites run.
+        ...Object.fromEntries(['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'].map((system) => [`${system}_TIMEOUT_MS`, '10000'])),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

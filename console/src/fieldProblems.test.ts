@@ -8,7 +8,7 @@ describe('problemAt', () => {
   ];
 
   it('explains a null section by an error at or below its path', () => {
-    expect(problemAt(errors, ['customer', 'accounts'])).toMatchObject({ kind: 'forbidden', label: 'not permitted for your role' });
+    expect(problemAt(errors, ['customer', 'accounts'])).toMatchObject({ kind: 'forbidden', label: 'hidden for your role' });
     expect(problemAt(errors, ['customer', 'cards'])).toMatchObject({ kind: 'unavailable', system: 'CARDS', label: 'Cards is unavailable' });
   });
 

@@ -24,7 +24,8 @@ export function problemAt(errors: readonly GraphQLErrorBody[], path: ReadonlyArr
 export function describeProblem(error: GraphQLErrorBody): FieldProblem {
   const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   const system = typeof error.extensions?.system === 'string' ? error.extensions.system : undefined;
-  if (code === 'FORBIDDEN') return { kind: 'forbidden', code, label: 'not permitted for your role' };
+  // Said plainly, and styled apart from data: a hidden tier must never read like a real value.
+  if (code === 'FORBIDDEN') return { kind: 'forbidden', code, label: 'hidden for your role' };
   if (code.startsWith('UPSTREAM_')) {
     const what = code === 'UPSTREAM_TIMEOUT' ? 'did not answer in time' : code === 'UPSTREAM_UNAVAILABLE' ? 'is unavailable' : 'returned an error';
     return { kind: 'unavailable', code, system, label: `${system ? systemLabel(system) : 'a source system'} ${what}` };

@@ -8,6 +8,7 @@ import './console.css';
 import { h, replaceChildren } from './dom';
 import { parseRoute } from './route';
 import { endSession, loadSession, type Session } from './session';
+import { BANK_TIME_ZONE } from './format';
 import { isExpired } from './tokenClaims';
 import { auditTrailAvailable, auditTrailView } from './views/auditTrailView';
 import type { ViewContext } from './views/common';
@@ -98,6 +99,7 @@ function header(current: Session | undefined, screen?: string): HTMLElement {
           current.claims
             ? [h('span', { class: 'subject' }, current.claims.subject), current.claims.roles.map((r) => h('span', { class: 'badge role' }, r)), current.claims.channel ? h('small', {}, ` via ${current.claims.channel}`) : null]
             : h('span', { class: 'subject' }, 'no token (development gateway)'),
+          h('small', { class: 'zone', id: 'time-zone', title: 'Every time on these screens is on this clock' }, `Times: ${BANK_TIME_ZONE}`),
           h('button', { type: 'button', class: 'secondary small', id: 'sign-out', onclick: () => signOut() }, 'Sign out'),
         )
       : null,

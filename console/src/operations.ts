@@ -24,13 +24,13 @@ export const CUSTOMER_360 = `query ConsoleCustomer360($id: ID!) {
       mobilePhone { ${GOLDEN} }
       address { value { line1 line2 city postalCode country } source { system localId changedAt } asOf rule conflict candidates { system localId value normalizedValue asOf } }
     }
-    accounts { accountNumber type status openedOn balance { amount currency } }
-    cards { cardId maskedPan product status expiry creditLimit { amount currency } balance { amount currency } }
-    salesOrders(first: 5) { totalCount edges { node { orderId createdAt netValue { amount currency } deliveryStatus billingStatus } } }
+    accounts { id accountNumber type status openedOn balance { amount currency } }
+    cards { id cardId maskedPan product status expiry creditLimit { amount currency } balance { amount currency } }
+    salesOrders(first: 5) { totalCount edges { node { id orderId createdAt netValue { amount currency } deliveryStatus billingStatus } } }
     interactions(first: 5) { edges { node { id channel occurredAt summary } } }
-    openCases { caseId subject status openedAt }
-    advisor { id name freeSlots(first: 3) { id start end } }
-    appointments { id slotId start end }
+    openCases { id caseId subject status openedAt }
+    advisor { id name freeSlots(first: 6) { id start end } }
+    appointments { id slotId advisorId start end }
   }
 }`;
 
@@ -39,7 +39,23 @@ export const CUSTOMER_INSIGHTS = `query ConsoleCustomerInsights($id: ID!) {
   customer(id: $id) {
     id
     segment { tier ageBand reasons }
+    lifecycleStage { stage reasons }
+    relationshipValue {
+      totalDeposits { amount currency }
+      totalLending { amount currency }
+      cardSpend90Days { amount currency }
+      openOrdersValue { amount currency }
+      reasons
+    }
     nextBestActions { code title reason channel priority }
+  }
+}`;
+
+/** Books the relationship manager's slot; the key makes a repeat (double click, retry) book once. */
+export const SCHEDULE_CALLBACK = `mutation ConsoleScheduleCallback($input: ScheduleCallbackInput!) {
+  scheduleCallback(input: $input) {
+    appointment { id slotId advisorId start end }
+    userErrors { code message }
   }
 }`;
 

@@ -42,6 +42,7 @@ describe('useConsole', () => {
     writeFileSync(join(dist, 'console', 'index.html'), '<!doctype html><title>console</title>');
     writeFileSync(join(dist, 'console', 'app.js'), 'console.log(1)');
     writeFileSync(join(dist, 'console', 'nested', 'logo.svg'), '<svg/>');
+    writeFileSync(join(dist, 'console', 'favicon.ico'), 'ICO');
     writeFileSync(join(dist, 'secret.txt'), 'outside the app directory');
     server = await serve(dist);
   });
@@ -80,6 +81,13 @@ describe('useConsole', () => {
       expect(answer.status).toBe(404);
       expect(answer.body).not.toContain('outside the app directory');
     }
+  });
+
+  it("serves the console's icon at the origin's /favicon.ico, where browsers look for it", async () => {
+    const icon = await get(server, '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/x-icon');
+    expect(icon.body).toBe('ICO');
   });
 
   it('says how to build when the app is not built', async () => {

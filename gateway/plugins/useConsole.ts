@@ -72,6 +72,11 @@ export function useConsole(options: ConsoleOptions = {}): GatewayPlugin {
       routes.push({ method: 'GET', path: `/${app}/${file.split(sep).join('/')}`, handle: serve(file) });
     }
   }
+  // Browsers (and bookmarks, and tabs of the JSON endpoints) ask the origin for /favicon.ico.
+  const consoleDir = join(dist, 'console');
+  if (existsSync(join(consoleDir, 'favicon.ico'))) {
+    routes.push({ method: 'GET', path: '/favicon.ico', handle: (req, res) => serveStatic(req, res, consoleDir, 'favicon.ico') });
+  }
   return { name: 'console', routes };
 }
 

@@ -1,8 +1,9 @@
 import type { GatewayPlugin } from './gatewayPlugin';
 
 /**
- * One JSON log line per GraphQL request: operation name, HTTP status, duration and error
- * codes. Deliberately not the query text, variables or headers (customer data and tokens).
+ * One log line per GraphQL request, at `debug` (LOG_LEVEL=debug shows them; the default `info`
+ * keeps a terminal readable): operation name, HTTP status, duration and error codes.
+ * Deliberately not the query text, variables or headers (customer data and tokens).
  */
 export function useRequestLogging(): GatewayPlugin {
   return {
@@ -13,7 +14,7 @@ export function useRequestLogging(): GatewayPlugin {
         return {
           async willSendResponse({ response, operationName, contextValue }) {
             const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-            contextValue.log.info(
+            contextValue.log.debug(
               {
                 operationName: operationName ?? undefined,
                 status: response.http.status ?? 200,

@@ -7,7 +7,7 @@ import type { CardholderRecord, CardRecord, CardTransactionRecord } from '../dat
  * its own code, so a field the two read differently fails a contract test.
  *
  * Like a real issuer processor's API and nightly file, this serves full card numbers (`pan`):
- * masking them is the adapter's job (DESIGN.md: a PAN never leaves an adapter unmasked).
+ * masking them is the adapter's job (docs/architecture.md: a PAN never leaves an adapter unmasked).
  */
 
 export interface WireAddress {

@@ -1,18 +1,20 @@
 /**
  * `npm run dataset`: writes a seeded population to a directory and prints what it wrote
- * (counts only: no customer data on the console).
+ * (counts only: no customer data on the console). `--help` lists the options.
  */
-import { parseCliArgs, USAGE } from './cliArgs';
+import { datasetCommand, datasetOptions } from './cliArgs';
 import { DatasetOptionsError } from './datasetErrors';
 import { writeDataset } from './writeDataset';
 
 async function main(): Promise<number> {
+  const command = datasetCommand().parse();
   let options;
   try {
-    options = parseCliArgs(process.argv.slice(2));
+    options = datasetOptions(command.opts());
   } catch (error) {
     if (error instanceof DatasetOptionsError) {
-      console.error(`${error.message}\n${USAGE}`);
+      console.error(`${error.message}\n`);
+      command.outputHelp({ error: true });
       return 2;
     }
     throw error;

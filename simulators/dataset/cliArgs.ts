@@ -1,45 +1,53 @@
 /**
- * Parses `npm run dataset -- --seed N --persons N --out DIR [--noise default|harsh]`.
+ * The command line of `npm run dataset -- --seed N --persons N --out DIR [--noise default|harsh]`
+ * (commander: `--help` prints the options and writes nothing).
  */
-import { parseArgs } from 'node:util';
+import { Command, CommanderError, Option } from 'commander';
 import { DatasetOptionsError } from './datasetErrors';
-import type { NoiseLevel } from './noiseProfile';
+import { MAX_PERSONS } from './ids';
+import { NOISE_LEVELS, type NoiseLevel } from './noiseProfile';
 import { DEFAULT_DATASET_OPTIONS, validateDatasetOptions } from './writeDataset';
 import type { WriteDatasetOptions } from './writeDataset';
 
-export const USAGE = 'usage: npm run dataset -- [--seed 42] [--persons 2000] [--out data/dataset] [--noise default|harsh]';
-
-function integerOption(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^-?\d+$/.test(raw.trim())) throw new DatasetOptionsError(`--${name} must be an integer`);
-  return Number(raw);
+export function datasetCommand(): Command {
+  const defaults = DEFAULT_DATASET_OPTIONS;
+  return new Command('npm run dataset --')
+    .description('Write a seeded population of the four legacy systems (and the truth of who is who) to a directory.')
+    .option('--seed <integer>', 'random seed: the same seed writes the same population', String(defaults.seed))
+    .option('--persons <integer>', `how many persons, 1 to ${MAX_PERSONS}`, String(defaults.persons))
+    .option('--out <dir>', 'the directory to write', defaults.out)
+    .addOption(new Option('--noise <level>', 'how dirty the records are').choices([...NOISE_LEVELS]).default(defaults.noise))
+    .showHelpAfterError();
 }
 
+/** The options a command line asks for; a bad value is a DatasetOptionsError naming it. */
 export function parseCliArgs(argv: readonly string[]): WriteDatasetOptions {
-  let values: Record<string, string | boolean | undefined>;
+  const command = datasetCommand()
+    .exitOverride()
+    .configureOutput({ writeOut: () => undefined, writeErr: () => undefined });
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        seed: { type: 'string' },
-        persons: { type: 'string' },
-        out: { type: 'string' },
-        noise: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    command.parse([...argv], { from: 'user' });
   } catch (error) {
-    throw new DatasetOptionsError((error as Error).message);
+    if (error instanceof CommanderError) throw new DatasetOptionsError(error.message);
+    throw error;
   }
-  const out = typeof values.out === 'string' ? values.out : DEFAULT_DATASET_OPTIONS.out;
-  if (out.trim() === '') throw new DatasetOptionsError('--out must name a directory');
+  return datasetOptions(command.opts());
+}
+
+/** Commander's raw values -> validated options. */
+export function datasetOptions(values: { seed: string; persons: string; out: string; noise: string }): WriteDatasetOptions {
+  if (values.out.trim() === '') throw new DatasetOptionsError('--out must name a directory');
   const options: WriteDatasetOptions = {
-    seed: integerOption('seed', values.seed as string | undefined, DEFAULT_DATASET_OPTIONS.seed),
-    persons: integerOption('persons', values.persons as string | undefined, DEFAULT_DATASET_OPTIONS.persons),
-    noise: ((values.noise as string | undefined) ?? DEFAULT_DATASET_OPTIONS.noise) as NoiseLevel,
-    out,
+    seed: integerOption('seed', values.seed),
+    persons: integerOption('persons', values.persons),
+    noise: values.noise as NoiseLevel,
+    out: values.out,
   };
   validateDatasetOptions(options);
   return options;
+}
+
+function integerOption(name: string, raw: string): number {
+  if (!/^-?\d+$/.test(raw.trim())) throw new DatasetOptionsError(`--${name} must be an integer`);
+  return Number(raw);
 }

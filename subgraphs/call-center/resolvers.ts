@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { Advisor } from '../../adapters/canonical';
+import type { Advisor, Case } from '../../adapters/canonical';
 import type { CallCenterAdapter, CallCenterContact, CallCenterLoaders } from '../../adapters/call-center';
 import { connectionFromArray, pageSize } from '../runtime/connection';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
 import type { CustomerDirectory } from './customerDirectory';
 import { toAppointmentNode, toSlotNode } from './graphNodes';
@@ -27,6 +27,7 @@ export function createAdvisorLoader(adapter: CallCenterAdapter): DataLoader<stri
 }
 
 export const callCenterResolvers: GraphQLResolverMap<CallCenterContext> = {
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     callCenterContact: async (customer: CustomerRef, _: unknown, { loaders }: CallCenterContext) =>
@@ -47,6 +48,9 @@ export const callCenterResolvers: GraphQLResolverMap<CallCenterContext> = {
       const advisor = await resolveUpstream(() => advisors.load(advisorId));
       return advisor ? { ...advisor, id: advisor.advisorId } : null;
     },
+  },
+  Case: {
+    id: (complaint: Case) => complaint.caseId,
   },
   Advisor: {
     freeSlots: (advisor: AdvisorWithId, args: { first?: number }, { adapter }: CallCenterContext) =>

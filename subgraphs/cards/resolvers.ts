@@ -3,7 +3,7 @@ import type { Card } from '../../adapters/canonical';
 import type { CardsAdapter, CardsLoaders } from '../../adapters/cards';
 import { pageSize } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
 
 export interface CardsContext {
@@ -16,6 +16,7 @@ type CustomerRef = { id: string; links?: { cardholderIds?: string[] } };
 
 export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
   ...moneyResolvers,
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     cardholder: async (customer: CustomerRef, _: unknown, { loaders }: CardsContext) =>
@@ -24,6 +25,7 @@ export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
     cards: (customer: CustomerRef, _: unknown, { loaders }: CardsContext) => loadFlattened(loaders.cards, customer.links?.cardholderIds),
   },
   Card: {
+    id: (card: Card) => card.cardId,
     transactions: (card: Card, args: { first?: number; after?: string }, { adapter }: CardsContext) =>
       resolveUpstream(async () => {
         const page = await adapter.getCardTransactions(card.cardId, { first: pageSize(args.first), after: args.after ?? null });

@@ -3,7 +3,7 @@ import type { Account } from '../../adapters/canonical';
 import type { CoreBankingAdapter, CoreBankingLoaders } from '../../adapters/core-banking';
 import { connectionFromArray, decodeCursor, pageSize } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
 
 export interface CoreBankingContext {
@@ -15,6 +15,7 @@ type CustomerRef = { id: string; links?: { cifs?: string[] } };
 
 export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
   ...moneyResolvers,
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     coreBankingParty: async (customer: CustomerRef, _: unknown, { loaders }: CoreBankingContext) =>
@@ -25,6 +26,8 @@ export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
       primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.cifs))?.yearlyIncome ?? null,
   },
   Account: {
+    // The account number is the account's identity in the bank: the stable id clients normalise by.
+    id: (account: Account) => account.accountNumber,
     transactions: (account: Account, args: { first?: number; after?: string }, { adapter }: CoreBankingContext) =>
       resolveUpstream(async () => {
         const first = pageSize(args.first);

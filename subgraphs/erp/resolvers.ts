@@ -1,8 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { SalesOrder } from '../../adapters/canonical';
 import type { ErpLoaders } from '../../adapters/erp';
 import { connectionFromArray } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
-import { loadFlattened, loadPartyRecords, primaryRecord } from '../runtime/partyRecords';
+import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 
 export interface ErpContext {
   loaders: ErpLoaders;
@@ -12,6 +13,7 @@ type CustomerRef = { id: string; links?: { partnerIds?: string[] } };
 
 export const erpResolvers: GraphQLResolverMap<ErpContext> = {
   ...moneyResolvers,
+  ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     erpPartner: async (customer: CustomerRef, _: unknown, { loaders }: ErpContext) => primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.partnerIds)),
@@ -21,5 +23,8 @@ export const erpResolvers: GraphQLResolverMap<ErpContext> = {
       orders.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.orderId.localeCompare(b.orderId)));
       return connectionFromArray(orders, args.first, args.after);
     },
+  },
+  SalesOrder: {
+    id: (order: SalesOrder) => order.orderId,
   },
 };

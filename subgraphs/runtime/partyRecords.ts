@@ -2,6 +2,16 @@ import type DataLoader from 'dataloader';
 import type { SourceParty } from '../../adapters/canonical';
 import { resolveUpstream } from './upstreamErrors';
 
+/**
+ * `Party.id`, the same in every system subgraph: a source record is identified by its system and
+ * its key there, so clients can normalise it (`coreBankingParty` and `coreBankingRecords` share entries).
+ */
+export const partyResolvers = {
+  Party: {
+    id: (party: SourceParty) => `${party.system}:${party.localId}`,
+  },
+};
+
 /** A customer's records in one system, through that system's per-request party loader. */
 export async function loadPartyRecords(loader: DataLoader<string, SourceParty | null>, localIds: readonly string[] | undefined): Promise<SourceParty[]> {
   if (!localIds || localIds.length === 0) return [];

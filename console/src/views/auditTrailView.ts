@@ -1,5 +1,5 @@
 import { h } from '../dom';
-import { formatDateTime, formatEnum } from '../format';
+import { BANK_TIME_ZONE, bankWallTimeToIso, formatDateTime, formatEnum } from '../format';
 import { graphql } from '../graphqlClient';
 import { AUDIT_TRAIL, AUDIT_TRAIL_PROBE } from '../operations';
 import { hasRole, type Session } from '../session';
@@ -30,16 +30,9 @@ export async function auditTrailAvailable(session: Session): Promise<boolean> {
 
 export interface AuditFilter {
   customerId: string;
-  /** `datetime-local` values, read as UTC. */
+  /** `datetime-local` values, read as the bank's wall clock (Europe/London). */
   from: string;
   to: string;
-}
-
-/** `2026-11-27T08:00` (a datetime-local value, meant as UTC) -> ISO instant; '' -> null. */
-export function localInputToIso(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(`${value}${value.length === 16 ? ':00' : ''}Z`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** Who looked at a customer's data, and steward decisions about them, oldest first. */
@@ -54,7 +47,7 @@ export function auditTrailView(context: ViewContext, filter: AuditFilter): HTMLE
     guarded(context, results, async () => {
       const { data } = await graphql<Trail>(
         AUDIT_TRAIL,
-        { customerId: filter.customerId, from: localInputToIso(filter.from), to: localInputToIso(filter.to), first: PAGE_SIZE, after },
+        { customerId: filter.customerId, from: bankWallTimeToIso(filter.from), to: bankWallTimeToIso(filter.to), first: PAGE_SIZE, after },
         context.session.token,
       );
       const trail = data!.auditTrail;
@@ -68,7 +61,8 @@ export function auditTrailView(context: ViewContext, filter: AuditFilter): HTMLE
         [e.subject, e.channel ? h('small', {}, ` via ${e.channel}`) : ''],
         e.roles.join(', '),
         e.fieldClasses.join(', '),
-        e.operationName ?? h('span', { class: 'empty' }, 'unnamed operation'),
+        // An unnamed operation is not an anonymous caller: say which it is.
+        e.operationName ?? h('span', { class: 'empty' }, '(unnamed operation)'),
         e.action ? `${e.action}${e.reason ? `: ${e.reason}` : ''}` : '',
         e.requestId ? h('code', {}, e.requestId) : '',
       ]);
@@ -91,7 +85,7 @@ export function auditTrailView(context: ViewContext, filter: AuditFilter): HTMLE
     'main',
     { class: 'audit' },
     h('h2', {}, 'Audit trail'),
-    h('p', {}, 'Who read a customer\'s data through the graph (and which classes of data), and the data stewards\' decisions about them. Times are UTC.'),
+    h('p', {}, `Who read a customer's data through the graph (and which classes of data), and the data stewards' decisions about them. Times are the bank's (${BANK_TIME_ZONE}).`),
     h(
       'form',
       {
@@ -105,8 +99,8 @@ export function auditTrailView(context: ViewContext, filter: AuditFilter): HTMLE
         },
       },
       h('label', { for: 'audit-customer' }, 'Customer id', customer),
-      h('label', { for: 'audit-from' }, 'From (UTC)', from),
-      h('label', { for: 'audit-to' }, 'To (UTC)', to),
+      h('label', { for: 'audit-from' }, `From (${BANK_TIME_ZONE})`, from),
+      h('label', { for: 'audit-to' }, `To (${BANK_TIME_ZONE})`, to),
       h('button', { type: 'submit', id: 'audit-load' }, 'Show'),
     ),
     results,

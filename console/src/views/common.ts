@@ -18,7 +18,7 @@ export function problemNote(problem: FieldProblem): HTMLElement {
 }
 
 /**
- * A value of the answer or, when it is null, why: "not permitted for your role", "Cards is
+ * A value of the answer or, when it is null, why: "hidden for your role", "Cards is
  * unavailable"... `render` is only called with a present value.
  */
 export function valueOr<T>(value: T | null | undefined, errors: readonly GraphQLErrorBody[], path: ReadonlyArray<string | number>, render: (value: T) => Child | Child[], empty: string = 'none'): Child | Child[] {

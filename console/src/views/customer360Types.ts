@@ -6,11 +6,27 @@ export interface Customer360 {
   id: string;
   sourceKeys: Array<{ system: string; localId: string }>;
   profile: GoldenProfileValue | null;
-  accounts: Array<{ accountNumber: string; type: string; status: string; openedOn: string | null; balance: Money }> | null;
-  cards: Array<{ cardId: string; maskedPan: string; product: string; status: string; expiry: string; creditLimit: Money; balance: Money }> | null;
-  salesOrders: { totalCount: number; edges: Array<{ node: { orderId: string; createdAt: string; netValue: Money; deliveryStatus: string; billingStatus: string } }> } | null;
+  accounts: Array<{ id: string; accountNumber: string; type: string; status: string; openedOn: string | null; balance: Money }> | null;
+  cards: Array<{ id: string; cardId: string; maskedPan: string; product: string; status: string; expiry: string; creditLimit: Money; balance: Money }> | null;
+  salesOrders: { totalCount: number; edges: Array<{ node: { id: string; orderId: string; createdAt: string; netValue: Money; deliveryStatus: string; billingStatus: string } }> } | null;
   interactions: { edges: Array<{ node: { id: string; channel: string; occurredAt: string; summary: string } }> } | null;
-  openCases: Array<{ caseId: string; subject: string; status: string; openedAt: string }> | null;
-  advisor: { id: string; name: string; freeSlots: Array<{ id: string; start: string; end: string }> } | null;
-  appointments: Array<{ id: string; slotId: string; start: string; end: string }> | null;
+  openCases: Array<{ id: string; caseId: string; subject: string; status: string; openedAt: string }> | null;
+  advisor: { id: string; name: string; freeSlots: Slot[] } | null;
+  appointments: Appointment[] | null;
+}
+
+/** A free slot in the advisor's calendar. */
+export interface Slot {
+  id: string;
+  start: string;
+  end: string;
+}
+
+/** A booked callback. */
+export interface Appointment {
+  id: string;
+  slotId: string;
+  advisorId: string;
+  start: string;
+  end: string;
 }

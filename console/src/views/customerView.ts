@@ -43,7 +43,7 @@ export function customerView(context: ViewContext, id: string, tab: CustomerTab)
     const refused = forbiddenFields(errors);
     replaceChildren(
       body,
-      refused.length > 0 ? h('p', { class: 'notice', id: 'forbidden-notice' }, `Not permitted for your role: ${refused.join(', ')}.`) : null,
+      refused.length > 0 ? h('p', { class: 'notice', id: 'forbidden-notice' }, `Hidden for your role: ${refused.join(', ')}.`) : null,
       tab === 'sources' ? sourcesView(customer, errors) : customerOverview(context, customer, errors),
     );
   });

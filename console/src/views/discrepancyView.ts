@@ -75,23 +75,26 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
     'Download CSV',
   );
 
-  const counts = h('div', { id: 'discrepancy-counts' }, h('p', { class: 'loading' }, 'Loading...'));
+  // One place for the whole report, so a refusal or a failure replaces the "Loading..." too.
+  const counts = h('div', { id: 'discrepancy-counts' });
   const pairs = h('div', { id: 'discrepancy-pairs' });
   const more = h('div', { class: 'more' });
+  const report = h('div', { id: 'discrepancy-report' }, h('p', { class: 'loading' }, 'Loading...'));
 
   const loadPage = (after: string | null) =>
-    guarded(context, pairs, async () => {
+    // The first page fills (or fails) the whole report; a later page only the "Load more" area.
+    guarded(context, after === null ? report : more, async () => {
       const systems = filter.systems.length > 0 ? filter.systems : null;
       const { data } = await graphql<Report>(DISCREPANCY_REPORT, { field: filter.field || null, systems, first: PAGE_SIZE, after }, context.session.token);
-      const report = data!.discrepancyReport;
+      const page = data!.discrepancyReport;
       if (after === null) {
         counts.replaceChildren(
-          h('p', { class: 'count', id: 'discrepancy-total' }, `${report.totalCount} disagreeing record pair${report.totalCount === 1 ? '' : 's'}`),
-          report.counts.length === 0
+          h('p', { class: 'count', id: 'discrepancy-total' }, `${page.totalCount} disagreeing record pair${page.totalCount === 1 ? '' : 's'}`),
+          page.counts.length === 0
             ? h('p', { class: 'empty' }, 'No discrepancies for this filter.')
             : table(
                 ['Field', 'Systems', 'Pairs'],
-                report.counts.map((c) => [
+                page.counts.map((c) => [
                   formatEnum(c.field),
                   `${systemLabel(c.systemA)} / ${systemLabel(c.systemB)}`,
                   h('a', { href: `#/discrepancies?${filterQuery({ field: c.field, systems: [c.systemA, c.systemB] })}` }, String(c.count)),
@@ -100,9 +103,10 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
               ),
         );
         pairs.replaceChildren(h('table', { class: 'pairs-table' }, h('thead', {}, h('tr', {}, ['Customer', 'Field', 'System A', 'Says', 'System B', 'Says'].map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {})));
+        report.replaceChildren(counts, pairs);
       }
       const body = pairs.querySelector('tbody');
-      for (const { node: d } of report.edges) {
+      for (const { node: d } of page.edges) {
         body?.append(
           h(
             'tr',
@@ -116,7 +120,7 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
           ),
         );
       }
-      more.replaceChildren(report.pageInfo.hasNextPage ? h('button', { type: 'button', class: 'secondary', onclick: () => void loadPage(report.pageInfo.endCursor) }, 'Load more') : '');
+      more.replaceChildren(page.pageInfo.hasNextPage ? h('button', { type: 'button', class: 'secondary', onclick: () => void loadPage(page.pageInfo.endCursor) }, 'Load more') : '');
     });
   void loadPage(null);
 
@@ -142,8 +146,7 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
       download,
       downloadMessage,
     ),
-    counts,
-    pairs,
+    report,
     more,
   );
 }

@@ -72,6 +72,11 @@ export const INSIGHT_THRESHOLDS: InsightThresholds = {
   nextBestActions: {
     /** Recent complaint and falling balances: the relationship manager calls the customer. */
     SCHEDULE_CALLBACK: { priority: 1, channel: 'ADVISOR_CALLBACK' },
+    /**
+     * Any complaint still open, however long ago it was opened: the call center follows it up.
+     * An old open complaint is more urgent, not less (it is overdue), so there is no age limit.
+     */
+    FOLLOW_UP_COMPLAINT: { priority: 1, channel: 'CALL_CENTER' },
     /** Deposits at or above this and no active card: offer a credit card. */
     OFFER_CREDIT_CARD: { priority: 2, channel: 'MOBILE_APP', minDeposits: '10000.00' },
     /** An active card used to at least this percentage of its limit: review the limit. */

@@ -56,6 +56,7 @@ export type LifecycleStageName = 'PROSPECT' | 'CHURN_RISK' | 'ONBOARDING' | 'DOR
 export type ActionChannel = 'ADVISOR_CALLBACK' | 'CALL_CENTER' | 'EMAIL' | 'MOBILE_APP' | 'BRANCH';
 export type NextBestActionCode =
   | 'SCHEDULE_CALLBACK'
+  | 'FOLLOW_UP_COMPLAINT'
   | 'OFFER_CREDIT_CARD'
   | 'REVIEW_CREDIT_LIMIT'
   | 'OFFER_SAVINGS_ACCOUNT'
@@ -99,6 +100,7 @@ export interface InsightThresholds {
   churn: { recentComplaintDays: number; balanceTrendDays: number; minNetOutflow: string };
   nextBestActions: {
     SCHEDULE_CALLBACK: ActionSettings;
+    FOLLOW_UP_COMPLAINT: ActionSettings;
     OFFER_CREDIT_CARD: ActionSettings & { minDeposits: string };
     REVIEW_CREDIT_LIMIT: ActionSettings & { minUtilisationPercent: number };
     OFFER_SAVINGS_ACCOUNT: ActionSettings & { minCurrentBalance: string };

@@ -20,18 +20,30 @@ describe('next best actions', () => {
 
   it('books a retention callback on a recent complaint with falling balances, and only then', () => {
     const falling = [account('CURRENT', '1000.00', { transactions: [{ bookedAt: dateDaysAgo(3), amount: gbp('-750.00') }] }), account('SAVINGS', '2000.00')];
-    expect(computeNextBestActions(quiet({ accounts: falling, openCases: [{ openedAt: daysAgo(12) }] }), TODAY, T)).toEqual([
-      {
-        code: 'SCHEDULE_CALLBACK',
-        title: 'Book a retention call with the relationship manager (a slot from advisor.freeSlots, then scheduleCallback)',
-        reason: 'open complaint opened 12 day(s) ago (<= 90 days); net flow on deposit accounts over 30 days -750.00 GBP <= -500.00 GBP',
-        channel: 'ADVISOR_CALLBACK',
-        priority: 1,
-      },
-    ]);
+    expect(computeNextBestActions(quiet({ accounts: falling, openCases: [{ openedAt: daysAgo(12) }] }), TODAY, T)[0]).toEqual({
+      code: 'SCHEDULE_CALLBACK',
+      title: 'Book a retention call with the relationship manager (a slot from advisor.freeSlots, then scheduleCallback)',
+      reason: 'open complaint opened 12 day(s) ago (<= 90 days); net flow on deposit accounts over 30 days -750.00 GBP <= -500.00 GBP',
+      channel: 'ADVISOR_CALLBACK',
+      priority: 1,
+    });
     expect(codes(quiet({ accounts: falling }))).toEqual([]);
-    expect(codes(quiet({ openCases: [{ openedAt: daysAgo(12) }] }))).toEqual([]);
-    expect(codes(quiet({ accounts: falling, openCases: [{ openedAt: daysAgo(91) }] }))).toEqual([]);
+    expect(codes(quiet({ openCases: [{ openedAt: daysAgo(12) }] }))).not.toContain('SCHEDULE_CALLBACK');
+    expect(codes(quiet({ accounts: falling, openCases: [{ openedAt: daysAgo(91) }] }))).not.toContain('SCHEDULE_CALLBACK');
+  });
+
+  it('follows up an open complaint whatever its age, naming the oldest', () => {
+    const followUp = (reason: string) => ({ code: 'FOLLOW_UP_COMPLAINT', title: 'Follow up the open complaint with the customer', reason, channel: 'CALL_CENTER', priority: 1 });
+    // Six months old: the case the retention rule (90 days) does not see; it must not read "nothing to do".
+    expect(computeNextBestActions(quiet({ openCases: [{ openedAt: daysAgo(182) }] }), TODAY, T)).toEqual([followUp('a complaint is open, the oldest opened 182 day(s) ago')]);
+    expect(computeNextBestActions(quiet({ openCases: [{ openedAt: daysAgo(3) }] }), TODAY, T)).toEqual([followUp('a complaint is open, the oldest opened 3 day(s) ago')]);
+    expect(computeNextBestActions(quiet({ openCases: [{ openedAt: daysAgo(2000) }, { openedAt: daysAgo(40) }] }), TODAY, T)).toEqual([followUp('2 complaints are open, the oldest opened 2000 day(s) ago')]);
+    // Stamped after today (clocks of two systems disagree): open now, counted as opened today.
+    expect(computeNextBestActions(quiet({ openCases: [{ openedAt: daysAgo(-2) }] }), TODAY, T)).toEqual([followUp('a complaint is open, the oldest opened 0 day(s) ago')]);
+    expect(computeNextBestActions(quiet({ openCases: [{ openedAt: 'not a date' }] }), TODAY, T)).toEqual([followUp('a complaint is open (opening date unreadable)')]);
+    // No open case, or the call center not heard: no follow-up on a guess.
+    expect(codes(quiet({ openCases: [] }))).toEqual([]);
+    expect(codes(quiet({ openCases: null }))).toEqual([]);
   });
 
   it('offers a card at 10000.00 of deposits and no active card, not below, not with a card, not on a guess', () => {
@@ -96,6 +108,6 @@ describe('next best actions', () => {
       openCases: [{ openedAt: daysAgo(1) }],
       orders: [order('1.00', { createdAt: daysAgo(1) })],
     });
-    expect(codes(everything)).toEqual(['SCHEDULE_CALLBACK', 'OFFER_CREDIT_CARD', 'OFFER_SAVINGS_ACCOUNT', 'SEND_SATISFACTION_SURVEY']);
+    expect(codes(everything)).toEqual(['SCHEDULE_CALLBACK', 'FOLLOW_UP_COMPLAINT', 'OFFER_CREDIT_CARD', 'OFFER_SAVINGS_ACCOUNT', 'SEND_SATISFACTION_SURVEY']);
   });
 });

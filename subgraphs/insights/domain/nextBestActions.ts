@@ -14,6 +14,7 @@ import { coversLastDays } from './pageCoverage';
 /** What each action asks the agent or advisor to do. */
 export const ACTION_TITLES: Record<NextBestActionCode, string> = {
   SCHEDULE_CALLBACK: 'Book a retention call with the relationship manager (a slot from advisor.freeSlots, then scheduleCallback)',
+  FOLLOW_UP_COMPLAINT: 'Follow up the open complaint with the customer',
   OFFER_CREDIT_CARD: 'Offer a credit card',
   REVIEW_CREDIT_LIMIT: 'Review the credit limit of the card with the customer',
   OFFER_SAVINGS_ACCOUNT: 'Offer a savings account for the money idle in current accounts',
@@ -31,6 +32,17 @@ export const TRIGGERS: Record<NextBestActionCode, Trigger> = {
     const complaint = recentOpenComplaint(facts, asOf, thresholds);
     const falling = fallingBalances(facts, asOf, thresholds);
     return complaint.fired && falling.fired ? `${complaint.reason}; ${falling.reason}` : null;
+  },
+
+  // Every open complaint counts, whatever its age: the retention callback above needs a recent
+  // one (a churn signal), but a complaint open for months is overdue, not forgotten.
+  FOLLOW_UP_COMPLAINT: (facts, asOf) => {
+    if (!facts.openCases || facts.openCases.length === 0) return null;
+    const ages = facts.openCases.map((c) => daysBefore(c.openedAt, asOf)).filter((age) => !Number.isNaN(age));
+    const count = facts.openCases.length;
+    const open = count === 1 ? 'a complaint is open' : `${count} complaints are open`;
+    // A case stamped later than today (clock skew between systems) is open now: age 0, not ignored.
+    return ages.length === 0 ? `${open} (opening date unreadable)` : `${open}, the oldest opened ${Math.max(0, ...ages)} day(s) ago`;
   },
 
   OFFER_CREDIT_CARD: (facts, _asOf, thresholds) => {

@@ -32,6 +32,14 @@ describe('survive', () => {
     );
   });
 
+  it('gives the same answer whatever the order when candidates differ only where no rule looks', () => {
+    // One record read twice (same system, local id, normalised value): the spelling and the
+    // completeness differ, the change time does not, so only the order could choose.
+    const upper: Candidate = { system: 'ERP', localId: '001', value: 'SMITH', normalizedValue: 'smith', completeness: 1, changedAt: '2020-01-01T00:00:00.000Z' };
+    const proper: Candidate = { ...upper, value: 'Smith', completeness: 3 };
+    for (const policy of policies) expect(survive([upper, proper], policy)).toEqual(survive([proper, upper], policy));
+  });
+
   it('flags a conflict exactly when normalised values disagree', () => {
     fc.assert(
       fc.property(fc.array(candidate, { minLength: 1, maxLength: 8 }), (candidates) => {

@@ -28,8 +28,22 @@ export interface SurvivorshipResult<V> {
 
 const SYSTEM_ORDER: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
 
+const compareText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * A total order over candidates (system, local id, value, then the record's facts), so that
+ * the winner never depends on the order the records arrived in, even when one record gives
+ * several candidates.
+ */
 function stableOrder<V>(a: Candidate<V>, b: Candidate<V>): number {
-  return SYSTEM_ORDER.indexOf(a.system) - SYSTEM_ORDER.indexOf(b.system) || (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0) || (a.normalizedValue < b.normalizedValue ? -1 : a.normalizedValue > b.normalizedValue ? 1 : 0);
+  return (
+    SYSTEM_ORDER.indexOf(a.system) - SYSTEM_ORDER.indexOf(b.system) ||
+    compareText(a.localId, b.localId) ||
+    compareText(a.normalizedValue, b.normalizedValue) ||
+    compareText(String(a.value), String(b.value)) ||
+    b.completeness - a.completeness ||
+    compareText(b.changedAt ?? '', a.changedAt ?? '')
+  );
 }
 
 function keepMax<V>(candidates: Candidate<V>[], score: (c: Candidate<V>) => number): Candidate<V>[] {

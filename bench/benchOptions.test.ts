@@ -1,0 +1,52 @@
+import { BenchOptionsError, parseBenchOptions } from './benchOptions';
+
+describe('the bench command line', () => {
+  it('defaults to 10 s, 8 connections, every scenario, a cold cache, auth on', () => {
+    expect(parseBenchOptions([])).toEqual({
+      durationSeconds: 10,
+      connections: 8,
+      scenario: 'all',
+      cacheModes: ['cold'],
+      workers: [],
+      repeat: 1,
+      warmupSeconds: 2,
+      customerCount: 200,
+      auth: true,
+      bare: false,
+      jsonPath: undefined,
+    });
+  });
+
+  it('reads every option', () => {
+    const argv = ['--duration', '30', '--connections', '4', '--scenario', 'latency', '--cache', 'both', '--workers', '1, 2', '--repeat', '3', '--warmup', '0', '--customers', '50', '--auth', 'off', '--bare', '--json', 'out.json'];
+    expect(parseBenchOptions(argv)).toEqual({
+      durationSeconds: 30,
+      connections: 4,
+      scenario: 'latency',
+      cacheModes: ['cold', 'warm'],
+      workers: [1, 2],
+      repeat: 3,
+      warmupSeconds: 0,
+      customerCount: 50,
+      auth: false,
+      bare: true,
+      jsonPath: 'out.json',
+    });
+  });
+
+  it.each([
+    [['--duration', '0']],
+    [['--duration', '1.5']],
+    [['--duration', '-3']],
+    [['--connections', 'many']],
+    [['--workers', '1,x']],
+    [['--scenario', 'fast']],
+    [['--cache', 'lukewarm']],
+    [['--auth', 'maybe']],
+    [['--warmup', '-1']],
+    [['--colour']],
+    [['positional']],
+  ])('refuses %j with a typed error', (argv) => {
+    expect(() => parseBenchOptions(argv)).toThrow(BenchOptionsError);
+  });
+});
