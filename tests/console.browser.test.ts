@@ -23,12 +23,14 @@ const CSV_HEADER = 'customerId,field,systemA,localIdA,valueA,systemB,localIdB,va
 const BANK_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(–\d{2}:\d{2})? (GMT|BST)/;
 
 /** The bank's staff roles, and what each may read (gateway/auth/fieldPolicy.ts), written out by hand. */
-const STAFF: Array<{ role: string; financial: boolean; audit: boolean; books: boolean }> = [
-  { role: 'teller', financial: true, audit: false, books: false },
-  { role: 'call-center-agent', financial: false, audit: false, books: true },
-  { role: 'relationship-manager', financial: true, audit: false, books: true },
-  { role: 'auditor', financial: true, audit: true, books: false },
-  { role: 'data-steward', financial: false, audit: true, books: false },
+// What each staff role reads, written down from the bank's policy (not read from fieldPolicy.ts):
+// FINANCIAL states money, INSIGHT is the stage and the actions without amounts.
+const STAFF: Array<{ role: string; financial: boolean; insight: boolean; audit: boolean; books: boolean }> = [
+  { role: 'teller', financial: true, insight: true, audit: false, books: false },
+  { role: 'call-center-agent', financial: false, insight: true, audit: false, books: true },
+  { role: 'relationship-manager', financial: true, insight: true, audit: false, books: true },
+  { role: 'auditor', financial: true, insight: true, audit: true, books: false },
+  { role: 'data-steward', financial: false, insight: false, audit: true, books: false },
 ];
 
 type TargetCustomer = { id: string; name: string; field: string; slots: number; openCases: number };
@@ -296,8 +298,14 @@ describe('agents and auditors console (browser)', () => {
       await openOverview(customer.id);
       expect(await page.locator('#customer-name').textContent()).toBe(customer.name);
       const insights = page.locator('[data-section="insights"]');
-      // The stage is for everyone; its reasons, the tier, the value and the actions' reasons state money.
-      await insights.locator('#lifecycle-stage').waitFor();
+      // The stage and the actions are for staff who serve (INSIGHT); their reasons, the tier and
+      // the value state money (FINANCIAL).
+      if (staff.insight) await insights.locator('#lifecycle-stage').waitFor();
+      else {
+        await insights.locator('.problem-forbidden', { hasText: 'hidden for your role' }).first().waitFor();
+        expect(await insights.locator('#lifecycle-stage').count()).toBe(0);
+        expect(await insights.locator('#next-best-actions').count()).toBe(0);
+      }
       if (staff.financial) {
         expect(await insights.locator('#segment-tier').textContent()).toMatch(/^(Gold|Silver|Bronze)$/);
         expect(await insights.locator('#segment-reasons li').count()).toBeGreaterThan(0);
@@ -310,11 +318,11 @@ describe('agents and auditors console (browser)', () => {
         expect(await insights.locator('.problem-forbidden', { hasText: 'Tier hidden for your role' }).count()).toBe(1);
         expect(await insights.textContent()).not.toMatch(/no tier/i);
         expect(await insights.locator('#relationship-value').count()).toBe(0);
-        expect(await insights.locator('.problem-forbidden', { hasText: 'Reasons hidden for your role' }).count()).toBe(2);
+        expect(await insights.locator('.problem-forbidden', { hasText: 'Reasons hidden for your role' }).count()).toBe(staff.insight ? 2 : 1);
         await page.locator('[data-section="accounts"] .problem-forbidden', { hasText: 'hidden for your role' }).waitFor();
         expect(await page.locator('#forbidden-notice').textContent()).toContain('Hidden for your role');
       }
-      if (customer.openCases > 0) {
+      if (customer.openCases > 0 && staff.insight) {
         // An open complaint, however old, is an action with its reason.
         const followUp = insights.locator('[data-action="FOLLOW_UP_COMPLAINT"]');
         expect(await followUp.locator('strong').textContent()).toBe('Follow up the open complaint with the customer');

@@ -4,7 +4,7 @@
  * place to change who sees what (docs/security.md explains it).
  *
  * Fields carry their class in the schema (`@sensitive(class: PII | FINANCIAL | AUDIT |
- * AUDIT_TRAIL)`, see schema/*.graphql); fields without it are readable by every authenticated
+ * AUDIT_TRAIL | INSIGHT)`, see schema/*.graphql); fields without it are readable by every authenticated
  * caller. A caller holding several roles gets the union. A role not listed here grants nothing.
  *
  * Out of scope: row-level rules (which customers a teller's branch may see) and channel-based
@@ -13,13 +13,15 @@
 
 /**
  * - PII: personal data of a customer (names, birth date, national id, contacts, addresses).
- * - FINANCIAL: a customer's money and what is derived from it (balances, transactions, cards,
- *   orders, income, relationship value, lifecycle stage, next best actions).
+ * - FINANCIAL: a customer's money (balances, transactions, cards, orders, income, relationship
+ *   value, and the reasons of derived insights, which state amounts).
  * - AUDIT: the source-record view (every system's records as held, steward decisions, the
  *   discrepancy report) data stewards need to fix identity.
  * - AUDIT_TRAIL: who looked at which customer (the audit trail itself), for auditors only.
+ * - INSIGHT: what is derived from a customer's money without stating amounts (lifecycle stage,
+ *   next best actions): call-center agents serve with it though they may not read balances.
  */
-export const SENSITIVITY_CLASSES = ['PII', 'FINANCIAL', 'AUDIT', 'AUDIT_TRAIL'] as const;
+export const SENSITIVITY_CLASSES = ['PII', 'FINANCIAL', 'AUDIT', 'AUDIT_TRAIL', 'INSIGHT'] as const;
 export type SensitivityClass = (typeof SENSITIVITY_CLASSES)[number];
 
 export interface FieldPolicy {
@@ -40,12 +42,13 @@ export interface FieldPolicy {
 
 export const FIELD_POLICY: FieldPolicy = {
   roles: {
-    teller: ['PII', 'FINANCIAL'],
-    // The customer's own data only: mobile-app is a customer-bound role (below).
+    teller: ['PII', 'FINANCIAL', 'INSIGHT'],
+    // The customer's own data only: mobile-app is a customer-bound role (below). The bank's
+    // sales prompts (INSIGHT) are for staff, not for the customer's own app.
     'mobile-app': ['PII', 'FINANCIAL'],
-    'call-center-agent': ['PII'],
-    'relationship-manager': ['PII', 'FINANCIAL'],
-    auditor: ['PII', 'FINANCIAL', 'AUDIT', 'AUDIT_TRAIL'],
+    'call-center-agent': ['PII', 'INSIGHT'],
+    'relationship-manager': ['PII', 'FINANCIAL', 'INSIGHT'],
+    auditor: ['PII', 'FINANCIAL', 'AUDIT', 'AUDIT_TRAIL', 'INSIGHT'],
     // Stewards fix identity from the source records; who looked at a customer is not theirs to read.
     'data-steward': ['PII', 'AUDIT'],
     // System-to-system callers get ids, keys, statuses: nothing sensitive unless granted here.

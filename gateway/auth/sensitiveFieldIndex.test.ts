@@ -27,12 +27,15 @@ describe('buildSensitiveFieldIndex', () => {
 
 describe('field policy', () => {
   it('grants the documented classes', () => {
-    expect([...allowedClasses(['call-center-agent'])]).toEqual(['PII']);
-    expect([...allowedClasses(['auditor'])].sort()).toEqual(['AUDIT', 'AUDIT_TRAIL', 'FINANCIAL', 'PII']);
+    // Agents serve with the stage and the actions (INSIGHT) but read no amounts (FINANCIAL).
+    expect([...allowedClasses(['call-center-agent'])].sort()).toEqual(['INSIGHT', 'PII']);
+    expect([...allowedClasses(['auditor'])].sort()).toEqual(['AUDIT', 'AUDIT_TRAIL', 'FINANCIAL', 'INSIGHT', 'PII']);
+    // The customer's own app gets no internal sales prompts.
+    expect([...allowedClasses(['mobile-app'])].sort()).toEqual(['FINANCIAL', 'PII']);
     expect([...allowedClasses(['integration'])]).toEqual([]);
     // Stewards work from the source records (AUDIT) but do not read who looked at whom (AUDIT_TRAIL).
     expect([...allowedClasses(['data-steward'])].sort()).toEqual(['AUDIT', 'PII']);
-    expect([...allowedClasses(['data-steward', 'teller'])].sort()).toEqual(['AUDIT', 'FINANCIAL', 'PII']);
+    expect([...allowedClasses(['data-steward', 'teller'])].sort()).toEqual(['AUDIT', 'FINANCIAL', 'INSIGHT', 'PII']);
     expect([...allowedClasses(['toString', '__proto__'])]).toEqual([]);
   });
 

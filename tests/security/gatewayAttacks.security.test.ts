@@ -134,11 +134,24 @@ const ATTACKS: Attack[] = [
   { attack: 'field suggestions in production (schema probing)', send: () => gql({ query: '{ custmers(first: 1) { totalCount } }' }, 'auditor'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', check: (r) => expect(JSON.stringify(r.json)).not.toMatch(/Did you mean/) },
   { attack: 'a data steward reading the audit trail', send: () => gql({ query: 'query($id: ID!) { auditTrail(customerId: $id) { edges { node { subject } } } }', variables: { id: ctx.other.id } }, 'data-steward'), status: 200, code: 'FORBIDDEN', check: (r) => expect(r.json.errors[0].extensions).toMatchObject({ field: 'Query.auditTrail', class: 'AUDIT_TRAIL' }) },
   {
-    attack: 'a call-center agent reading insights derived from financial data',
-    send: () => gql({ query: 'query($id: ID!) { customer(id: $id) { id lifecycleStage { stage } nextBestActions { code } } }', variables: { id: ctx.other.id } }, 'call-center-agent'),
+    attack: 'an integration caller reading insights derived from financial data',
+    send: () => gql({ query: 'query($id: ID!) { customer(id: $id) { id lifecycleStage { stage } nextBestActions { code } } }', variables: { id: ctx.other.id } }, 'integration'),
     status: 200,
     code: 'FORBIDDEN',
-    check: (r) => expect(r.json.errors.map((e: { extensions: { field: string; class: string } }) => `${e.extensions.field}:${e.extensions.class}`).sort()).toEqual(['Customer.lifecycleStage:FINANCIAL', 'Customer.nextBestActions:FINANCIAL']),
+    check: (r) => expect(r.json.errors.map((e: { extensions: { field: string; class: string } }) => `${e.extensions.field}:${e.extensions.class}`).sort()).toEqual(['Customer.lifecycleStage:INSIGHT', 'Customer.nextBestActions:INSIGHT']),
+  },
+  {
+    attack: 'a call-center agent reading the amounts behind the insights',
+    send: () => gql({ query: 'query($id: ID!) { customer(id: $id) { id lifecycleStage { stage reasons } nextBestActions { code reason } } }', variables: { id: ctx.other.id } }, 'call-center-agent'),
+    status: 200,
+    code: 'FORBIDDEN',
+    // The stage and the actions are served (INSIGHT), so the systems they derive from are read.
+    legacyAllowed: ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'],
+    check: (r) => {
+      expect(r.json.data.customer.lifecycleStage.stage).toEqual(expect.any(String));
+      expect(r.json.data.customer.lifecycleStage.reasons).toBeNull();
+      expect(r.json.errors.map((e: { extensions: { field: string; class: string } }) => `${e.extensions.field}:${e.extensions.class}`).sort()).toEqual(['LifecycleStage.reasons:FINANCIAL', 'NextBestAction.reason:FINANCIAL']);
+    },
   },
 
   // ---- tokens (foreign issuer/audience and long lives were accepted)
