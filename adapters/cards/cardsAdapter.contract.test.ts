@@ -248,7 +248,9 @@ describe('cards adapter: failures', () => {
       },
     });
     try {
-      const adapter = adapterFor(stalled.url, { timeoutMs: 100 });
+      // Long enough for the first chunk to arrive on a loaded machine; the stall is endless, so
+      // the timeout still ends the read.
+      const adapter = adapterFor(stalled.url, { timeoutMs: 2000 });
       let received = 0;
       const drain = async () => {
         for await (const party of adapter.extractParties()) received += party ? 1 : 0;
