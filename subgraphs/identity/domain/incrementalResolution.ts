@@ -14,12 +14,12 @@
  */
 import type { SourceParty } from '../../../adapters/canonical';
 import { blockingKeys } from './blocking';
-import { clusterRecords } from './clustering';
+import { compareCandidates } from './candidatePairStore';
 import { anchorOf, compareAnchorKeys, customerIdFor } from './customerId';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
 import { normaliseParty, type NormalisedParty } from './normalisedParty';
-import { linkParties } from './pairLinking';
-import { dedupeAndSort, membersOf, overrideIndexes, resolveNormalisedParties } from './resolveParties';
+import { dedupeAndSort, membersOf, modelFor, reviewPairsOf, runLinkage } from './resolveParties';
+import { pairKey, type ScoredPair } from './reviewQueue';
 import { NO_OVERRIDES, overridePairs, type SourceRef, type StewardOverrides } from './stewardOverrides';
 
 export interface ClusterEntry {
@@ -30,6 +30,11 @@ export interface ClusterEntry {
 }
 
 export interface ResolutionState {
+  /**
+   * The settings, with the model the state scores pairs with in `config.model` (trained when the
+   * state was created, unless the caller brought one). A state without a model (one restored from
+   * a snapshot that did not keep it) trains one from its records at the next apply.
+   */
   readonly config: MatchConfig;
   readonly overrides: StewardOverrides;
   readonly parties: ReadonlyMap<string, NormalisedParty>;
@@ -39,6 +44,11 @@ export interface ResolutionState {
   readonly blocks: ReadonlyMap<string, readonly string[]>;
   /** Every id ever given out, live or retired: never reused. */
   readonly issuedIds: ReadonlySet<string>;
+  /**
+   * Scored pairs a steward may want to see (review band, or linked but kept apart), by pairKey;
+   * `reviewQueue` turns them and the decisions into the queue. Optional for states built elsewhere.
+   */
+  readonly reviewPairs?: ReadonlyMap<string, ScoredPair>;
 }
 
 export type IdentityEvent =
@@ -59,12 +69,12 @@ export interface StateOptions {
   overrides?: StewardOverrides;
 }
 
-function addToBlocks(blocks: Map<string, readonly string[]>, party: NormalisedParty): void {
-  for (const key of new Set(blockingKeys(party))) blocks.set(key, [...(blocks.get(key) ?? []), party.key]);
+function addToBlocks(blocks: Map<string, readonly string[]>, party: NormalisedParty, config: MatchConfig): void {
+  for (const key of new Set(blockingKeys(party, config.blockingRules))) blocks.set(key, [...(blocks.get(key) ?? []), party.key]);
 }
 
-function removeFromBlocks(blocks: Map<string, readonly string[]>, party: NormalisedParty): void {
-  for (const key of new Set(blockingKeys(party))) {
+function removeFromBlocks(blocks: Map<string, readonly string[]>, party: NormalisedParty, config: MatchConfig): void {
+  for (const key of new Set(blockingKeys(party, config.blockingRules))) {
     const rest = (blocks.get(key) ?? []).filter((k) => k !== party.key);
     if (rest.length === 0) blocks.delete(key);
     else blocks.set(key, rest);
@@ -73,28 +83,39 @@ function removeFromBlocks(blocks: Map<string, readonly string[]>, party: Normali
 
 /** A full (batch) resolution, kept as state for later incremental changes. */
 export function createResolutionState(parties: Iterable<SourceParty>, options: StateOptions = {}): ResolutionState {
-  const config = options.config ?? DEFAULT_MATCH_CONFIG;
+  const baseConfig = options.config ?? DEFAULT_MATCH_CONFIG;
   const overrides = options.overrides ?? NO_OVERRIDES;
   const normalised = dedupeAndSort([...parties].map(normaliseParty));
-  const { clusters } = resolveNormalisedParties(normalised, { config, overrides });
+  const run = runLinkage(normalised, baseConfig, overrides);
+  const config: MatchConfig = { ...baseConfig, model: run.model };
   const partyMap = new Map(normalised.map((p) => [p.key, p]));
   const clusterOf = new Map<string, string>();
   const clusterMap = new Map<string, ClusterEntry>();
-  for (const c of clusters) {
-    const keys = c.members.map((m) => `${m.system}:${m.localId}`).sort();
-    for (const key of keys) clusterOf.set(key, c.customerId);
-    clusterMap.set(c.customerId, { anchor: anchorOf(keys), members: keys });
+  for (const group of run.groups) {
+    const keys = group.map((i) => normalised[i].key);
+    const anchor = anchorOf(keys);
+    const id = customerIdFor(anchor);
+    for (const key of keys) clusterOf.set(key, id);
+    clusterMap.set(id, { anchor, members: keys });
   }
   const blocks = new Map<string, readonly string[]>();
-  for (const p of normalised) addToBlocks(blocks, p);
-  return { config, overrides, parties: partyMap, clusterOf, clusters: clusterMap, blocks, issuedIds: new Set(clusterMap.keys()) };
+  for (const p of normalised) addToBlocks(blocks, p, config);
+  const reviewPairs = new Map(reviewPairsOf(run, config.thresholds.link).map((pair) => [pairKey(pair.a, pair.b), pair]));
+  return { config, overrides, parties: partyMap, clusterOf, clusters: clusterMap, blocks, issuedIds: new Set(clusterMap.keys()), reviewPairs };
+}
+
+/** The state's config with a model: its own, or one trained now on the records it holds. */
+function withModel(state: ResolutionState): MatchConfig {
+  if (state.config.model) return state.config;
+  const sorted = dedupeAndSort(state.parties.values());
+  return { ...state.config, model: modelFor(sorted, compareCandidates(sorted, state.config).pairs, state.config).model };
 }
 
 export function emptyResolutionState(options: StateOptions = {}): ResolutionState {
   return createResolutionState([], options);
 }
 
-const pairKey = ([a, b]: [string, string]): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+const tupleKey = ([a, b]: [string, string]): string => pairKey(a, b);
 
 /** Records named in override pairs that were added or removed between two override lists. */
 function overrideChanges(before: StewardOverrides, after: StewardOverrides): string[] {
@@ -102,10 +123,10 @@ function overrideChanges(before: StewardOverrides, after: StewardOverrides): str
   const old = overridePairs(before);
   const now = overridePairs(after);
   for (const kind of ['always', 'never'] as const) {
-    const a = new Set(old[kind].map(pairKey));
-    const b = new Set(now[kind].map(pairKey));
-    for (const p of now[kind]) if (!a.has(pairKey(p))) p.forEach((k) => keys.add(k));
-    for (const p of old[kind]) if (!b.has(pairKey(p))) p.forEach((k) => keys.add(k));
+    const a = new Set(old[kind].map(tupleKey));
+    const b = new Set(now[kind].map(tupleKey));
+    for (const p of now[kind]) if (!a.has(tupleKey(p))) p.forEach((k) => keys.add(k));
+    for (const p of old[kind]) if (!b.has(tupleKey(p))) p.forEach((k) => keys.add(k));
   }
   return [...keys];
 }
@@ -117,7 +138,7 @@ const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * Records not yet known are added; known ones replaced. Returns the new state and the events.
  */
 export function applyChanges(state: ResolutionState, changed: Iterable<SourceParty>, options: { overrides?: StewardOverrides } = {}): ApplyResult {
-  const config = state.config;
+  const config = withModel(state);
   const overrides = options.overrides ?? state.overrides;
   const parties = new Map(state.parties);
   const blocks = new Map(state.blocks);
@@ -126,9 +147,9 @@ export function applyChanges(state: ResolutionState, changed: Iterable<SourcePar
   for (const party of changed) {
     const next = normaliseParty(party);
     const previous = parties.get(next.key);
-    if (previous) removeFromBlocks(blocks, previous);
+    if (previous) removeFromBlocks(blocks, previous, config);
     parties.set(next.key, next);
-    addToBlocks(blocks, next);
+    addToBlocks(blocks, next, config);
     touched.add(next.key);
   }
   for (const key of overrideChanges(state.overrides, overrides)) if (parties.has(key)) touched.add(key);
@@ -138,7 +159,7 @@ export function applyChanges(state: ResolutionState, changed: Iterable<SourcePar
   for (const key of touched) {
     const own = state.clusterOf.get(key);
     if (own) affectedIds.add(own);
-    for (const blockKey of blockingKeys(parties.get(key)!)) {
+    for (const blockKey of blockingKeys(parties.get(key)!, config.blockingRules)) {
       const block = blocks.get(blockKey) ?? [];
       if (block.length > config.maxBlockSize) continue;
       for (const other of block) {
@@ -149,11 +170,28 @@ export function applyChanges(state: ResolutionState, changed: Iterable<SourcePar
   }
   const region = new Set<string>(touched);
   for (const id of affectedIds) for (const key of state.clusters.get(id)!.members) region.add(key);
+  return relinkRegion(state, { config, overrides, parties, blocks }, region, affectedIds);
+}
+
+/**
+ * Re-links and re-clusters the records of `region` (which holds every record of the clusters
+ * `affectedIds`) under `next`, keeping ids: the shared second half of applyChanges and retrain.
+ */
+function relinkRegion(
+  state: ResolutionState,
+  next: { config: MatchConfig; overrides: StewardOverrides; parties: Map<string, NormalisedParty>; blocks: Map<string, readonly string[]> },
+  region: ReadonlySet<string>,
+  affectedIds: ReadonlySet<string>,
+): ApplyResult {
+  const { config, overrides, parties, blocks } = next;
   const records = dedupeAndSort([...region].map((k) => parties.get(k)!));
 
-  const links = linkParties(records, config, undefined, (key) => blocks.get(key)?.length ?? 0);
-  const { always, never } = overrideIndexes(records, overrides);
-  const groups = clusterRecords({ records, links, always, never, config }).map((g) => g.map((i) => records[i].key));
+  const run = runLinkage(records, config, overrides, (key) => blocks.get(key)?.length ?? 0);
+  const groups = run.groups.map((g) => g.map((i) => records[i].key));
+  // The region's pairs are scored afresh: drop what the state knew of them, keep the rest.
+  const reviewPairs = new Map<string, ScoredPair>();
+  for (const [key, pair] of state.reviewPairs ?? []) if (!region.has(pair.a) && !region.has(pair.b)) reviewPairs.set(key, pair);
+  for (const pair of reviewPairsOf(run, config.thresholds.link)) reviewPairs.set(pairKey(pair.a, pair.b), pair);
 
   // Which old ids each new group can claim: those whose anchor record it holds.
   const anchorGroup = new Map<string, number>();
@@ -202,7 +240,20 @@ export function applyChanges(state: ResolutionState, changed: Iterable<SourcePar
     if (targets.size > 1) events.push({ type: 'SPLIT', customerId: survivor ?? id, splitIds: [...targets].filter((t) => t !== survivor).sort(byKey) });
   }
   // Merged-away ids of clusters that also lost records show up in both lists: that is accurate.
-  return { state: { config, overrides, parties, clusterOf, clusters, blocks, issuedIds }, events };
+  return { state: { config, overrides, parties, clusterOf, clusters, blocks, issuedIds, reviewPairs }, events };
+}
+
+/**
+ * Retrains the model on every record the state holds and re-scores the whole population with
+ * it, keeping ids as applyChanges does (events say what moved). Steward decisions stay in force:
+ * they are overrides of the clustering, not scores.
+ */
+export function retrainResolution(state: ResolutionState): ApplyResult {
+  const sorted = dedupeAndSort(state.parties.values());
+  const untrained: MatchConfig = { ...state.config, model: undefined };
+  const model = modelFor(sorted, compareCandidates(sorted, untrained).pairs, untrained).model;
+  const next = { config: { ...state.config, model }, overrides: state.overrides, parties: new Map(state.parties), blocks: new Map(state.blocks) };
+  return relinkRegion(state, next, new Set(state.parties.keys()), new Set(state.clusters.keys()));
 }
 
 /** The state's clusters in the CLI/crosswalk shape, ordered by id. */

@@ -1,99 +1,64 @@
 /**
- * Every threshold and weight the matcher uses, in one documented place.
- *
- * Scoring is additive evidence in the spirit of Fellegi-Sunter: each field comparison adds a
- * weight (positive when the values agree, negative when they clearly disagree, zero when one is
- * missing). Rare identifiers weigh more than common ones; disagreement on values that go stale
- * (email, phone, address) costs little, disagreement on values that do not (birth date, name)
- * costs a lot. A pair is a STRONG link at `strongThreshold`, a WEAK one at `weakThreshold`.
- *
- * Tuned on the generated population (simulators/dataset, seed 42): see BENCHMARK_NOTES.md.
+ * The matcher's settings: everything that is a decision rather than a learned parameter. The
+ * weights are not here: each comparison level's m and u are learned from the data by
+ * trainModel.ts and carried in `model` (a readable JSON file, see matchModel.ts). One
+ * configuration serves every data set; only the model differs.
  */
+import type { SourceSystem } from '../../../adapters/canonical';
+import type { BlockingRuleName } from './blockingRules';
+import type { MatchModel } from './matchModel';
+
+export interface MatchThresholds {
+  /** A pair at or above this match probability is linked. */
+  link: number;
+  /** Between this and `link` a pair goes to the data stewards' review queue; below it, not linked. */
+  review: number;
+}
+
+export interface TrainingSettings {
+  /** Random record pairs drawn to estimate u (how often two different persons agree by chance). */
+  randomPairs: number;
+  /** Seed of that draw, so training the same data twice gives the same model. */
+  seed: number;
+  maxIterations: number;
+  /** EM stops when no m or u moves by more than this between two iterations. */
+  tolerance: number;
+  /**
+   * Term frequencies are kept in the model only for values held by at least this many records;
+   * rarer values count as unique. The model file thus lists no name that only a handful of
+   * customers carry.
+   */
+  termFrequencyMinCount: number;
+  /**
+   * Fewer records than this are too few to learn from: without a model in the config, such a
+   * run uses the default model (defaultMatchModel.ts) instead of training.
+   */
+  minRecords: number;
+}
+
 export interface MatchConfig {
-  weights: {
-    /** The same normalised email address. Emails are personal; families rarely share one. */
-    emailSame: number;
-    /** Both hold emails and none is shared: often just an out-of-date address. */
-    emailDifferent: number;
-    /** The same E.164 phone. Less than email: a household may share a landline or mobile. */
-    phoneSame: number;
-    phoneDifferent: number;
-    birthDateSame: number;
-    /** One digit differs or day/month swapped: a keying error, weak evidence for. */
-    birthDateNear: number;
-    /** Birth dates do not change: a real difference is strong evidence against. */
-    birthDateDifferent: number;
-    givenSame: number;
-    /** Jaro-Winkler above `givenFuzzy`, or one name truncated to the other's prefix. */
-    givenFuzzy: number;
-    /** One side holds an initial only (long names on cards shrink to `SMITH/J`). */
-    givenInitial: number;
-    givenDifferent: number;
-    familySame: number;
-    familyFuzzy: number;
-    familyDifferent: number;
-    /** Same postcode and house number (and flat, when both hold one). */
-    addressSame: number;
-    /** Same postcode, different or missing house number. */
-    addressPostcode: number;
-    /** Both hold a postcode and they differ: people move, so this costs little. */
-    addressDifferent: number;
-  };
-  similarity: {
-    /**
-     * Jaro-Winkler (as computed by @skyra/jaro-winkler, which scores lower than the textbook
-     * variant) at or above which two given names count as the same name mistyped ('fuzzy').
-     */
-    givenFuzzy: number;
-    /** Below fuzzy but at or above this: 'near', a typo or another name (MARK / MARY score 0.88). */
-    givenNear: number;
-    familyFuzzy: number;
-    familyNear: number;
-    /** A truncated name (cards cut at 26 characters) counts as fuzzy when the shared prefix is this long. */
-    minPrefix: number;
-  };
-  /** A pair scoring this much is merged on its own. */
-  strongThreshold: number;
-  /** A pair scoring this much (but under strong) needs a second weak link to the same cluster. */
-  weakThreshold: number;
-  /** Number of weak links between two clusters that together justify a merge. */
-  weakLinksToMerge: number;
+  thresholds: MatchThresholds;
+  /** The blocking rules, in order (a pair is produced by the first rule it shares a key of). */
+  blockingRules: readonly BlockingRuleName[];
   /** Blocks with more records than this are skipped (the key is too common to discriminate). */
   maxBlockSize: number;
   /** No cluster grows beyond this many source records (a guard against runaway chaining). */
   maxClusterSize: number;
+  training: TrainingSettings;
+  /**
+   * Systems whose emails are verified (the customer confirmed the address): two records of these
+   * systems sharing an email are one person as a matter of fact, whatever the model says.
+   */
+  verifiedEmailSystems: readonly SourceSystem[];
+  /** The trained model; absent, the matcher trains one on the records it resolves. */
+  model?: MatchModel;
 }
 
 export const DEFAULT_MATCH_CONFIG: MatchConfig = {
-  weights: {
-    emailSame: 7,
-    emailDifferent: -0.5,
-    phoneSame: 5,
-    phoneDifferent: -0.5,
-    birthDateSame: 5,
-    birthDateNear: 1,
-    birthDateDifferent: -6,
-    givenSame: 3,
-    givenFuzzy: 2,
-    givenInitial: 1,
-    givenDifferent: -4,
-    familySame: 3,
-    familyFuzzy: 2,
-    familyDifferent: -4,
-    addressSame: 3,
-    addressPostcode: 1,
-    addressDifferent: -0.5,
-  },
-  similarity: {
-    givenFuzzy: 0.9,
-    givenNear: 0.8,
-    familyFuzzy: 0.88,
-    familyNear: 0.8,
-    minPrefix: 4,
-  },
-  strongThreshold: 8,
-  weakThreshold: 6,
-  weakLinksToMerge: 2,
+  thresholds: { link: 0.9, review: 0.5 },
+  blockingRules: ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName', 'postcodeHouse', 'birthDatePostcode', 'phoneticNames', 'localityStreet'],
   maxBlockSize: 64,
   maxClusterSize: 16,
+  training: { randomPairs: 1_000_000, seed: 1, maxIterations: 100, tolerance: 1e-5, termFrequencyMinCount: 5, minRecords: 500 },
+  verifiedEmailSystems: [],
 };

@@ -7,8 +7,9 @@ import { normalisePostcode, normaliseStreetLines } from './addressNormalisation'
 import { normaliseDate } from './dateNormalisation';
 import { detachString } from './detachString';
 import { normaliseEmails } from './emailNormalisation';
-import { normaliseName } from './nameNormalisation';
+import { normaliseName, normaliseNameText } from './nameNormalisation';
 import { normalisePhones } from './phoneNormalisation';
+import { phoneticCode } from './stringSimilarity';
 
 export interface NormalisedParty {
   /** `SYSTEM:localId`, unique across systems. */
@@ -19,22 +20,41 @@ export interface NormalisedParty {
   givenFirst: string;
   givenCanonical: readonly string[];
   family: string;
+  /** Double Metaphone of `givenFirst` and of `family` ('' when the name is missing). */
+  givenPhonetic: string;
+  familyPhonetic: string;
   birthDate: string | null;
   nationalId: string | null;
   /** E.164. */
   phones: readonly string[];
   emails: readonly string[];
-  /**
-   * The address parts the matcher compares ('' when not held). Street and town are left out on
-   * purpose: postcode + house number + flat identify a UK address, and a million records are
-   * lighter without them.
-   */
+  /** The address parts the matcher compares ('' when not held). */
   postcode: string;
   houseNumber: string;
   unit: string;
+  /** Street words without numbers or spaces (`HIGHSTREET`): typed spaces vary (`BRENTWOOD VLGE` / `BRENTWOODVLGE`). */
+  street: string;
+  /** Town or suburb without spaces. */
+  locality: string;
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * Repeated values (names, streets, towns) are kept once: a million records hold a few thousand
+ * distinct streets, not a million copies. Bounded so that typo-ridden input cannot grow it forever.
+ */
+const interned = new Map<string, string>();
+const INTERN_MAX = 500_000;
+function intern(value: string): string {
+  if (value === '') return value;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  // Kept strings are detached from the input they were cut from (see detachString.ts).
+  const own = detachString(value);
+  if (interned.size < INTERN_MAX) interned.set(own, own);
+  return own;
+}
 
 export function sourceKey(system: SourceSystem, localId: string): string {
   return `${system}:${localId}`;
@@ -51,24 +71,29 @@ export function normaliseParty(party: SourceParty): NormalisedParty {
   const name = normaliseName(party.givenName, party.familyName, party.rawName);
   const address = party.address;
   const lines = address && (address.line1 || address.line2) ? normaliseStreetLines(address.line1, address.line2) : null;
-  // Kept strings are detached from the input they were cut from (see detachString.ts).
   const phones = party.phones && party.phones.length > 0 ? normalisePhones(party.phones).map(detachString) : NONE;
   const emails = party.emails && party.emails.length > 0 ? normaliseEmails(party.emails).map(detachString) : NONE;
-  const given = detachString(name.given);
+  const given = intern(name.given);
+  const givenFirst = name.givenFirst === name.given ? given : intern(name.givenFirst);
+  const family = intern(name.family);
   return {
     key: detachString(sourceKey(party.system, party.localId)),
     system: party.system,
     localId: detachString(party.localId),
     given,
-    givenFirst: name.givenFirst === name.given ? given : detachString(name.givenFirst),
+    givenFirst,
     givenCanonical: name.givenCanonical,
-    family: detachString(name.family),
+    family,
+    givenPhonetic: intern(phoneticCode(givenFirst)),
+    familyPhonetic: intern(phoneticCode(family)),
     birthDate: normaliseDate(party.birthDate),
     nationalId: normaliseNationalId(party.nationalId),
     phones: phones.length > 0 ? phones : NONE,
     emails: emails.length > 0 ? emails : NONE,
-    postcode: normalisePostcode(address?.postalCode),
-    houseNumber: lines ? lines.houseNumber : '',
-    unit: lines ? lines.unit : '',
+    postcode: intern(normalisePostcode(address?.postalCode)),
+    houseNumber: lines ? intern(lines.houseNumber) : '',
+    unit: lines ? intern(lines.unit) : '',
+    street: lines ? intern(lines.street.replace(/ /g, '')) : '',
+    locality: address?.city ? intern(normaliseNameText(address.city).replace(/ /g, '')) : '',
   };
 }

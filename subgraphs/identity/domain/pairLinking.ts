@@ -1,42 +1,55 @@
 /**
- * Candidate pairs -> scored links: the one place blocking and the matching rules meet, shared
- * by the batch run and the incremental apply so both link records identically.
+ * Compared candidate pairs -> scored pairs: the one place the trained model meets the
+ * candidates, shared by the batch run and the incremental apply so both score pairs identically.
+ * Pairs below the review threshold are dropped here: they are "not linked".
  */
-import { candidatePairs, type BlockingStats } from './blocking';
-import { LinkList, linkKindOf } from './linkList';
+import type { CandidatePairStore } from './candidatePairStore';
+import { LinkList, PAIR_LINK, PAIR_REVIEW, PAIR_RULE } from './linkList';
 import type { MatchConfig } from './matchConfig';
+import { matchWeight, weightOfProbability, type CompiledModel } from './matchModel';
 import type { NormalisedParty } from './normalisedParty';
-import { classifyPair } from './partyComparison';
 
-export interface LinkingStats extends BlockingStats {
-  strongLinks: number;
-  weakLinks: number;
-  conflicts: number;
+export interface LinkingStats {
+  linkedPairs: number;
+  reviewPairs: number;
+  rulePairs: number;
 }
 
 export function emptyLinkingStats(): LinkingStats {
-  return { blocks: 0, oversizedBlocks: 0, candidatePairs: 0, strongLinks: 0, weakLinks: 0, conflicts: 0 };
+  return { linkedPairs: 0, reviewPairs: 0, rulePairs: 0 };
 }
 
-/** Compares every candidate pair of `parties` and keeps the pairs that are links. */
-export function linkParties(
+/** Whether both records come from systems that verify emails and share one (see MatchConfig.verifiedEmailSystems). */
+export function shareVerifiedEmail(a: NormalisedParty, b: NormalisedParty, config: MatchConfig): boolean {
+  const systems = config.verifiedEmailSystems;
+  if (systems.length === 0 || !systems.includes(a.system) || !systems.includes(b.system)) return false;
+  return a.emails.some((e) => b.emails.includes(e));
+}
+
+export function scorePairs(
   parties: readonly NormalisedParty[],
+  candidates: CandidatePairStore,
+  compiled: CompiledModel,
   config: MatchConfig,
   stats: LinkingStats = emptyLinkingStats(),
-  populationBlockSize?: (key: string) => number,
 ): LinkList {
+  const linkWeight = weightOfProbability(config.thresholds.link);
+  const reviewWeight = weightOfProbability(config.thresholds.review);
   const links = new LinkList();
-  for (const [i, j] of candidatePairs(parties, config.maxBlockSize, stats, populationBlockSize)) {
-    const { strength, evidence } = classifyPair(parties[i], parties[j], config);
-    if (strength === 'conflict') {
-      stats.conflicts++;
-      continue;
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates.a[k];
+    const j = candidates.b[k];
+    const weight = matchWeight(compiled, candidates.gamma[k], parties[i], parties[j]);
+    if (shareVerifiedEmail(parties[i], parties[j], config)) {
+      stats.rulePairs++;
+      links.push(i, j, weight, PAIR_RULE);
+    } else if (weight >= linkWeight) {
+      stats.linkedPairs++;
+      links.push(i, j, weight, PAIR_LINK);
+    } else if (weight >= reviewWeight) {
+      stats.reviewPairs++;
+      links.push(i, j, weight, PAIR_REVIEW);
     }
-    const kind = linkKindOf(strength, evidence.nationalId === 'same');
-    if (kind === null) continue;
-    if (strength === 'strong') stats.strongLinks++;
-    else stats.weakLinks++;
-    links.push(i, j, evidence.score, kind);
   }
   return links;
 }

@@ -1,14 +1,25 @@
 /**
  * Batch identity resolution: source parties in, clusters with stable customer ids out.
  * Pure: the same parties (in any order) and options always give the same clusters and ids.
+ *
+ * normalise -> block and compare candidate pairs -> train the model on them (unless the config
+ * carries one) -> score -> cluster with guards -> ids from anchors.
  */
 import type { SourceParty } from '../../../adapters/canonical';
-import { clusterRecords, type ClusteringStats } from './clustering';
+import type { BlockingIndex, BlockingStats } from './blocking';
+import { compareCandidates, type CandidatePairStore } from './candidatePairStore';
+import { clusterRecords, emptyClusteringStats, type ClusteringStats } from './clustering';
+import { compareRecords } from './comparisons';
 import { anchorOf, compareAnchorKeys, customerIdFor } from './customerId';
+import { defaultMatchModel } from './defaultMatchModel';
+import { LinkList } from './linkList';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
+import { compileModel, matchWeight, probabilityOfWeight, type CompiledModel, type MatchModel } from './matchModel';
 import { normaliseParty, type NormalisedParty } from './normalisedParty';
-import { emptyLinkingStats, linkParties, type LinkingStats } from './pairLinking';
+import { emptyLinkingStats, scorePairs, type LinkingStats } from './pairLinking';
+import type { ScoredPair } from './reviewQueue';
 import { NO_OVERRIDES, overridePairs, type SourceRef, type StewardOverrides } from './stewardOverrides';
+import { trainModel } from './trainModel';
 
 export interface ResolveOptions {
   config?: MatchConfig;
@@ -21,14 +32,20 @@ export interface ResolvedCluster {
   members: SourceRef[];
 }
 
-export interface ResolutionStats extends LinkingStats, ClusteringStats {
+export interface ResolutionStats extends BlockingStats, LinkingStats, ClusteringStats {
   parties: number;
   clusters: number;
+  /** Whether the model was trained on these records (false: it came with the config, or the default model was used). */
+  trained: boolean;
 }
 
 export interface ResolutionResult {
   clusters: ResolvedCluster[];
   stats: ResolutionStats;
+  /** The model the pairs were scored with (trained on these records unless the config carried one). */
+  model: MatchModel;
+  /** Scored pairs at or above the review threshold whose records ended in different clusters, or in the review band. */
+  reviewPairs: ScoredPair[];
 }
 
 /** One record per key (the last one given wins, as a later extract supersedes an earlier one), sorted by key. */
@@ -68,21 +85,76 @@ export function membersOf(keys: string[]): SourceRef[] {
   });
 }
 
+/**
+ * The model for a run: the config's, else one trained on these records (when there are enough
+ * of them to learn from), else the default model (trained on the generated default population).
+ */
+export function modelFor(sorted: readonly NormalisedParty[], candidates: CandidatePairStore, config: MatchConfig): { model: MatchModel; trained: boolean } {
+  if (config.model) return { model: config.model, trained: false };
+  if (sorted.length < config.training.minRecords) return { model: defaultMatchModel(), trained: false };
+  return { model: trainModel({ parties: sorted, candidates }, config), trained: true };
+}
+
+/** Everything one run computes, for callers that need more than the clusters (evaluation, explanations). */
+export interface LinkageRun {
+  sorted: NormalisedParty[];
+  candidates: CandidatePairStore;
+  blocking: BlockingIndex;
+  model: MatchModel;
+  compiled: CompiledModel;
+  links: LinkList;
+  /** Clusters as lists of indexes into `sorted`. */
+  groups: number[][];
+  stats: ResolutionStats;
+}
+
+/** The whole pipeline over already-normalised, sorted and deduplicated records. */
+export function runLinkage(
+  sorted: NormalisedParty[],
+  config: MatchConfig,
+  overrides: StewardOverrides,
+  populationBlockSize?: (key: string) => number,
+): LinkageRun {
+  const { pairs: candidates, blocking, stats: blockingStats } = compareCandidates(sorted, config, populationBlockSize);
+  const { model, trained } = modelFor(sorted, candidates, config);
+  const compiled = compileModel(model);
+  const linking = emptyLinkingStats();
+  const links = scorePairs(sorted, candidates, compiled, config, linking);
+  const { always, never } = overrideIndexes(sorted, overrides);
+  const clustering = emptyClusteringStats();
+  const pairWeight = (i: number, j: number): number => matchWeight(compiled, compareRecords(sorted[i], sorted[j]), sorted[i], sorted[j]);
+  const groups = clusterRecords({ records: sorted.length, links, always, never, config, pairWeight }, clustering);
+  const stats: ResolutionStats = { parties: sorted.length, clusters: groups.length, trained, ...blockingStats, ...linking, ...clustering };
+  return { sorted, candidates, blocking, model, compiled, links, groups, stats };
+}
+
+/**
+ * The scored pairs a steward may want to see: every kept pair whose two records did not end in
+ * one cluster (review band, or a link a guard refused) and every review-band pair.
+ */
+export function reviewPairsOf(run: Pick<LinkageRun, 'sorted' | 'links' | 'groups'>, linkProbability: number): ScoredPair[] {
+  const clusterOf = new Int32Array(run.sorted.length);
+  run.groups.forEach((g, index) => g.forEach((i) => (clusterOf[i] = index)));
+  const out: ScoredPair[] = [];
+  const { links } = run;
+  for (let e = 0; e < links.length; e++) {
+    const probability = probabilityOfWeight(links.weight[e]);
+    if (clusterOf[links.a[e]] === clusterOf[links.b[e]] && probability >= linkProbability) continue;
+    out.push({ a: run.sorted[links.a[e]].key, b: run.sorted[links.b[e]].key, weight: links.weight[e], probability });
+  }
+  return out;
+}
+
 /** Clusters of already-normalised parties (the CLI normalises while streaming, to hold less in memory). */
 export function resolveNormalisedParties(parties: Iterable<NormalisedParty>, options: ResolveOptions = {}): ResolutionResult {
   const config = options.config ?? DEFAULT_MATCH_CONFIG;
-  const sorted = dedupeAndSort(parties);
-  const linking = emptyLinkingStats();
-  const links = linkParties(sorted, config, linking);
-  const { always, never } = overrideIndexes(sorted, options.overrides ?? NO_OVERRIDES);
-  const clusteringStats: ClusteringStats = { merges: 0, refusedNationalId: 0, refusedBirthDate: 0, refusedSize: 0, refusedNeverMatch: 0, ignoredAlwaysMatch: 0 };
-  const groups = clusterRecords({ records: sorted, links, always, never, config }, clusteringStats);
-  const clusters: ResolvedCluster[] = groups.map((group) => {
-    const keys = group.map((i) => sorted[i].key);
+  const run = runLinkage(dedupeAndSort(parties), config, options.overrides ?? NO_OVERRIDES);
+  const clusters: ResolvedCluster[] = run.groups.map((group) => {
+    const keys = group.map((i) => run.sorted[i].key);
     return { customerId: customerIdFor(anchorOf(keys)), members: membersOf(keys) };
   });
   clusters.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-  return { clusters, stats: { parties: sorted.length, clusters: clusters.length, ...linking, ...clusteringStats } };
+  return { clusters, stats: run.stats, model: run.model, reviewPairs: reviewPairsOf(run, config.thresholds.link) };
 }
 
 export function resolveParties(parties: Iterable<SourceParty>, options: ResolveOptions = {}): ResolutionResult {

@@ -1,0 +1,125 @@
+/**
+ * The blocking rules: which keys a record is filed under, so that only records sharing a key are
+ * compared. Their union decides which pairs the model ever sees, so they are chosen so that each
+ * kind of corruption leaves at least one key intact: a typo in one name leaves the other name's
+ * keys, a wholly replaced birth date leaves the postcode keys, names mangled on both sides leave
+ * the address keys, and names that only sound alike (and moved house) meet in the phonetic key.
+ *
+ * Each key is one or two parts; its string form is `prefix + part1 [+ ':' + part2]`.
+ */
+import type { NormalisedParty } from './normalisedParty';
+
+/** Receives one key of a record, as its parts. */
+export type KeySink = (part1: string, part2?: string) => void;
+
+export interface BlockingRule {
+  name: BlockingRuleName;
+  /** Distinct per rule, so keys of two rules never collide. */
+  prefix: string;
+  description: string;
+  keysOf(p: NormalisedParty, emit: KeySink): void;
+}
+
+export const BLOCKING_RULE_NAMES = [
+  'nationalId',
+  'email',
+  'phone',
+  'birthDateName',
+  'postcodeName',
+  'postcodeHouse',
+  'birthDatePostcode',
+  'phoneticNames',
+  'localityStreet',
+] as const;
+export type BlockingRuleName = (typeof BLOCKING_RULE_NAMES)[number];
+
+/** Each name token a record is filed under: the first given name (not an initial) and the family name, whichever field holds them. */
+function eachNameToken(p: NormalisedParty, emit: (token: string) => void): void {
+  const given = p.givenFirst.length > 1 ? p.givenFirst : '';
+  if (given) emit(given);
+  if (p.family && p.family !== given) emit(p.family);
+}
+
+export const BLOCKING_RULES: Readonly<Record<BlockingRuleName, BlockingRule>> = {
+  nationalId: {
+    name: 'nationalId',
+    prefix: 'n:',
+    description: 'the same national id',
+    keysOf: (p, emit) => {
+      if (p.nationalId) emit(p.nationalId);
+    },
+  },
+  email: {
+    name: 'email',
+    prefix: 'e:',
+    description: 'an email address in common',
+    keysOf: (p, emit) => {
+      for (const e of p.emails) emit(e);
+    },
+  },
+  phone: {
+    name: 'phone',
+    prefix: 't:',
+    description: 'a phone number in common',
+    keysOf: (p, emit) => {
+      for (const t of p.phones) emit(t);
+    },
+  },
+  birthDateName: {
+    name: 'birthDateName',
+    prefix: 'd:',
+    description: 'the same birth date and a name token in common',
+    keysOf: (p, emit) => {
+      if (p.birthDate) eachNameToken(p, (t) => emit(p.birthDate!, t));
+    },
+  },
+  postcodeName: {
+    name: 'postcodeName',
+    prefix: 'a:',
+    description: 'the same postcode and a name token in common',
+    keysOf: (p, emit) => {
+      if (p.postcode) eachNameToken(p, (t) => emit(p.postcode, t));
+    },
+  },
+  postcodeHouse: {
+    name: 'postcodeHouse',
+    prefix: 'h:',
+    description: 'the same postcode and house number (a household is a small block)',
+    keysOf: (p, emit) => {
+      if (p.postcode && p.houseNumber) emit(p.postcode, p.houseNumber);
+    },
+  },
+  birthDatePostcode: {
+    name: 'birthDatePostcode',
+    prefix: 'b:',
+    description: 'the same birth date and postcode (both names mistyped or replaced)',
+    keysOf: (p, emit) => {
+      if (p.birthDate && p.postcode) emit(p.birthDate, p.postcode);
+    },
+  },
+  phoneticNames: {
+    name: 'phoneticNames',
+    prefix: 'p:',
+    description: 'both names sound alike (Double Metaphone), in either order',
+    keysOf: (p, emit) => {
+      const g = p.givenFirst.length > 1 ? p.givenPhonetic : '';
+      const f = p.familyPhonetic;
+      if (g && f) emit(g < f ? g : f, g < f ? f : g);
+    },
+  },
+  localityStreet: {
+    name: 'localityStreet',
+    prefix: 's:',
+    description: 'the same street in the same town (postcode and names changed)',
+    keysOf: (p, emit) => {
+      if (p.locality && p.street) emit(p.locality, p.street);
+    },
+  },
+};
+
+/** The record's keys under one rule, as strings. */
+export function blockingKeysOfRule(p: NormalisedParty, rule: BlockingRule): string[] {
+  const keys: string[] = [];
+  rule.keysOf(p, (a, b) => keys.push(b === undefined ? rule.prefix + a : `${rule.prefix}${a}:${b}`));
+  return keys;
+}
