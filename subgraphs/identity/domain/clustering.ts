@@ -7,7 +7,7 @@
  *   links by descending match weight), so a record joins the cluster it resembles most before a
  *   weaker link can pull it elsewhere;
  * - two clusters merge only when they hold together as a whole: across every pair of their
- *   records, the average match weight must reach the review threshold's weight. One record
+ *   records, the mean match probability must reach the review threshold. One record
  *   resembling a member of another cluster is not enough when the rest of that cluster says
  *   "someone else" (a shared phone between two households, namesakes born the same day);
  * - no cluster grows past `maxClusterSize` records;
@@ -15,7 +15,7 @@
  */
 import { LinkList, PAIR_LINK, PAIR_RULE } from './linkList';
 import type { MatchConfig } from './matchConfig';
-import { weightOfProbability } from './matchModel';
+import { probabilityOfWeight } from './matchModel';
 
 export interface ClusteringInput {
   /** Number of records (indexes below refer to a deterministic order, sorted by key). */
@@ -57,7 +57,6 @@ export function clusterRecords(input: ClusteringInput, stats: ClusteringStats = 
     neverOf.set(a, [...(neverOf.get(a) ?? []), b]);
     neverOf.set(b, [...(neverOf.get(b) ?? []), a]);
   }
-  const cohesionWeight = weightOfProbability(config.thresholds.review);
 
   const find = (x: number): number => {
     let root = x;
@@ -76,15 +75,18 @@ export function clusterRecords(input: ClusteringInput, stats: ClusteringStats = 
     return false;
   };
 
-  /** Whether the two clusters hold together: the average weight over all their cross pairs. */
-  const cohesive = (ra: number, rb: number, linkWeight: number): boolean => {
+  /**
+   * Whether the two clusters hold together: the mean match probability over all their cross
+   * pairs reaches the review threshold (average linkage). Probabilities rather than weights, so
+   * one overwhelming pair cannot outvote the rest.
+   */
+  const cohesive = (ra: number, rb: number): boolean => {
     const A = membersOf(ra);
     const B = membersOf(rb);
     if (A.length === 1 && B.length === 1) return true;
     let sum = 0;
-    for (const x of A) for (const y of B) sum += input.pairWeight(x, y);
-    // The linking pair itself is among the cross pairs; an infinite (rule) weight is capped at it.
-    return Number.isFinite(sum) ? sum / (A.length * B.length) >= cohesionWeight : linkWeight >= cohesionWeight;
+    for (const x of A) for (const y of B) sum += probabilityOfWeight(input.pairWeight(x, y));
+    return sum / (A.length * B.length) >= config.thresholds.review;
   };
 
   const union = (ra: number, rb: number): void => {
@@ -96,7 +98,7 @@ export function clusterRecords(input: ClusteringInput, stats: ClusteringStats = 
   };
 
   /** `level`: 2 steward (only never-match applies), 1 rule (no cohesion check), 0 model link. */
-  const tryLink = (a: number, b: number, level: 0 | 1 | 2, weight: number): boolean => {
+  const tryLink = (a: number, b: number, level: 0 | 1 | 2): boolean => {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return true;
@@ -109,7 +111,7 @@ export function clusterRecords(input: ClusteringInput, stats: ClusteringStats = 
         stats.refusedSize++;
         return false;
       }
-      if (level === 0 && !cohesive(ra, rb, weight)) {
+      if (level === 0 && !cohesive(ra, rb)) {
         stats.refusedCohesion++;
         return false;
       }
@@ -119,13 +121,13 @@ export function clusterRecords(input: ClusteringInput, stats: ClusteringStats = 
   };
 
   // 1. Steward always-match pairs.
-  for (const [a, b] of input.always) if (!tryLink(a, b, 2, Infinity)) stats.ignoredAlwaysMatch++;
+  for (const [a, b] of input.always) if (!tryLink(a, b, 2)) stats.ignoredAlwaysMatch++;
 
   // 2. Rule links, then model links strongest first; ties broken by index for determinism.
   const order: number[] = [];
   for (let e = 0; e < links.length; e++) if (links.kind[e] >= PAIR_LINK) order.push(e);
   order.sort((x, y) => links.kind[y] - links.kind[x] || links.weight[y] - links.weight[x] || links.a[x] - links.a[y] || links.b[x] - links.b[y]);
-  for (const e of order) tryLink(links.a[e], links.b[e], links.kind[e] === PAIR_RULE ? 1 : 0, links.weight[e]);
+  for (const e of order) tryLink(links.a[e], links.b[e], links.kind[e] === PAIR_RULE ? 1 : 0);
 
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {

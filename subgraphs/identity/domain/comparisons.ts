@@ -9,7 +9,7 @@
  * millions of candidate pairs cost four bytes each, and so that identical vectors can be counted
  * as one pattern during training.
  */
-import { jaroWinkler, editsUpTo } from './stringSimilarity';
+import { editsUpTo, jaroWinklerAtLeast } from './stringSimilarity';
 import type { NormalisedParty } from './normalisedParty';
 
 export interface ComparisonLevel {
@@ -127,9 +127,12 @@ export const COMPARISONS: readonly ComparisonDefinition[] = [
 const BITS: readonly number[] = COMPARISONS.map((c) => Math.ceil(Math.log2(c.levels.length + 1)));
 const SHIFTS: readonly number[] = BITS.map((_, i) => BITS.slice(0, i).reduce((s, b) => s + b, 0));
 const MASKS: readonly number[] = BITS.map((b) => (1 << b) - 1);
+/** 2^shift of each comparison, so packing is a multiply-add. */
+const [M0, M1, M2, M3, M4, M5, M6, M7, M8] = SHIFTS.map((s) => 2 ** s);
 /** Set when the names agreed better read crosswise (given against family): term frequencies are looked up accordingly. */
 export const SWAPPED_NAMES_BIT = SHIFTS[SHIFTS.length - 1] + BITS[BITS.length - 1];
 if (SWAPPED_NAMES_BIT > 31) throw new Error('comparison vector does not fit 32 bits');
+const SWAPPED_FLAG = 2 ** SWAPPED_NAMES_BIT;
 
 export const COMPARISON_COUNT = COMPARISONS.length;
 
@@ -176,7 +179,7 @@ export function givenNameLevel(a: string, aFull: string, aCanonical: readonly st
   if (canonicalNamesMeet(aCanonical, bCanonical)) return G.nickname;
   if (a.length === 1 || b.length === 1) return a[0] === b[0] ? G.initial : G.else;
   if (editsUpTo(a, b, 1) <= 1) return G.oneEdit;
-  const similarity = jaroWinkler(a, b);
+  const similarity = jaroWinklerAtLeast(a, b, SIMILARITY.low);
   if (similarity >= SIMILARITY.high) return G.jw90;
   if (aPhonetic !== '' && aPhonetic === bPhonetic) return G.phonetic;
   if (similarity >= SIMILARITY.low) return G.jw80;
@@ -187,7 +190,7 @@ export function familyNameLevel(a: string, aPhonetic: string, b: string, bPhonet
   if (!a || !b) return 0;
   if (a === b) return F.exact;
   if (editsUpTo(a, b, 1) <= 1) return F.oneEdit;
-  const similarity = jaroWinkler(a, b);
+  const similarity = jaroWinklerAtLeast(a, b, SIMILARITY.low);
   if (similarity >= SIMILARITY.high) return F.jw90;
   if (aPhonetic !== '' && aPhonetic === bPhonetic) return F.phonetic;
   if (similarity >= SIMILARITY.low) return F.jw80;
@@ -235,7 +238,7 @@ export function streetLevel(a: NormalisedParty, b: NormalisedParty): number {
   const sameNumber = a.houseNumber !== '' && a.houseNumber === b.houseNumber && (!a.unit || !b.unit || a.unit === b.unit);
   const sameStreet = a.street !== '' && a.street === b.street;
   if (sameNumber && (sameStreet || (!a.street && !b.street))) return 1;
-  const similarStreet = sameStreet || (a.street !== '' && b.street !== '' && jaroWinkler(a.street, b.street) >= SIMILARITY.street);
+  const similarStreet = sameStreet || (a.street !== '' && b.street !== '' && jaroWinklerAtLeast(a.street, b.street, SIMILARITY.street) >= SIMILARITY.street);
   if (sameNumber && similarStreet) return 2;
   if (similarStreet) return 3;
   if (sameNumber) return 4;
@@ -245,12 +248,12 @@ export function streetLevel(a: NormalisedParty, b: NormalisedParty): number {
 export function localityLevel(a: string, b: string): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
-  return jaroWinkler(a, b) >= SIMILARITY.high ? 2 : 3;
+  return jaroWinklerAtLeast(a, b, SIMILARITY.high) >= SIMILARITY.high ? 2 : 3;
 }
 
 function sharedValueLevel(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  for (const x of a) if (b.includes(x)) return 1;
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return 1;
   return 2;
 }
 
@@ -280,16 +283,16 @@ export function compareRecords(a: NormalisedParty, b: NormalisedParty): number {
     }
   }
   let gamma =
-    given +
-    family * 2 ** SHIFTS[1] +
-    birthDateLevel(a.birthDate, b.birthDate) * 2 ** SHIFTS[2] +
-    nationalIdLevel(a.nationalId, b.nationalId) * 2 ** SHIFTS[3] +
-    postcodeLevel(a.postcode, b.postcode) * 2 ** SHIFTS[4] +
-    streetLevel(a, b) * 2 ** SHIFTS[5] +
-    localityLevel(a.locality, b.locality) * 2 ** SHIFTS[6] +
-    sharedValueLevel(a.phones, b.phones) * 2 ** SHIFTS[7] +
-    sharedValueLevel(a.emails, b.emails) * 2 ** SHIFTS[8];
-  if (swapped) gamma += 2 ** SWAPPED_NAMES_BIT;
+    given * M0 +
+    family * M1 +
+    birthDateLevel(a.birthDate, b.birthDate) * M2 +
+    nationalIdLevel(a.nationalId, b.nationalId) * M3 +
+    postcodeLevel(a.postcode, b.postcode) * M4 +
+    streetLevel(a, b) * M5 +
+    localityLevel(a.locality, b.locality) * M6 +
+    sharedValueLevel(a.phones, b.phones) * M7 +
+    sharedValueLevel(a.emails, b.emails) * M8;
+  if (swapped) gamma += SWAPPED_FLAG;
   return gamma;
 }
 

@@ -13,6 +13,7 @@ import { readJsonLines } from '../../../simulators/dataset/readJsonLines';
 import { DATASET_FILES } from '../../../simulators/dataset/records';
 import type { BusinessPartnerRecord, CardholderRecord, ContactRecord, CoreBankingCustomerRecord } from '../../../simulators/dataset/records';
 import { parseTrack1Name } from './nameNormalisation';
+import { normaliseParty, type NormalisedParty } from './normalisedParty';
 
 /** Empty text is "not held", as the adapters read it. */
 function present(value: string | null | undefined): string | null {
@@ -110,4 +111,11 @@ export async function* datasetParties(dir: string): AsyncIterable<SourceParty> {
   for await (const r of readJsonLines<CardholderRecord>(join(dir, DATASET_FILES.cards))) yield cardsParty(r);
   for await (const r of readJsonLines<BusinessPartnerRecord>(join(dir, DATASET_FILES.erp))) yield erpParty(r);
   for await (const r of readJsonLines<ContactRecord>(join(dir, DATASET_FILES.callCenter))) yield callCenterParty(r);
+}
+
+/** Every party of a dataset directory, normalised (what the match commands' --dataset reads). */
+export async function datasetNormalisedParties(dir: string): Promise<NormalisedParty[]> {
+  const out: NormalisedParty[] = [];
+  for await (const party of datasetParties(dir)) out.push(normaliseParty(party));
+  return out;
 }

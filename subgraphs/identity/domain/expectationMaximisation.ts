@@ -34,10 +34,13 @@ export interface EmOptions {
   maxIterations: number;
   tolerance: number;
   /**
-   * Pseudo-count added across each comparison's levels, so a level never seen among (say) the
-   * matches gets a small probability rather than zero (and a finite weight).
+   * Pseudo-pairs added to each class (a Dirichlet prior): so a level never seen among the
+   * matches gets a small probability rather than zero (and a finite weight). They are spread
+   * like `priorShares` (the random-pair u for the matches: a level without support then says
+   * nothing in favour of a match), uniformly when not given.
    */
   pseudoCount?: number;
+  priorShares?: { m?: number[][]; u?: number[][] };
 }
 
 /** Groups packed comparison vectors into patterns with counts. */
@@ -100,12 +103,12 @@ export function expectationMaximisation(patterns: EmPatterns, initial: EmParamet
         uCounts[c][level - 1] += wu;
       }
     }
-    const normalise = (row: Float64Array): number[] => {
+    const normalise = (row: Float64Array, prior: number[] | undefined): number[] => {
       const sum = row.reduce((s, x) => s + x, 0);
-      return [...row].map((x) => (x + pseudo / row.length) / (sum + pseudo));
+      return [...row].map((x, l) => (x + pseudo * (prior ? prior[l] : 1 / row.length)) / (sum + pseudo));
     };
-    const nextM = mCounts.map(normalise);
-    const nextU = uCounts.map(normalise);
+    const nextM = mCounts.map((row, c) => normalise(row, options.priorShares?.m?.[c]));
+    const nextU = uCounts.map((row, c) => normalise(row, options.priorShares?.u?.[c]));
     const nextLambda = Math.min(1 - 1e-9, Math.max(1e-9, matches / total));
     let change = Math.abs(nextLambda - lambda);
     for (let c = 0; c < C; c++) {

@@ -1,111 +1,95 @@
 /**
- * `npm run match -- --input parties.jsonl --output clusters.jsonl [--config cfg.json] [--overrides o.json]`
+ * `npm run match -- --input parties.jsonl --output clusters.jsonl [--model model.json] ...`
  *
  * Reads canonical SourceParty lines (streamed; each record is normalised as it is read, so only
- * the compact normalised form is held), resolves identities, writes one cluster per line.
- * Prints counts only (never a name or id from the data) to stderr.
+ * the compact normalised form is held), scores the candidate pairs with a trained model (the
+ * --model file, else one trained on this input), clusters them and writes one cluster per line.
+ * `--review` writes the stewards' queue with each pair's explanation; `--explain A B` prints the
+ * waterfall of two records. Prints counts, levels and weights only (never a value from the data).
  */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { matchCommand, parseCommand, runCommand } from './cliCommand';
 import { writeClusterLines } from './clusterLines';
-import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
-import { MatchInputError, MatchUsageError } from './matchErrors';
-import { normaliseParty, type NormalisedParty } from './normalisedParty';
-import { readPartyLines } from './partyLines';
-import { resolveNormalisedParties, type ResolutionResult } from './resolveParties';
-import type { StewardOverrides } from './stewardOverrides';
+import { explainPair, formatExplanation } from './explainPair';
+import type { MatchConfig } from './matchConfig';
+import { MatchUsageError } from './matchErrors';
+import { loadConfigAndModel, loadOverrides, readNormalisedParties } from './matchFiles';
+import { dedupeAndSort, resolvedClusters, reviewPairsOf, runLinkage, type LinkageRun } from './resolveParties';
+import { reviewQueue } from './reviewQueue';
+import { NO_OVERRIDES, type StewardOverrides } from './stewardOverrides';
 
-export const MATCH_USAGE = 'usage: npm run match -- --input parties.jsonl --output clusters.jsonl [--config match-config.json] [--overrides overrides.json]';
-
-async function readJsonFile<T>(file: string, what: string): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new MatchInputError(`${what} file not found`, file);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new MatchInputError(`${what} file is not valid JSON`, file);
-  }
-}
-
-/** A config file overrides the defaults field by field (weights and similarity merged one level deep). */
-export async function loadMatchConfig(file: string | undefined): Promise<MatchConfig> {
-  if (!file) return DEFAULT_MATCH_CONFIG;
-  const partial = await readJsonFile<Partial<MatchConfig>>(file, 'config');
-  return {
-    ...DEFAULT_MATCH_CONFIG,
-    ...partial,
-    weights: { ...DEFAULT_MATCH_CONFIG.weights, ...(partial.weights ?? {}) },
-    similarity: { ...DEFAULT_MATCH_CONFIG.similarity, ...(partial.similarity ?? {}) },
-  };
-}
-
-export async function loadOverrides(file: string | undefined): Promise<StewardOverrides | undefined> {
-  if (!file) return undefined;
-  const o = await readJsonFile<Partial<StewardOverrides>>(file, 'overrides');
-  return { alwaysMatch: o.alwaysMatch ?? [], neverMatch: o.neverMatch ?? [] };
-}
-
-/** Streams a parties file into normalised records. */
-export async function readNormalisedParties(file: string): Promise<NormalisedParty[]> {
-  const out: NormalisedParty[] = [];
-  for await (const party of readPartyLines(file)) out.push(normaliseParty(party));
-  return out;
-}
-
-export interface MatchCliArgs {
+export interface MatchCliOptions {
   input: string;
-  output: string;
+  output?: string;
+  model?: string;
   config?: string;
   overrides?: string;
+  review?: string;
+  explain?: string[];
 }
 
-export function parseMatchArgs(argv: readonly string[]): MatchCliArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { input: { type: 'string' }, output: { type: 'string' }, config: { type: 'string' }, overrides: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new MatchUsageError(`${(error as Error).message}\n${MATCH_USAGE}`);
+export function matchCliCommand() {
+  return matchCommand('match', 'Resolve identities: cluster source parties into persons with a trained Fellegi-Sunter model.')
+    .requiredOption('--input <file>', 'source parties, one canonical SourceParty JSON per line')
+    .option('--output <file>', 'where to write the clusters (one {customerId, members} per line)')
+    .option('--model <file>', 'a model written by `npm run match:train` (default: train one on the input)')
+    .option('--config <file>', 'a partial match config (thresholds, blocking rules, sizes)')
+    .option('--overrides <file>', 'steward decisions {"alwaysMatch":[[ref,ref]],"neverMatch":[[ref,ref]]}')
+    .option('--review <file>', "where to write the stewards' review queue, each pair with its explanation")
+    .option('--explain <records...>', 'print the waterfall of two records, given as SYSTEM:localId SYSTEM:localId');
+}
+
+async function writeLines(file: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  for (const line of lines) if (!out.write(line + '\n')) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+}
+
+function indexOf(run: LinkageRun, key: string): number {
+  const i = run.sorted.findIndex((p) => p.key === key);
+  if (i < 0) throw new MatchUsageError(`--explain: no record ${key.slice(0, key.indexOf(':') + 1)}... in the input`);
+  return i;
+}
+
+export async function runMatch(o: MatchCliOptions): Promise<LinkageRun> {
+  if (!o.output && !o.explain && !o.review) throw new MatchUsageError('give --output, --review or --explain (see --help)');
+  if (o.explain && o.explain.length !== 2) throw new MatchUsageError('--explain takes two records: SYSTEM:localId SYSTEM:localId');
+  const config: MatchConfig = await loadConfigAndModel(o.config, o.model);
+  const overrides: StewardOverrides = (await loadOverrides(o.overrides)) ?? NO_OVERRIDES;
+  const run = runLinkage(dedupeAndSort(await readNormalisedParties(o.input)), config, overrides);
+  if (o.output) await writeClusterLines(o.output, resolvedClusters(run));
+  if (o.review) {
+    const clusterOf = new Map<string, number>();
+    run.groups.forEach((g, index) => g.forEach((i) => clusterOf.set(run.sorted[i].key, index)));
+    const byKey = new Map(run.sorted.map((p, i) => [p.key, i]));
+    const queue = reviewQueue(reviewPairsOf(run, config.thresholds.link), overrides, config.thresholds, (key) => String(clusterOf.get(key)));
+    await writeLines(
+      o.review,
+      queue.map((item) => JSON.stringify({ ...item, explanation: explainPair(run.sorted[byKey.get(item.a)!], run.sorted[byKey.get(item.b)!], run.compiled, config) })),
+    );
   }
-  if (typeof values.input !== 'string' || typeof values.output !== 'string') throw new MatchUsageError(MATCH_USAGE);
-  return { input: values.input, output: values.output, config: values.config as string | undefined, overrides: values.overrides as string | undefined };
-}
-
-export async function runMatch(args: MatchCliArgs): Promise<ResolutionResult> {
-  const config = await loadMatchConfig(args.config);
-  const overrides = await loadOverrides(args.overrides);
-  const parties = await readNormalisedParties(args.input);
-  const result = resolveNormalisedParties(parties, { config, overrides });
-  await writeClusterLines(args.output, result.clusters);
-  return result;
+  if (o.explain) {
+    const [a, b] = o.explain.map((key) => indexOf(run, key));
+    process.stdout.write(formatExplanation(explainPair(run.sorted[a], run.sorted[b], run.compiled, config)) + '\n');
+  }
+  return run;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  try {
+  const options = parseCommand<MatchCliOptions>(matchCliCommand(), argv);
+  if (typeof options === 'number') return options;
+  return runCommand('match', async () => {
     const started = Date.now();
-    const result = await runMatch(parseMatchArgs(argv));
-    const s = result.stats;
+    const run = await runMatch(options);
+    const s = run.stats;
     process.stderr.write(
       `match: ${s.parties} parties -> ${s.clusters} clusters in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-        `(candidate pairs ${s.candidatePairs}, strong links ${s.strongLinks}, weak links ${s.weakLinks}, oversized blocks ${s.oversizedBlocks})\n`,
+        `(${s.trained ? `model trained on the input, ${run.model.training.emIterations} EM iterations` : 'given model'}; ` +
+        `candidate pairs ${s.candidatePairs}, linked ${s.linkedPairs + s.rulePairs}, review ${s.reviewPairs}, oversized blocks ${s.oversizedBlocks})\n`,
     );
-    return 0;
-  } catch (error) {
-    if (error instanceof MatchUsageError || error instanceof MatchInputError) {
-      process.stderr.write(`match: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`match: failed: ${(error as Error).name}\n`);
-    return 1;
-  }
+  });
 }
 
 if (require.main === module) {

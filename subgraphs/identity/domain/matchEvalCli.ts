@@ -1,118 +1,108 @@
 /**
  * `npm run match:eval -- --clusters clusters.jsonl --truth truth.jsonl`
- * `npm run match:eval -- --dataset DIR [--output clusters.jsonl] [--config cfg.json]`
+ * `npm run match:eval -- --input parties.jsonl --truth truth.jsonl [--model model.json] [--output clusters.jsonl]`
+ * `npm run match:eval -- --dataset DIR [--model model.json] [--output clusters.jsonl]`
  *
- * Prints pairwise precision, recall and F1 of a clustering against the generator's truth. With
- * --dataset it first builds the parties from the dataset's record files (as the adapters would)
- * and runs the matcher on them.
+ * Prints pairwise precision, recall and F1 of a clustering against the truth. With --input or
+ * --dataset it runs the matcher first (training on the input unless --model is given) and also
+ * prints the blocking's pairs completeness and reduction ratio.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DatasetFormatError, DatasetMissingError } from '../../../simulators/dataset/datasetErrors';
 import { DATASET_FILES } from '../../../simulators/dataset/records';
+import { blockingQuality, type BlockingQuality } from './blockingMetrics';
+import { matchCommand, parseCommand, runCommand } from './cliCommand';
 import { readClusterLines, writeClusterLines } from './clusterLines';
-import { datasetParties } from './datasetParties';
-import { loadMatchConfig } from './matchCli';
-import { MatchInputError, MatchUsageError } from './matchErrors';
-import { normaliseParty, type NormalisedParty } from './normalisedParty';
-import { indexTruthPerson, pairwiseScore, type PairwiseScore, type TruthPerson } from './pairwiseMetrics';
-import { readLines } from './partyLines';
-import { resolveNormalisedParties, type ResolvedCluster } from './resolveParties';
-
-export const EVAL_USAGE =
-  'usage: npm run match:eval -- --clusters clusters.jsonl --truth truth.jsonl\n' +
-  '       npm run match:eval -- --dataset DIR [--output clusters.jsonl] [--config match-config.json]';
-
-export async function readTruthIndex(file: string): Promise<Map<string, string>> {
-  const index = new Map<string, string>();
-  for await (const { line, lineNumber } of readLines(file)) {
-    let person: TruthPerson;
-    try {
-      person = JSON.parse(line) as TruthPerson;
-    } catch {
-      throw new MatchInputError('line is not valid JSON', file, lineNumber);
-    }
-    if (!person || typeof person.personId !== 'string' || typeof person.keys !== 'object' || person.keys === null) {
-      throw new MatchInputError('line is not a truth person {personId, keys}', file, lineNumber);
-    }
-    indexTruthPerson(index, person);
-  }
-  return index;
-}
+import { datasetNormalisedParties } from './datasetParties';
+import { MatchUsageError } from './matchErrors';
+import { loadConfigAndModel, readNormalisedParties, readTruthIndex } from './matchFiles';
+import { pairwiseScore, type PairwiseScore } from './pairwiseMetrics';
+import { dedupeAndSort, resolvedClusters, runLinkage, type ResolvedCluster, type ResolutionStats } from './resolveParties';
+import { NO_OVERRIDES } from './stewardOverrides';
 
 export interface EvalArgs {
   clusters?: string;
   truth?: string;
+  input?: string;
   dataset?: string;
   output?: string;
   config?: string;
+  model?: string;
 }
 
-export function parseEvalArgs(argv: readonly string[]): EvalArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { clusters: { type: 'string' }, truth: { type: 'string' }, dataset: { type: 'string' }, output: { type: 'string' }, config: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new MatchUsageError(`${(error as Error).message}\n${EVAL_USAGE}`);
-  }
-  const args = values as EvalArgs;
-  if (args.dataset === undefined && (args.clusters === undefined || args.truth === undefined)) throw new MatchUsageError(EVAL_USAGE);
-  return args;
+export function evalCliCommand() {
+  return matchCommand('match:eval', 'Score a clustering against the truth: precision, recall, F1, pairs completeness, reduction ratio.')
+    .option('--clusters <file>', 'clusters to score (as written by `npm run match`)')
+    .option('--truth <file>', 'the truth: one {personId, keys} per line (a dataset truth.jsonl, or match:febrl output)')
+    .option('--input <file>', 'source parties to match first, then score')
+    .option('--dataset <dir>', 'a generated dataset directory: match its records, score against its truth.jsonl')
+    .option('--output <file>', 'where to write the clusters of the run (with --input or --dataset)')
+    .option('--model <file>', 'a model written by `npm run match:train` (default: train one on the input)')
+    .option('--config <file>', 'a partial match config');
 }
 
 export interface EvalResult {
   score: PairwiseScore;
   clusters: number;
   records: number;
+  /** When the matcher ran: how well blocking did, and what the run counted. */
+  blocking?: BlockingQuality;
+  stats?: ResolutionStats;
 }
 
 export async function runEval(args: EvalArgs): Promise<EvalResult> {
-  const truthFile = args.truth ?? join(args.dataset!, DATASET_FILES.truth);
-  const truth = await readTruthIndex(truthFile);
-  let clusters: ResolvedCluster[] = [];
-  if (args.dataset !== undefined && args.clusters === undefined) {
-    const config = await loadMatchConfig(args.config);
-    const parties: NormalisedParty[] = [];
-    for await (const party of datasetParties(args.dataset)) parties.push(normaliseParty(party));
-    clusters = resolveNormalisedParties(parties, { config }).clusters;
-    if (args.output) await writeClusterLines(args.output, clusters);
-  } else {
-    for await (const cluster of readClusterLines(args.clusters!)) clusters.push(cluster);
+  const sources = [args.clusters, args.input, args.dataset].filter((x) => x !== undefined).length;
+  if (sources !== 1) throw new MatchUsageError('give exactly one of --clusters, --input or --dataset (see --help)');
+  if (args.dataset === undefined && args.truth === undefined) throw new MatchUsageError('--truth is required with --clusters and --input');
+  const truth = await readTruthIndex(args.truth ?? join(args.dataset!, DATASET_FILES.truth));
+  if (args.clusters !== undefined) {
+    const clusters: ResolvedCluster[] = [];
+    for await (const cluster of readClusterLines(args.clusters)) clusters.push(cluster);
+    return { score: pairwiseScore(clusters, truth), clusters: clusters.length, records: clusters.reduce((n, c) => n + c.members.length, 0) };
   }
-  const records = clusters.reduce((n, c) => n + c.members.length, 0);
-  return { score: pairwiseScore(clusters, truth), clusters: clusters.length, records };
+  const config = await loadConfigAndModel(args.config, args.model);
+  const parties = args.input !== undefined ? await readNormalisedParties(args.input) : await datasetNormalisedParties(args.dataset!);
+  const run = runLinkage(dedupeAndSort(parties), config, NO_OVERRIDES);
+  const clusters = resolvedClusters(run);
+  if (args.output) await writeClusterLines(args.output, clusters);
+  return {
+    score: pairwiseScore(clusters, truth),
+    clusters: clusters.length,
+    records: run.sorted.length,
+    blocking: blockingQuality(run.sorted, run.blocking, run.candidates.length, truth),
+    stats: run.stats,
+  };
 }
 
 export function formatEval(result: EvalResult): string {
   const s = result.score;
-  return [
+  const lines = [
     `records ${result.records}, clusters ${result.clusters}`,
     `pairs: predicted ${s.predictedPairs}, true ${s.truePairs}, correct ${s.truePositivePairs}`,
     `precision ${s.precision.toFixed(4)}`,
     `recall    ${s.recall.toFixed(4)}`,
     `f1        ${s.f1.toFixed(4)}`,
-  ].join('\n');
+  ];
+  if (result.blocking) {
+    const b = result.blocking;
+    lines.push(
+      `blocking: candidate pairs ${b.candidatePairs} of ${b.recordPairs}, true pairs compared ${b.truePairsCompared} of ${b.truePairs}`,
+      `pairs completeness ${b.pairsCompleteness.toFixed(4)}`,
+      `reduction ratio    ${b.reductionRatio.toFixed(6)}`,
+    );
+  }
+  if (result.stats) {
+    const t = result.stats;
+    lines.push(`model ${t.trained ? 'trained on the input' : 'given'}; linked pairs ${t.linkedPairs + t.rulePairs}, review ${t.reviewPairs}, merges refused by cohesion ${t.refusedCohesion}, by size ${t.refusedSize}`);
+  }
+  return lines.join('\n');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  try {
-    const result = await runEval(parseEvalArgs(argv));
-    process.stdout.write(formatEval(result) + '\n');
-    return 0;
-  } catch (error) {
-    // Input errors name files and line numbers only, never record content: safe to print.
-    if (error instanceof MatchUsageError || error instanceof MatchInputError || error instanceof DatasetMissingError || error instanceof DatasetFormatError) {
-      process.stderr.write(`match:eval: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`match:eval: failed: ${(error as Error).name}\n`);
-    return 1;
-  }
+  const options = parseCommand<EvalArgs>(evalCliCommand(), argv);
+  if (typeof options === 'number') return options;
+  return runCommand('match:eval', async () => {
+    process.stdout.write(formatEval(await runEval(options)) + '\n');
+  });
 }
 
 if (require.main === module) {

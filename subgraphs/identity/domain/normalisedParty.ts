@@ -38,7 +38,8 @@ export interface NormalisedParty {
   locality: string;
 }
 
-const NONE: readonly string[] = Object.freeze([]);
+/** The one empty list every record without phones (emails) shares; never mutated. */
+const NONE: readonly string[] = [];
 
 /**
  * Repeated values (names, streets, towns) are kept once: a million records hold a few thousand

@@ -145,16 +145,20 @@ export function reviewPairsOf(run: Pick<LinkageRun, 'sorted' | 'links' | 'groups
   return out;
 }
 
-/** Clusters of already-normalised parties (the CLI normalises while streaming, to hold less in memory). */
-export function resolveNormalisedParties(parties: Iterable<NormalisedParty>, options: ResolveOptions = {}): ResolutionResult {
-  const config = options.config ?? DEFAULT_MATCH_CONFIG;
-  const run = runLinkage(dedupeAndSort(parties), config, options.overrides ?? NO_OVERRIDES);
+/** A run's clusters with their customer ids (derived from each cluster's anchor), ordered by id. */
+export function resolvedClusters(run: Pick<LinkageRun, 'sorted' | 'groups'>): ResolvedCluster[] {
   const clusters: ResolvedCluster[] = run.groups.map((group) => {
     const keys = group.map((i) => run.sorted[i].key);
     return { customerId: customerIdFor(anchorOf(keys)), members: membersOf(keys) };
   });
-  clusters.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-  return { clusters, stats: run.stats, model: run.model, reviewPairs: reviewPairsOf(run, config.thresholds.link) };
+  return clusters.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+}
+
+/** Clusters of already-normalised parties (the CLI normalises while streaming, to hold less in memory). */
+export function resolveNormalisedParties(parties: Iterable<NormalisedParty>, options: ResolveOptions = {}): ResolutionResult {
+  const config = options.config ?? DEFAULT_MATCH_CONFIG;
+  const run = runLinkage(dedupeAndSort(parties), config, options.overrides ?? NO_OVERRIDES);
+  return { clusters: resolvedClusters(run), stats: run.stats, model: run.model, reviewPairs: reviewPairsOf(run, config.thresholds.link) };
 }
 
 export function resolveParties(parties: Iterable<SourceParty>, options: ResolveOptions = {}): ResolutionResult {

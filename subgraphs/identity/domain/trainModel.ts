@@ -103,7 +103,12 @@ export function trainModel({ parties, candidates }: TrainingInput, config: Match
     LEVEL_COUNTS,
     levelOf,
   );
-  const em = expectationMaximisation(patterns, initialParameters(u), { maxIterations: settings.maxIterations, tolerance: settings.tolerance });
+  const em = expectationMaximisation(patterns, initialParameters(u), {
+    maxIterations: settings.maxIterations,
+    tolerance: settings.tolerance,
+    pseudoCount: 1,
+    priorShares: { m: u },
+  });
   const n = parties.length;
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
   const expectedMatches = em.lambda * candidates.length;
