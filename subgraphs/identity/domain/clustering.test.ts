@@ -1,70 +1,70 @@
-import { clusterRecords, type ClusterableRecord, type ClusteringStats } from './clustering';
-import { LINK_NATIONAL_ID, LINK_STRONG, LINK_WEAK, LinkList } from './linkList';
-import { DEFAULT_MATCH_CONFIG as config } from './matchConfig';
+import { clusterRecords, emptyClusteringStats, type ClusteringInput } from './clustering';
+import { LinkList, PAIR_LINK, PAIR_REVIEW, PAIR_RULE } from './linkList';
+import { DEFAULT_MATCH_CONFIG } from './matchConfig';
 
-const rec = (nationalId: string | null = null, birthDate: string | null = null): ClusterableRecord => ({ nationalId, birthDate });
-const links = (...list: Array<[number, number, number, number]>): LinkList => {
-  const l = new LinkList();
-  for (const [a, b, score, kind] of list) l.push(a, b, score, kind);
-  return l;
-};
-const run = (records: ClusterableRecord[], l: LinkList, extra: Partial<{ always: Array<[number, number]>; never: Array<[number, number]>; maxClusterSize: number }> = {}) => {
-  const stats: ClusteringStats = { merges: 0, refusedNationalId: 0, refusedBirthDate: 0, refusedSize: 0, refusedNeverMatch: 0, ignoredAlwaysMatch: 0 };
-  const clusters = clusterRecords(
-    { records, links: l, always: extra.always ?? [], never: extra.never ?? [], config: { ...config, maxClusterSize: extra.maxClusterSize ?? config.maxClusterSize } },
-    stats,
-  );
-  return { clusters, stats };
-};
+/** Weights by hand: +20 is "surely one person", -20 "surely not", 0 a coin toss. */
+function input(records: number, links: Array<[number, number, number, number?]>, weights: Record<string, number> = {}, extra: Partial<ClusteringInput> = {}): ClusteringInput {
+  const list = new LinkList();
+  for (const [a, b, w, kind] of links) list.push(a, b, w, kind ?? PAIR_LINK);
+  const known = new Map<string, number>();
+  for (const [a, b, w] of links) known.set(`${Math.min(a, b)}-${Math.max(a, b)}`, w);
+  for (const [k, w] of Object.entries(weights)) known.set(k, w);
+  return {
+    records,
+    links: list,
+    always: [],
+    never: [],
+    config: DEFAULT_MATCH_CONFIG,
+    // Pairs not listed are unrelated records.
+    pairWeight: (i, j) => known.get(`${Math.min(i, j)}-${Math.max(i, j)}`) ?? -20,
+    ...extra,
+  };
+}
 
 describe('clusterRecords', () => {
-  it('merges along strong links', () => {
-    expect(run([rec(), rec(), rec()], links([0, 1, 10, LINK_STRONG], [1, 2, 10, LINK_STRONG])).clusters).toEqual([[0, 1, 2]]);
+  it('merges along links, and leaves review-band pairs apart', () => {
+    expect(clusterRecords(input(5, [[0, 1, 20], [1, 2, 18], [3, 4, 0.5, PAIR_REVIEW]], { '0-2': 15 }))).toEqual([[0, 1, 2], [3], [4]]);
   });
 
-  it('never merges two clusters holding different national ids (no chaining through a shared record)', () => {
-    // 1 looks like both 0 and 2, but 0 and 2 are two KYC'd people.
-    const { clusters, stats } = run([rec('N1'), rec(), rec('N2')], links([0, 1, 12, LINK_STRONG], [1, 2, 10, LINK_STRONG]));
-    expect(clusters).toEqual([[0, 1], [2]]);
-    expect(stats.refusedNationalId).toBe(1);
+  it('refuses a merge the rest of the cluster contradicts (no chaining through one record)', () => {
+    // 0~1 and 1~2 are links, but 0 and 2 are surely two people.
+    const stats = emptyClusteringStats();
+    expect(clusterRecords(input(3, [[0, 1, 20], [1, 2, 10]], { '0-2': -30 }), stats)).toEqual([[0, 1], [2]]);
+    expect(stats.refusedCohesion).toBe(1);
+  });
+
+  it('merges when the cross pairs hold together on average', () => {
+    // 0 and 2 say little either way (+2), so {0,1} + {2} holds together.
+    expect(clusterRecords(input(3, [[0, 1, 20], [1, 2, 10]], { '0-2': 2 }))).toEqual([[0, 1, 2]]);
   });
 
   it('lets the stronger link win a contested record', () => {
-    const { clusters } = run([rec('N1'), rec(), rec('N2')], links([0, 1, 9, LINK_STRONG], [1, 2, 14, LINK_STRONG]));
-    expect(clusters).toEqual([[0], [1, 2]]);
-  });
-
-  it('applies national-id links before scored ones', () => {
-    const { clusters } = run([rec('N1'), rec('N1'), rec('N2')], links([1, 2, 30, LINK_STRONG], [0, 1, 1, LINK_NATIONAL_ID]));
-    expect(clusters).toEqual([[0, 1], [2]]);
-  });
-
-  it('refuses a scored merge across contradicting birth dates', () => {
-    const { clusters, stats } = run([rec(null, '1960-01-01'), rec(null, '1990-05-05')], links([0, 1, 10, LINK_STRONG]));
-    expect(clusters).toEqual([[0], [1]]);
-    expect(stats.refusedBirthDate).toBe(1);
-  });
-
-  it('needs two weak links to merge on weak evidence', () => {
-    expect(run([rec(), rec()], links([0, 1, 6, LINK_WEAK])).clusters).toEqual([[0], [1]]);
-    expect(run([rec(), rec(), rec()], links([0, 1, 12, LINK_STRONG], [0, 2, 6, LINK_WEAK], [1, 2, 6, LINK_WEAK])).clusters).toEqual([[0, 1, 2]]);
+    // 1 looks like 0 (weight 30) and like 2 (weight 10); 0 and 2 are two people.
+    expect(clusterRecords(input(3, [[1, 2, 10], [0, 1, 30]], { '0-2': -30 }))).toEqual([[0, 1], [2]]);
   });
 
   it('caps the cluster size', () => {
-    const { clusters, stats } = run([rec(), rec(), rec()], links([0, 1, 10, LINK_STRONG], [1, 2, 9, LINK_STRONG]), { maxClusterSize: 2 });
-    expect(clusters).toEqual([[0, 1], [2]]);
+    const config = { ...DEFAULT_MATCH_CONFIG, maxClusterSize: 2 };
+    const stats = emptyClusteringStats();
+    expect(clusterRecords(input(3, [[0, 1, 20], [1, 2, 20]], { '0-2': 20 }, { config }), stats)).toEqual([[0, 1], [2]]);
     expect(stats.refusedSize).toBe(1);
   });
 
   it('never puts a never-match pair together, even through a third record', () => {
-    const { clusters } = run([rec(), rec(), rec()], links([0, 1, 10, LINK_STRONG], [1, 2, 9, LINK_STRONG]), { never: [[0, 2]] });
-    expect(clusters).toEqual([[0, 1], [2]]);
+    expect(clusterRecords(input(3, [[0, 1, 20], [1, 2, 20]], { '0-2': 20 }, { never: [[0, 2]] }))).toEqual([[0, 1], [2]]);
   });
 
   it('applies always-match pairs over the guards, but not over never-match pairs', () => {
-    expect(run([rec('N1'), rec('N2')], links(), { always: [[0, 1]] }).clusters).toEqual([[0, 1]]);
-    const { clusters, stats } = run([rec(), rec()], links(), { always: [[0, 1]], never: [[1, 0]] });
-    expect(clusters).toEqual([[0], [1]]);
+    expect(clusterRecords(input(3, [], {}, { always: [[0, 2]] }))).toEqual([[0, 2], [1]]);
+    const stats = emptyClusteringStats();
+    expect(clusterRecords(input(3, [], {}, { always: [[0, 2]], never: [[0, 2]] }), stats)).toEqual([[0], [1], [2]]);
     expect(stats.ignoredAlwaysMatch).toBe(1);
+  });
+
+  it('applies rule links (facts) before model links and without the cohesion check', () => {
+    // Two rule links chain 0, 1 and 2 although the model thinks 0 and 2 differ.
+    expect(clusterRecords(input(3, [[0, 1, 20, PAIR_RULE], [1, 2, -5, PAIR_RULE]], { '0-2': -30 }))).toEqual([[0, 1, 2]]);
+    // As model links, the second merge is refused.
+    expect(clusterRecords(input(3, [[0, 1, 20], [1, 2, 15]], { '0-2': -30 }))).toEqual([[0, 1], [2]]);
   });
 });

@@ -20,6 +20,8 @@ describe('normaliseParty', () => {
       givenFirst: 'ZOE',
       givenCanonical: [],
       family: 'MULLER',
+      givenPhonetic: 'S',
+      familyPhonetic: 'MLR',
       birthDate: '1980-03-07',
       nationalId: null,
       phones: ['+447700900123'],
@@ -27,6 +29,8 @@ describe('normaliseParty', () => {
       postcode: 'YO11AA',
       houseNumber: '12',
       unit: '3',
+      street: 'HIGHSTREET',
+      locality: 'LONDON',
     });
   });
 
