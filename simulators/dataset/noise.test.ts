@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PHONE_STYLES, changeCase, emailCaseVariant, formatUkMobile, nicknameFor, stripDiacritics, typo, typoOnce } from './noise';
+import { PHONE_STYLES, changeCase, dateTypo, emailCaseVariant, formatUkMobile, identifierTypo, nicknameFor, replacementDate, stripDiacritics, swapDayAndMonth, typo, typoOnce } from './noise';
 import { ENGLISH_FAMILY_NAMES, ENGLISH_GIVEN_NAMES, DIACRITIC_FAMILY_NAMES, DIACRITIC_GIVEN_NAMES } from './names';
 import { NICKNAMES } from './nicknames';
 import { Random } from './random';
@@ -98,5 +98,38 @@ describe('case and nicknames', () => {
     for (let i = 0; i < 20; i++) expect(NICKNAMES.William).toContain(nicknameFor('William', r));
     expect(nicknameFor('Zoë', r)).toBeNull();
     expect(nicknameFor('constructor', r)).toBeNull();
+  });
+});
+
+describe('date and identifier keying errors', () => {
+  it('changes one digit of a date, or swaps two neighbours, never the dashes', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const d = dateTypo('1980-03-07', Random.forStream(11, seed));
+      expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(d).not.toBe('1980-03-07');
+      expect(osa(d, '1980-03-07')).toBe(1);
+    }
+  });
+
+  it('swaps day and month only where both could be a month', () => {
+    expect(swapDayAndMonth('1980-03-07')).toBe('1980-07-03');
+    expect(swapDayAndMonth('1980-03-27')).toBe('1980-03-27');
+    expect(swapDayAndMonth('1980-05-05')).toBe('1980-05-05');
+  });
+
+  it('draws a replacement date inside the window', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const d = replacementDate('1936-01-01', '2008-10-01', Random.forStream(11, seed));
+      expect(d >= '1936-01-01' && d <= '2008-10-01').toBe(true);
+    }
+  });
+
+  it('keys one digit of an identifier wrongly', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const id = identifierTypo('AB123456C', Random.forStream(11, seed));
+      expect(osa(id, 'AB123456C')).toBe(1);
+      expect(id.slice(0, 2) + id.slice(-1)).toBe('ABC');
+    }
+    expect(identifierTypo('ABC', new Random(1))).toBe('ABC');
   });
 });

@@ -121,3 +121,55 @@ export function emailCaseVariant(email: string, variant: CaseVariant): string {
   // People capitalise the local part; the domain part is normally left as is.
   return email.slice(0, at).replace(/(^|\.)([a-z])/g, (_m, dot: string, c: string) => dot + c.toUpperCase()) + email.slice(at);
 }
+
+/**
+ * One keying error in a date (`YYYY-MM-DD`), as form and data-entry systems see them: one digit
+ * replaced, or two neighbouring digits swapped. The result may not be a calendar date (a
+ * matcher then holds no date for the record, as a real system's validation would).
+ */
+export function dateTypo(iso: string, rng: Random): string {
+  const positions = [0, 1, 2, 3, 5, 6, 8, 9];
+  const chars = [...iso];
+  const i = rng.pick(positions);
+  if (rng.chance(0.5) && positions.includes(i + 1) && chars[i] !== chars[i + 1]) {
+    [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
+  } else {
+    let digit = String(rng.int(0, 9));
+    if (digit === chars[i]) digit = String((Number(digit) + 1) % 10);
+    chars[i] = digit;
+  }
+  return chars.join('');
+}
+
+/** Day and month swapped (a date keyed the American way), when both are at most 12 and differ; else the date unchanged. */
+export function swapDayAndMonth(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  if (Number(day) > 12 || day === month) return iso;
+  return `${year}-${day}-${month}`;
+}
+
+/** A wholly different date between `from` and `to` (both `YYYY-MM-DD`): a value replaced at entry. */
+export function replacementDate(from: string, to: string, rng: Random): string {
+  const day = 86_400_000;
+  const ms = rng.int(Math.floor(Date.parse(from) / day), Math.floor(Date.parse(to) / day)) * day;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * One keying error in an identifier's digits: a digit replaced, or two neighbouring digits
+ * swapped. Letters (a UK National Insurance number's prefix and suffix) are left as they are.
+ */
+export function identifierTypo(id: string, rng: Random): string {
+  const chars = [...id];
+  const digits = chars.map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
+  if (digits.length === 0) return id;
+  const i = rng.pick(digits);
+  if (rng.chance(0.5) && digits.includes(i + 1) && chars[i] !== chars[i + 1]) {
+    [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
+  } else {
+    let digit = String(rng.int(0, 9));
+    if (digit === chars[i]) digit = String((Number(digit) + 1) % 10);
+    chars[i] = digit;
+  }
+  return chars.join('');
+}

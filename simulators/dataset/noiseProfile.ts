@@ -29,8 +29,23 @@ export interface NoiseProfile {
   /** Per record: a second record of the same person with another local id. */
   duplicate: number;
   /**
-   * Whether every record keeps a reliable identifier: core banking its national id, the other
-   * systems a true email or phone, together with a close name or birth date.
+   * Per record holding a birth date: the date as keyed wrongly: one digit wrong or two swapped,
+   * day and month swapped, or a wholly different date (in roughly equal parts).
+   */
+  birthDateError: number;
+  /** Per core-banking record: one keying error in the national id's digits (harsh only: the default level keeps core banking's ids true). */
+  nationalIdTypo: number;
+  /**
+   * Per record: the family name is another one altogether (a maiden or married name, or a
+   * value replaced at entry). Counts as a letter-changing edit of the name.
+   */
+  familyNameReplaced: number;
+  /** Per record holding an address: the house number replaced, or one keying error in the postcode. */
+  addressError: number;
+  /**
+   * Whether every record keeps a reliable identifier: core banking its national id and birth
+   * date, the other systems a true email or phone, together with a close name or birth date;
+   * and the most recently changed record holding an address holds it without keying errors.
    */
   protectAnchors: boolean;
 }
@@ -46,6 +61,10 @@ export const NOISE_PROFILES: Readonly<Record<NoiseLevel, NoiseProfile>> = {
     caseChange: 0.05,
     diacriticsStripped: 0.35,
     duplicate: 0.02,
+    birthDateError: 0.02,
+    nationalIdTypo: 0,
+    familyNameReplaced: 0.01,
+    addressError: 0.02,
     protectAnchors: true,
   },
   harsh: {
@@ -58,6 +77,10 @@ export const NOISE_PROFILES: Readonly<Record<NoiseLevel, NoiseProfile>> = {
     caseChange: 0.1,
     diacriticsStripped: 0.7,
     duplicate: 0.04,
+    birthDateError: 0.05,
+    nationalIdTypo: 0.03,
+    familyNameReplaced: 0.02,
+    addressError: 0.05,
     protectAnchors: false,
   },
 };

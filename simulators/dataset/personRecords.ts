@@ -14,7 +14,7 @@ import { advisorIdFor, cardholderIdFor, cifFor, contactIdFor, partnerIdFor } fro
 import { nameOnCard } from './nameOnCard';
 import { COVERAGE } from './noiseProfile';
 import type { NoiseProfile } from './noiseProfile';
-import { recordEmail, recordName, recordPhone } from './partyNoise';
+import { recordAddress, recordBirthDate, recordEmail, recordName, recordNationalId, recordPhone } from './partyNoise';
 import { generatePersonProfile } from './personProfile';
 import { generateSalesOrders } from './salesOrders';
 import type { PersonProfile } from './personProfile';
@@ -136,7 +136,11 @@ function recordParty(person: PersonProfile, slot: Slot, rng: Random, profile: No
   const address = addressMissing ? null : slot.stale === 'address' ? person.previousAddress : truth.address;
 
   const birthDateMissing = rng.chance(p) && !(profile.protectAnchors && slot.system === 'coreBanking');
-  return { given: name.given, family: name.family, email, phone, address, birthDate: birthDateMissing ? null : truth.birthDate };
+  // Keying errors (partyNoise.ts): the protected anchors stay true.
+  const protectedCore = profile.protectAnchors && slot.system === 'coreBanking';
+  const birthDate = birthDateMissing ? null : recordBirthDate(truth.birthDate, rng, profile, protectedCore);
+  const recordedAddress = address && HOLDS_ADDRESS[slot.system] ? recordAddress(address, rng, profile, profile.protectAnchors && slot.keepAddress) : address;
+  return { given: name.given, family: name.family, email, phone, address: recordedAddress, birthDate };
 }
 
 export function generatePersonRecords(index: number, ctx: GenerationContext): PersonRecords {
@@ -171,7 +175,7 @@ export function generatePersonRecords(index: number, ctx: GenerationContext): Pe
           givenName: party.given,
           familyName: party.family,
           birthDate: party.birthDate,
-          nationalId: nationalIdMissing ? null : person.truth.nationalId,
+          nationalId: nationalIdMissing ? null : recordNationalId(person.truth.nationalId, rng, profile),
           addressLine1: a ? a.line1 : null,
           addressLine2: a ? a.line2 : null,
           city: a ? a.city : null,

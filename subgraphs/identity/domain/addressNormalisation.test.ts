@@ -1,4 +1,4 @@
-import { normaliseAddress, normalisePostcode, normaliseStreetLines } from './addressNormalisation';
+import { addressComparisonKey, normaliseAddress, normalisePostcode, normaliseStreetLines } from './addressNormalisation';
 
 describe('normaliseStreetLines', () => {
   it('expands abbreviations and extracts the house number', () => {
@@ -28,5 +28,31 @@ describe('normaliseAddress', () => {
   });
   it('strips spaces from postcodes', () => {
     expect(normalisePostcode(' ec1a 1bb ')).toBe('EC1A1BB');
+  });
+});
+
+describe('addressComparisonKey', () => {
+  const address = (line1: string, line2: string | null = null, postalCode = 'YO1 7HP', city = 'York') => ({ line1, line2, city, postalCode, country: 'GB' });
+  it.each([
+    ['number first and ERP’s number last', address('97 Castle Street'), address('Castle Street 97')],
+    ['abbreviations', address('97 Castle St.'), address('Castle Street 97')],
+    ['case, spaces and punctuation', address('97, castle street', null, 'yo17hp', 'YORK'), address('Castle Street 97')],
+    ['a house number with a letter, either order', address('12A High St'), address('High Street 12 A')],
+    ['a flat one system cannot hold', address('97 Castle Street', 'Flat 3'), address('Castle Street 97')],
+    ['St as Saint before a name', address('4 St John’s Road'), address('Saint Johns Road 4')],
+  ])('is the same for %s', (_case, a, b) => {
+    expect(addressComparisonKey(a)).toBe(addressComparisonKey(b));
+  });
+  it.each([
+    ['another house number', address('97 Castle Street'), address('Castle Street 79')],
+    ['another street', address('97 Castle Street'), address('97 Castle Road')],
+    ['another postcode', address('97 Castle Street'), address('97 Castle Street', null, 'YO1 7HQ')],
+    ['another town', address('97 Castle Street'), address('97 Castle Street', null, 'YO1 7HP', 'Leeds')],
+  ])('differs for %s', (_case, a, b) => {
+    expect(addressComparisonKey(a)).not.toBe(addressComparisonKey(b));
+  });
+  it('is null for an address with nothing to compare', () => {
+    expect(addressComparisonKey(null)).toBeNull();
+    expect(addressComparisonKey({ line1: null, line2: null, city: null, postalCode: null, country: 'GB' })).toBeNull();
   });
 });

@@ -87,3 +87,16 @@ export function normaliseAddress(address: PostalAddress | null | undefined): Nor
   if (!normalised.street && !normalised.houseNumber && !normalised.postcode && !normalised.city) return null;
   return normalised;
 }
+
+/**
+ * One string that is the same for two ways of writing the same address, for comparing whole
+ * addresses (the discrepancy report, survivorship): the house number wherever it stands
+ * (`97 Castle Street` and ERP's `Castle Street 97`), abbreviations expanded, postcode and
+ * country compacted. The flat is left out: ERP has no field for it, so "Flat 3" held by one
+ * system and not by another is not a disagreement. Null when the address holds nothing comparable.
+ */
+export function addressComparisonKey(address: PostalAddress | null | undefined): string | null {
+  const a = normaliseAddress(address);
+  if (!a) return null;
+  return [a.houseNumber, a.street, a.city, a.postcode, a.country].join('|');
+}

@@ -42,8 +42,9 @@ export interface NormalisedParty {
 const NONE: readonly string[] = [];
 
 /**
- * Repeated values (names, streets, towns) are kept once: a million records hold a few thousand
- * distinct streets, not a million copies. Bounded so that typo-ridden input cannot grow it forever.
+ * Streets and towns are kept once: a million records hold a few thousand distinct ones, not a
+ * million copies. Bounded so that typo-ridden input cannot grow it forever. (Names are merely
+ * detached: interning them cost more time than the memory it saved.)
  */
 const interned = new Map<string, string>();
 const INTERN_MAX = 500_000;
@@ -74,9 +75,9 @@ export function normaliseParty(party: SourceParty): NormalisedParty {
   const lines = address && (address.line1 || address.line2) ? normaliseStreetLines(address.line1, address.line2) : null;
   const phones = party.phones && party.phones.length > 0 ? normalisePhones(party.phones).map(detachString) : NONE;
   const emails = party.emails && party.emails.length > 0 ? normaliseEmails(party.emails).map(detachString) : NONE;
-  const given = intern(name.given);
-  const givenFirst = name.givenFirst === name.given ? given : intern(name.givenFirst);
-  const family = intern(name.family);
+  const given = detachString(name.given);
+  const givenFirst = name.givenFirst === name.given ? given : detachString(name.givenFirst);
+  const family = detachString(name.family);
   return {
     key: detachString(sourceKey(party.system, party.localId)),
     system: party.system,
@@ -85,15 +86,16 @@ export function normaliseParty(party: SourceParty): NormalisedParty {
     givenFirst,
     givenCanonical: name.givenCanonical,
     family,
-    givenPhonetic: intern(phoneticCode(givenFirst)),
-    familyPhonetic: intern(phoneticCode(family)),
+    // Phonetic codes come from a cache of distinct names: already shared.
+    givenPhonetic: phoneticCode(givenFirst),
+    familyPhonetic: phoneticCode(family),
     birthDate: normaliseDate(party.birthDate),
     nationalId: normaliseNationalId(party.nationalId),
     phones: phones.length > 0 ? phones : NONE,
     emails: emails.length > 0 ? emails : NONE,
-    postcode: intern(normalisePostcode(address?.postalCode)),
-    houseNumber: lines ? intern(lines.houseNumber) : '',
-    unit: lines ? intern(lines.unit) : '',
+    postcode: normalisePostcode(address?.postalCode),
+    houseNumber: lines ? lines.houseNumber : '',
+    unit: lines ? lines.unit : '',
     street: lines ? intern(lines.street.replace(/ /g, '')) : '',
     locality: address?.city ? intern(normaliseNameText(address.city).replace(/ /g, '')) : '',
   };

@@ -73,6 +73,23 @@ export function termFrequencies(values: Iterable<string>, minCount: number): Ter
 }
 
 /**
+ * The u of non-matches from the shares among random pairs: a random pair is one person with
+ * probability `prior`, so a level's share among random pairs is prior·m + (1 - prior)·u. For
+ * an identifier that only one person's records share (a personal mobile) the matches are most
+ * of the random pairs that agree, and counting them as non-matches would make the identifier
+ * look no rarer than the chance of picking two records of one person. Corrected shares are kept
+ * above what the sample can resolve (half a pair in `sampled`), then normalised.
+ */
+export function withoutMatches(randomShares: number[][], m: number[][], prior: number, sampled: number): number[][] {
+  return randomShares.map((row, c) => {
+    const floor = 0.5 / (sampled + 1);
+    const corrected = row.map((share, l) => Math.max(floor, (share - prior * m[c][l]) / (1 - prior)));
+    const sum = corrected.reduce((s, x) => s + x, 0);
+    return corrected.map((x) => x / sum);
+  });
+}
+
+/**
  * A starting point for EM that says nothing about any data set: for matches, each level half
  * as likely as the one above it and "else" rare; for non-matches, the random-pair shares.
  */
@@ -113,8 +130,9 @@ export function trainModel({ parties, candidates }: TrainingInput, config: Match
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
   const expectedMatches = em.lambda * candidates.length;
   const prior = Math.min(0.5, Math.max(1 / (allPairs * 10), expectedMatches / allPairs));
+  const uOfNonMatches = withoutMatches(u, em.m, prior, random.pairs);
   const comparisons: ComparisonParameters[] = COMPARISONS.map((definition, c) => {
-    const levels = definition.levels.map((level, l) => ({ label: level.label, m: em.m[c][l], u: u[c][l] }));
+    const levels = definition.levels.map((level, l) => ({ label: level.label, m: em.m[c][l], u: uOfNonMatches[c][l] }));
     if (!definition.termFrequency) return { name: definition.name, levels };
     const values = parties.map((p) => (definition.name === 'givenName' ? p.givenFirst : p.family));
     return { name: definition.name, levels, termFrequencies: termFrequencies(values, settings.termFrequencyMinCount) };

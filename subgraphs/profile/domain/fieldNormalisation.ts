@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { PostalAddress } from '../../../adapters/canonical';
+import { addressComparisonKey } from '../../identity/domain/addressNormalisation';
 
 /** Case, accents and punctuation folded, whitespace collapsed: what "the same text" means here. */
 export function foldText(text: string): string {
@@ -21,13 +22,13 @@ export function normalisePhone(phone: string): string | null {
   return parsed?.isPossible() ? parsed.number : null;
 }
 
-const STREET_WORDS: Record<string, string> = { st: 'street', rd: 'road', ave: 'avenue', ln: 'lane', dr: 'drive', ct: 'court', pl: 'place', sq: 'square', gdns: 'gardens', cres: 'crescent', flt: 'flat' };
-
-/** One comparable line for a whole address: folded, abbreviations expanded, postcode unspaced. */
+/**
+ * One comparable line for a whole address: the identity matcher's address normalisation, so that
+ * the house number counts wherever it stands (ERP writes `Castle Street 97`), abbreviations are
+ * expanded and the postcode unspaced, and what the matcher calls one address the report does too.
+ */
 export function normaliseAddress(address: PostalAddress): string {
-  const words = (text: string | null) => (text ? foldText(text).split(' ').map((w) => STREET_WORDS[w] ?? w).join(' ') : '');
-  const postcode = address.postalCode ? address.postalCode.replace(/\s+/g, '').toUpperCase() : '';
-  return [words(address.line1), words(address.line2), words(address.city), postcode, (address.country ?? '').toUpperCase()].filter(Boolean).join('|');
+  return addressComparisonKey(address) ?? '';
 }
 
 export function formatAddress(address: PostalAddress): string {
