@@ -2,6 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDataset } from '../../../simulators/dataset/writeDataset';
+import { writeFile } from 'node:fs/promises';
+import { parseFebrl } from './febrlParties';
+import { readFile } from 'node:fs/promises';
 import { main, runEval } from './matchEvalCli';
 
 let dir: string;
@@ -46,6 +49,44 @@ describe('npm run match:eval', () => {
       expect(await main(['--dataset', join(dir, 'nowhere')])).toBe(2);
     } finally {
       err.mockRestore();
+    }
+  });
+
+  it('reports pairs completeness and reduction ratio when it runs the matcher', async () => {
+    const result = await runEval({ dataset });
+    expect(result.blocking!.pairsCompleteness).toBeGreaterThan(0.99);
+    expect(result.blocking!.reductionRatio).toBeGreaterThan(0.99);
+    expect(result.blocking!.truePairs).toBe(result.score.truePairs);
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--dataset', dataset])).toBe(0);
+      const text = out.mock.calls.map((c) => String(c[0])).join('');
+      expect(text).toMatch(/pairs completeness \d\.\d{4}/);
+      expect(text).toMatch(/reduction ratio +\d\.\d{6}/);
+    } finally {
+      out.mockRestore();
+    }
+  });
+
+  it('answers --help and runs nothing', async () => {
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['--help'])).toBe(0);
+      expect(out.mock.calls.map((c) => String(c[0])).join('')).toContain('--truth');
+    } finally {
+      out.mockRestore();
+    }
+  });
+
+  // Public data the matcher was not built on: FEBRL 1 (1,000 records), trained on itself.
+  const febrl = join(__dirname, '../../../../shared/datasets/febrl/dataset1.csv');
+  it('scores F1 of at least 0.99 on FEBRL 1, and 0.97 without its national id column', async () => {
+    for (const withoutNationalId of [false, true]) {
+      const { parties, truth } = parseFebrl(await readFile(febrl, 'utf8'), { withoutNationalId });
+      await writeFile(join(dir, 'febrl.jsonl'), parties.map((p) => JSON.stringify(p)).join('\n'));
+      await writeFile(join(dir, 'febrl-truth.jsonl'), truth.map((t) => JSON.stringify(t)).join('\n'));
+      const result = await runEval({ input: join(dir, 'febrl.jsonl'), truth: join(dir, 'febrl-truth.jsonl') });
+      expect(result.score.f1).toBeGreaterThanOrEqual(withoutNationalId ? 0.97 : 0.99);
     }
   });
 });

@@ -130,7 +130,11 @@ export function weightOfProbability(probability: number): number {
   return log2(probability / (1 - probability));
 }
 
-const round = (x: number, digits: number): number => Number(x.toPrecision(digits));
+/** x to `digits` significant digits, unless that would turn a probability into 0 or 1. */
+const round = (x: number, digits: number): number => {
+  const r = Number(x.toPrecision(digits));
+  return (r >= 1 && x < 1) || (r <= 0 && x > 0) ? x : r;
+};
 
 /** The model as written to a file: each level with its weight, numbers rounded to what is meaningful. */
 export function modelToJson(model: MatchModel): string {
