@@ -136,6 +136,9 @@ const SWAPPED_FLAG = 2 ** SWAPPED_NAMES_BIT;
 
 export const COMPARISON_COUNT = COMPARISONS.length;
 
+/** Where each comparison's level sits in a packed vector: `(gamma >>> shifts[c]) & masks[c]`. */
+export const LEVEL_LAYOUT: { readonly shifts: readonly number[]; readonly masks: readonly number[] } = { shifts: SHIFTS, masks: MASKS };
+
 /** The level of comparison `c` in a packed vector. */
 export function levelOf(gamma: number, c: number): number {
   return (gamma >>> SHIFTS[c]) & MASKS[c];

@@ -1,6 +1,6 @@
 import { compareRecords } from './comparisons';
 import { MatchInputError } from './matchErrors';
-import { compileModel, matchWeight, modelToJson, parseModel, probabilityOfWeight, weightOfProbability } from './matchModel';
+import { PairScorer, compileModel, matchWeight, modelToJson, parseModel, probabilityOfWeight, weightOfProbability } from './matchModel';
 import { handModel } from './modelFixtures';
 import { normaliseParty } from './normalisedParty';
 import { party } from './partyFixtures';
@@ -26,6 +26,26 @@ describe('match weight', () => {
     expect(probabilityOfWeight(2000)).toBe(1);
     expect(probabilityOfWeight(Infinity)).toBe(1);
     expect(weightOfProbability(0.9)).toBeCloseTo(log2(9), 12);
+  });
+});
+
+describe('PairScorer', () => {
+  it('gives what matchWeight gives, names read crosswise or not', () => {
+    const compiled = compileModel(handModel({ givenName: { values: { ANN: 0.03, LEE: 0.001 }, floor: 0.0001, minCount: 1 }, familyName: { values: { LEE: 0.02, SMITH: 0.05 }, floor: 0.0001, minCount: 1 } }));
+    const records = [
+      party('CORE_BANKING', '1', { givenName: 'Ann', familyName: 'Lee', birthDate: '1980-01-02' }),
+      party('CARDS', '2', { givenName: 'Lee', familyName: 'Ann', birthDate: '1980-01-02' }),
+      party('ERP', '3', { givenName: 'Ann', familyName: 'Smith' }),
+      party('CALL_CENTER', '4', { givenName: 'Ann', familyName: 'Lee', phones: ['07700 900001'] }),
+      party('CALL_CENTER', '5', { givenName: 'Zed', familyName: 'Okafor', phones: ['07700 900001'] }),
+    ].map(normaliseParty);
+    const scorer = new PairScorer(compiled, records);
+    for (let i = 0; i < records.length; i++) {
+      for (let j = 0; j < records.length; j++) {
+        const gamma = compareRecords(records[i], records[j]);
+        expect(scorer.weight(gamma, i, j)).toBeCloseTo(matchWeight(compiled, gamma, records[i], records[j]), 10);
+      }
+    }
   });
 });
 

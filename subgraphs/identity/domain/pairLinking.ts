@@ -6,7 +6,7 @@
 import type { CandidatePairStore } from './candidatePairStore';
 import { LinkList, PAIR_LINK, PAIR_REVIEW, PAIR_RULE } from './linkList';
 import type { MatchConfig } from './matchConfig';
-import { matchWeight, weightOfProbability, type CompiledModel } from './matchModel';
+import { PairScorer, weightOfProbability, type CompiledModel } from './matchModel';
 import type { NormalisedParty } from './normalisedParty';
 
 export interface LinkingStats {
@@ -36,11 +36,13 @@ export function scorePairs(
   const linkWeight = weightOfProbability(config.thresholds.link);
   const reviewWeight = weightOfProbability(config.thresholds.review);
   const links = new LinkList();
+  const scorer = new PairScorer(compiled, parties);
+  const verifiedEmails = config.verifiedEmailSystems.length > 0;
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates.a[k];
     const j = candidates.b[k];
-    const weight = matchWeight(compiled, candidates.gamma[k], parties[i], parties[j]);
-    if (shareVerifiedEmail(parties[i], parties[j], config)) {
+    const weight = scorer.weight(candidates.gamma[k], i, j);
+    if (verifiedEmails && shareVerifiedEmail(parties[i], parties[j], config)) {
       stats.rulePairs++;
       links.push(i, j, weight, PAIR_RULE);
     } else if (weight >= linkWeight) {

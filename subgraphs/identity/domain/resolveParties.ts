@@ -14,7 +14,7 @@ import { anchorOf, compareAnchorKeys, customerIdFor } from './customerId';
 import { defaultMatchModel } from './defaultMatchModel';
 import { LinkList } from './linkList';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
-import { compileModel, matchWeight, probabilityOfWeight, type CompiledModel, type MatchModel } from './matchModel';
+import { PairScorer, compileModel, probabilityOfWeight, type CompiledModel, type MatchModel } from './matchModel';
 import { normaliseParty, type NormalisedParty } from './normalisedParty';
 import { emptyLinkingStats, scorePairs, type LinkingStats } from './pairLinking';
 import type { ScoredPair } from './reviewQueue';
@@ -122,7 +122,8 @@ export function runLinkage(
   const links = scorePairs(sorted, candidates, compiled, config, linking);
   const { always, never } = overrideIndexes(sorted, overrides);
   const clustering = emptyClusteringStats();
-  const pairWeight = (i: number, j: number): number => matchWeight(compiled, compareRecords(sorted[i], sorted[j]), sorted[i], sorted[j]);
+  const scorer = new PairScorer(compiled, sorted);
+  const pairWeight = (i: number, j: number): number => scorer.weight(compareRecords(sorted[i], sorted[j]), i, j);
   const groups = clusterRecords({ records: sorted.length, links, always, never, config, pairWeight }, clustering);
   const stats: ResolutionStats = { parties: sorted.length, clusters: groups.length, trained, ...blockingStats, ...linking, ...clustering };
   return { sorted, candidates, blocking, model, compiled, links, groups, stats };
