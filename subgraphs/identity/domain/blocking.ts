@@ -83,17 +83,20 @@ export class BlockingIndex {
     this.hashes = new Int32Array(Math.max(16, parties.length * 4));
     let count = 0;
     const prefixHashes = this.rules.map((rule) => fnv(FNV_OFFSET, rule.prefix));
+    // One sink for every record and rule (a closure per record would be ten million closures).
+    let start = 0;
+    const sink = (a: string, b?: string): void => {
+      if (count === this.hashes.length) {
+        const grown = new Int32Array(this.hashes.length * 2);
+        grown.set(this.hashes);
+        this.hashes = grown;
+      }
+      this.hashes[count++] = finish(b === undefined ? fnv(start, a) : fnv(fnv(fnv(start, a), ':'), b));
+    };
     for (let i = 0; i < parties.length; i++) {
       for (let r = 0; r < R; r++) {
-        const start = prefixHashes[r];
-        this.rules[r].keysOf(parties[i], (a, b) => {
-          if (count === this.hashes.length) {
-            const grown = new Int32Array(this.hashes.length * 2);
-            grown.set(this.hashes);
-            this.hashes = grown;
-          }
-          this.hashes[count++] = finish(b === undefined ? fnv(start, a) : fnv(fnv(fnv(start, a), ':'), b));
-        });
+        start = prefixHashes[r];
+        this.rules[r].keysOf(parties[i], sink);
         this.offsets[i * R + r + 1] = count;
       }
     }

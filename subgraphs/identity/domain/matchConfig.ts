@@ -59,6 +59,6 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   blockingRules: ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName', 'postcodeHouse', 'birthDatePostcode', 'phoneticNames', 'localityStreet'],
   maxBlockSize: 64,
   maxClusterSize: 16,
-  training: { randomPairs: 500_000, seed: 1, maxIterations: 100, tolerance: 1e-5, termFrequencyMinCount: 5, minRecords: 500 },
+  training: { randomPairs: 1_000_000, seed: 1, maxIterations: 100, tolerance: 1e-5, termFrequencyMinCount: 5, minRecords: 500 },
   verifiedEmailSystems: [],
 };
