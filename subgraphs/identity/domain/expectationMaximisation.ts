@@ -28,6 +28,8 @@ export interface EmParameters {
 export interface EmResult extends EmParameters {
   iterations: number;
   converged: boolean;
+  /** Per comparison: the share of the matches that hold it (level above 0). */
+  matchPresence: number[];
 }
 
 export interface EmOptions {
@@ -68,6 +70,7 @@ export function expectationMaximisation(patterns: EmPatterns, initial: EmParamet
   const posterior = new Float64Array(P);
   let iterations = 0;
   let converged = false;
+  let matchPresence: number[] = levelCounts.map(() => 1);
   while (iterations < options.maxIterations) {
     iterations++;
     // E: the match probability of each pattern, in logs to survive many small factors.
@@ -110,6 +113,7 @@ export function expectationMaximisation(patterns: EmPatterns, initial: EmParamet
     const nextM = mCounts.map((row, c) => normalise(row, options.priorShares?.m?.[c]));
     const nextU = uCounts.map((row, c) => normalise(row, options.priorShares?.u?.[c]));
     const nextLambda = Math.min(1 - 1e-9, Math.max(1e-9, matches / total));
+    matchPresence = mCounts.map((row) => (matches > 0 ? row.reduce((s, x) => s + x, 0) / matches : 1));
     let change = Math.abs(nextLambda - lambda);
     for (let c = 0; c < C; c++) {
       for (let l = 0; l < levelCounts[c]; l++) change = Math.max(change, Math.abs(nextM[c][l] - m[c][l]), Math.abs(nextU[c][l] - u[c][l]));
@@ -122,5 +126,5 @@ export function expectationMaximisation(patterns: EmPatterns, initial: EmParamet
       break;
     }
   }
-  return { m, u, lambda, iterations, converged };
+  return { m, u, lambda, iterations, converged, matchPresence };
 }

@@ -74,16 +74,18 @@ export function termFrequencies(values: Iterable<string>, minCount: number): Ter
 
 /**
  * The u of non-matches from the shares among random pairs: a random pair is one person with
- * probability `prior`, so a level's share among random pairs is prior·m + (1 - prior)·u. For
+ * probability `prior` (per comparison: among the pairs that both hold the field), so a level's
+ * share among random pairs is prior·m + (1 - prior)·u. For
  * an identifier that only one person's records share (a personal mobile) the matches are most
  * of the random pairs that agree, and counting them as non-matches would make the identifier
  * look no rarer than the chance of picking two records of one person. Corrected shares are kept
  * above what the sample can resolve (half a pair in `sampled`), then normalised.
  */
-export function withoutMatches(randomShares: number[][], m: number[][], prior: number, sampled: number): number[][] {
+export function withoutMatches(randomShares: number[][], m: number[][], prior: number | readonly number[], sampled: number): number[][] {
   return randomShares.map((row, c) => {
     const floor = 0.5 / (sampled + 1);
-    const corrected = row.map((share, l) => Math.max(floor, (share - prior * m[c][l]) / (1 - prior)));
+    const p = typeof prior === 'number' ? prior : prior[c];
+    const corrected = row.map((share, l) => Math.max(floor, (share - p * m[c][l]) / (1 - p)));
     const sum = corrected.reduce((s, x) => s + x, 0);
     return corrected.map((x) => x / sum);
   });
@@ -130,7 +132,13 @@ export function trainModel({ parties, candidates }: TrainingInput, config: Match
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
   const expectedMatches = em.lambda * candidates.length;
   const prior = Math.min(0.5, Math.max(1 / (allPairs * 10), expectedMatches / allPairs));
-  const uOfNonMatches = withoutMatches(u, em.m, prior, random.pairs);
+  // The prior among pairs that both hold a field differs from the prior over all pairs (only
+  // core banking and cards hold birth dates): scale it by how much more often matches hold it.
+  const priors = random.counts.map((row, c) => {
+    const present = row.reduce((s, x) => s + x, 0) / Math.max(1, random.pairs);
+    return present > 0 ? Math.min(0.5, (prior * em.matchPresence[c]) / present) : prior;
+  });
+  const uOfNonMatches = withoutMatches(u, em.m, priors, random.pairs);
   const comparisons: ComparisonParameters[] = COMPARISONS.map((definition, c) => {
     const levels = definition.levels.map((level, l) => ({ label: level.label, m: em.m[c][l], u: uOfNonMatches[c][l] }));
     if (!definition.termFrequency) return { name: definition.name, levels };
