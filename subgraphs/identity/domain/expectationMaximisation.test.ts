@@ -69,8 +69,9 @@ describe('expectationMaximisation', () => {
     expect(result.converged).toBe(true);
   });
 
-  it('recovers the share of matches', () => {
+  it('recovers the share of matches, and how often matches hold each field', () => {
     expect(Math.abs(result.lambda - TRUE.lambda)).toBeLessThan(0.01);
+    for (const presence of result.matchPresence) expect(Math.abs(presence - 0.9)).toBeLessThan(0.01);
   });
 
   it.each(LEVELS.flatMap((n, c) => Array.from({ length: n }, (_, l) => [c, l])))('recovers m and u of comparison %i level %i', (c, l) => {
