@@ -18,7 +18,7 @@ import type { DatasetManifest } from './records';
 import { AS_OF } from './timeline';
 
 /** Bumped whenever the same options would produce different bytes, so caches regenerate. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface DatasetOptions {
   seed: number;
