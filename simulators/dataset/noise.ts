@@ -123,13 +123,11 @@ export function emailCaseVariant(email: string, variant: CaseVariant): string {
 }
 
 /**
- * One keying error in a date (`YYYY-MM-DD`), as form and data-entry systems see them: one digit
- * replaced, or two neighbouring digits swapped. The result may not be a calendar date (a
- * matcher then holds no date for the record, as a real system's validation would).
+ * One keying error among the digits at `positions`: a digit replaced by another, or two
+ * neighbouring digits swapped (when both positions are digits and they differ).
  */
-export function dateTypo(iso: string, rng: Random): string {
-  const positions = [0, 1, 2, 3, 5, 6, 8, 9];
-  const chars = [...iso];
+function digitKeyingError(value: string, positions: readonly number[], rng: Random): string {
+  const chars = [...value];
   const i = rng.pick(positions);
   if (rng.chance(0.5) && positions.includes(i + 1) && chars[i] !== chars[i + 1]) {
     [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
@@ -139,6 +137,15 @@ export function dateTypo(iso: string, rng: Random): string {
     chars[i] = digit;
   }
   return chars.join('');
+}
+
+/**
+ * One keying error in a date (`YYYY-MM-DD`), as form and data-entry systems see them: one digit
+ * replaced, or two neighbouring digits swapped. The result may not be a calendar date (a
+ * matcher then holds no date for the record, as a real system's validation would).
+ */
+export function dateTypo(iso: string, rng: Random): string {
+  return digitKeyingError(iso, [0, 1, 2, 3, 5, 6, 8, 9], rng);
 }
 
 /** Day and month swapped (a date keyed the American way), when both are at most 12 and differ; else the date unchanged. */
@@ -160,16 +167,6 @@ export function replacementDate(from: string, to: string, rng: Random): string {
  * swapped. Letters (a UK National Insurance number's prefix and suffix) are left as they are.
  */
 export function identifierTypo(id: string, rng: Random): string {
-  const chars = [...id];
-  const digits = chars.map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
-  if (digits.length === 0) return id;
-  const i = rng.pick(digits);
-  if (rng.chance(0.5) && digits.includes(i + 1) && chars[i] !== chars[i + 1]) {
-    [chars[i], chars[i + 1]] = [chars[i + 1], chars[i]];
-  } else {
-    let digit = String(rng.int(0, 9));
-    if (digit === chars[i]) digit = String((Number(digit) + 1) % 10);
-    chars[i] = digit;
-  }
-  return chars.join('');
+  const digits = [...id].map((c, i) => (/\d/.test(c) ? i : -1)).filter((i) => i >= 0);
+  return digits.length === 0 ? id : digitKeyingError(id, digits, rng);
 }
