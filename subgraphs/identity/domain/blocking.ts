@@ -45,14 +45,6 @@ export function blockingKeys(p: NormalisedParty, rules: readonly BlockingRuleNam
   return keys;
 }
 
-const RULE_OF_PREFIX = new Map(Object.values(BLOCKING_RULES).map((rule) => [rule.prefix, rule.name]));
-
-/** The largest block of this key that is compared (the key's rule's cap, see MatchConfig.ruleBlockSizes). */
-export function blockCapOfKey(key: string, maxBlockSize: number, ruleBlockSizes: Partial<Record<BlockingRuleName, number>>): number {
-  const rule = RULE_OF_PREFIX.get(key.slice(0, 2));
-  return Math.min(maxBlockSize, (rule && ruleBlockSizes[rule]) ?? maxBlockSize);
-}
-
 const INDEX_BITS = 23;
 const INDEX_SPACE = 2 ** INDEX_BITS;
 /** The largest population one batch run blocks (the packing below leaves 23 bits for the index). */
@@ -71,15 +63,11 @@ export class BlockingIndex {
   private hashes: Int32Array;
   /** Per rule, the hashes of the blocks skipped as too large. */
   private readonly oversized: Set<number>[];
-  /** Per rule, the largest block compared. */
-  private readonly caps: number[];
 
   constructor(
     private readonly parties: readonly NormalisedParty[],
     ruleNames: readonly BlockingRuleName[],
-    maxBlockSize: number,
-    /** Per-rule caps below `maxBlockSize` (see MatchConfig.ruleBlockSizes). */
-    ruleBlockSizes: Partial<Record<BlockingRuleName, number>> = {},
+    private readonly maxBlockSize: number,
     /**
      * The size of a key's block in the whole population, when `parties` is only part of it (the
      * incremental apply re-links a neighbourhood): a key too common overall is skipped there too,
@@ -89,7 +77,6 @@ export class BlockingIndex {
   ) {
     if (parties.length > INDEX_SPACE) throw new RangeError(`blocking handles at most ${INDEX_SPACE} records in one run`);
     this.rules = ruleNames.map((name) => BLOCKING_RULES[name]);
-    this.caps = this.rules.map((rule) => Math.min(maxBlockSize, ruleBlockSizes[rule.name] ?? maxBlockSize));
     this.oversized = this.rules.map(() => new Set<number>());
     const R = this.rules.length;
     this.offsets = new Uint32Array(parties.length * R + 1);
@@ -180,8 +167,7 @@ export class BlockingIndex {
         start = end;
         if (block.length < 2) continue;
         if (stats) stats.blocks++;
-        const cap = this.caps[k];
-        if (block.length > cap || (this.populationBlockSize && this.populationBlockSize(this.keyOfHash(block[0], k, hash)) > cap)) {
+        if (block.length > this.maxBlockSize || (this.populationBlockSize && this.populationBlockSize(this.keyOfHash(block[0], k, hash)) > this.maxBlockSize)) {
           if (stats) stats.oversizedBlocks++;
           this.oversized[k].add(hash);
           continue;
@@ -218,7 +204,6 @@ export function candidatePairs(
   maxBlockSize: number,
   stats?: BlockingStats,
   populationBlockSize?: (key: string) => number,
-  ruleBlockSizes: Partial<Record<BlockingRuleName, number>> = {},
 ): Generator<[number, number]> {
-  return new BlockingIndex(parties, ruleNames, maxBlockSize, ruleBlockSizes, populationBlockSize).pairs(stats);
+  return new BlockingIndex(parties, ruleNames, maxBlockSize, populationBlockSize).pairs(stats);
 }

@@ -41,7 +41,7 @@ export interface ComparedCandidates {
 
 /** Blocks `parties` (sorted, deduplicated) and compares every candidate pair. */
 export function compareCandidates(parties: readonly NormalisedParty[], config: MatchConfig, populationBlockSize?: (key: string) => number): ComparedCandidates {
-  const blocking = new BlockingIndex(parties, config.blockingRules, config.maxBlockSize, config.ruleBlockSizes, populationBlockSize);
+  const blocking = new BlockingIndex(parties, config.blockingRules, config.maxBlockSize, populationBlockSize);
   const stats = emptyBlockingStats();
   const pairs = new CandidatePairStore();
   for (const [i, j] of blocking.pairs(stats)) pairs.push(i, j, compareRecords(parties[i], parties[j]));

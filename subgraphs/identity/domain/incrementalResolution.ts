@@ -13,7 +13,7 @@
  * Pure: the state passed in is never modified; the returned state shares unchanged parts with it.
  */
 import type { SourceParty } from '../../../adapters/canonical';
-import { blockCapOfKey, blockingKeys } from './blocking';
+import { blockingKeys } from './blocking';
 import { compareCandidates } from './candidatePairStore';
 import { anchorOf, compareAnchorKeys, customerIdFor } from './customerId';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
@@ -161,7 +161,7 @@ export function applyChanges(state: ResolutionState, changed: Iterable<SourcePar
     if (own) affectedIds.add(own);
     for (const blockKey of blockingKeys(parties.get(key)!, config.blockingRules)) {
       const block = blocks.get(blockKey) ?? [];
-      if (block.length > blockCapOfKey(blockKey, config.maxBlockSize, config.ruleBlockSizes)) continue;
+      if (block.length > config.maxBlockSize) continue;
       for (const other of block) {
         const id = state.clusterOf.get(other);
         if (id) affectedIds.add(id);

@@ -42,12 +42,6 @@ export interface MatchConfig {
   blockingRules: readonly BlockingRuleName[];
   /** Blocks with more records than this are skipped (the key is too common to discriminate). */
   maxBlockSize: number;
-  /**
-   * Smaller caps for rules whose keys say less: a key made of names alone (sounding alike) is
-   * worth comparing only while few records share it; in a big population such a block is
-   * namesakes, and the pairs it would add are almost all two different people.
-   */
-  ruleBlockSizes: Partial<Record<BlockingRuleName, number>>;
   /** No cluster grows beyond this many source records (a guard against runaway chaining). */
   maxClusterSize: number;
   training: TrainingSettings;
@@ -64,7 +58,6 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   thresholds: { link: 0.9, review: 0.5 },
   blockingRules: ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName', 'postcodeHouse', 'birthDatePostcode', 'phoneticNames', 'localityStreet'],
   maxBlockSize: 64,
-  ruleBlockSizes: { phoneticNames: 16 },
   maxClusterSize: 16,
   training: { randomPairs: 1_000_000, seed: 1, maxIterations: 100, tolerance: 1e-5, termFrequencyMinCount: 5, minRecords: 500 },
   verifiedEmailSystems: [],
