@@ -10,7 +10,7 @@
  * weight written beside its m and u for people reading it (the weight is recomputed on load).
  * Which condition a level stands for is defined in comparisons.ts, by the level's label.
  */
-import { COMPARISONS, COMPARISON_COUNT, LEVEL_LAYOUT, levelOf, namesSwapped, type ComparisonName } from './comparisons';
+import { COMPARISONS, COMPARISON_COUNT, LEVEL_LAYOUT, SWAPPED_NAMES_BIT, levelOf, namesSwapped, type ComparisonName } from './comparisons';
 import { MatchInputError } from './matchErrors';
 import type { NormalisedParty } from './normalisedParty';
 
@@ -119,6 +119,10 @@ export function matchWeight(compiled: CompiledModel, gamma: number, a: Normalise
   return w;
 }
 
+// Module constants for the hot loops (imported bindings are read through accessors when transpiled).
+const COUNT = COMPARISON_COUNT;
+const SWAPPED_FLAG = 2 ** SWAPPED_NAMES_BIT;
+
 /**
  * `matchWeight` for many pairs of one list of records: the level weights in flat tables and
  * each record's name frequencies looked up once, so scoring millions of candidate pairs costs
@@ -151,8 +155,8 @@ export class PairScorer {
 
   weight(gamma: number, i: number, j: number): number {
     let w = this.compiled.priorWeight;
-    const swapped = namesSwapped(gamma);
-    for (let c = 0; c < COMPARISON_COUNT; c++) {
+    const swapped = gamma >= SWAPPED_FLAG;
+    for (let c = 0; c < COUNT; c++) {
       const level = (gamma >>> this.shifts[c]) & this.masks[c];
       if (level === 0) continue;
       w += this.weights[c * this.stride + level];

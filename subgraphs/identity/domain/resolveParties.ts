@@ -79,7 +79,7 @@ export function overrideIndexes(sorted: readonly NormalisedParty[], overrides: S
 
 /** Members of a cluster as source refs, anchor order. */
 export function membersOf(keys: string[]): SourceRef[] {
-  return [...keys].sort(compareAnchorKeys).map((key) => {
+  return (keys.length === 1 ? keys : [...keys].sort(compareAnchorKeys)).map((key) => {
     const colon = key.indexOf(':');
     return { system: key.slice(0, colon) as SourceRef['system'], localId: key.slice(colon + 1) };
   });

@@ -30,16 +30,25 @@ const LEVEL_COUNTS = COMPARISONS.map((c) => c.levels.length);
 /** Level counts per comparison over `pairs` record pairs drawn at random (all pairs when there are fewer). */
 export function randomPairLevelCounts(parties: readonly NormalisedParty[], pairs: number, seed: number): { counts: number[][]; pairs: number } {
   const counts = LEVEL_COUNTS.map((n) => new Array<number>(n).fill(0));
+  // Identical vectors are counted once and spread over the levels at the end.
+  const vectors = new Map<number, number>();
   const add = (gamma: number): void => {
-    for (let c = 0; c < COMPARISON_COUNT; c++) {
-      const level = levelOf(gamma, c);
-      if (level > 0) counts[c][level - 1]++;
+    const pattern = patternOf(gamma);
+    vectors.set(pattern, (vectors.get(pattern) ?? 0) + 1);
+  };
+  const spread = (): void => {
+    for (const [gamma, count] of vectors) {
+      for (let c = 0; c < COMPARISON_COUNT; c++) {
+        const level = levelOf(gamma, c);
+        if (level > 0) counts[c][level - 1] += count;
+      }
     }
   };
   const n = parties.length;
   const all = (n * (n - 1)) / 2;
   if (all <= pairs) {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) add(compareRecords(parties[i], parties[j]));
+    spread();
     return { counts, pairs: all };
   }
   const rng = xoroshiro128plus(seed);
@@ -49,6 +58,7 @@ export function randomPairLevelCounts(parties: readonly NormalisedParty[], pairs
     if (j >= i) j++;
     add(compareRecords(parties[i], parties[j]));
   }
+  spread();
   return { counts, pairs };
 }
 
