@@ -88,23 +88,31 @@ describe('Apollo Client 4 against the gateway (development build)', () => {
 
   const client = () => createUnifiedViewClient({ uri: stack.gateway.url, getToken: () => token, onStale: (report) => staleReports.push(report) });
 
-  /** Customers known to every system, with at least one account, card, order and open case. */
+  /** Customers known to every system, with at least one account, card, order and open case (about 1 in 100: pages are read until enough are found). */
   async function fullCustomers(count: number): Promise<string[]> {
-    const page = await postGraphQL<{ customers: { edges: Array<{ node: { id: string; sourceKeys: Array<{ system: string }> } }> } }>(
-      stack.gateway.url,
-      '{ customers(first: 100) { edges { node { id sourceKeys { system } } } } }',
-    );
     const found: string[] = [];
-    for (const { node } of page.data!.customers.edges.slice(20)) {
-      if (new Set(node.sourceKeys.map((k) => k.system)).size < 4) continue;
-      const answer = await postGraphQL<{ customer: { accounts: unknown[]; cards: unknown[]; salesOrders: { totalCount: number }; openCases: unknown[] } }>(
-        stack.gateway.url,
-        'query($id: ID!) { customer(id: $id) { accounts { type } cards { status } salesOrders(first: 1) { totalCount } openCases { status } } }',
-        { id: node.id },
-      );
-      const c = answer.data!.customer;
-      if (c.accounts.length && c.cards.length && c.salesOrders.totalCount && c.openCases.length) found.push(node.id);
-      if (found.length === count) return found;
+    let after: string | null = null;
+    for (let pageNumber = 0; pageNumber < 20; pageNumber++) {
+      const page: { data?: { customers: { edges: Array<{ node: { id: string; sourceKeys: Array<{ system: string }> } }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } } =
+        await postGraphQL(
+          stack.gateway.url,
+          'query($after: String) { customers(first: 100, after: $after) { edges { node { id sourceKeys { system } } } pageInfo { endCursor hasNextPage } } }',
+          { after },
+        );
+      const { edges, pageInfo } = page.data!.customers;
+      for (const { node } of pageNumber === 0 ? edges.slice(20) : edges) {
+        if (new Set(node.sourceKeys.map((k) => k.system)).size < 4) continue;
+        const answer = await postGraphQL<{ customer: { accounts: unknown[]; cards: unknown[]; salesOrders: { totalCount: number }; openCases: unknown[] } }>(
+          stack.gateway.url,
+          'query($id: ID!) { customer(id: $id) { accounts { type } cards { status } salesOrders(first: 1) { totalCount } openCases { status } } }',
+          { id: node.id },
+        );
+        const c = answer.data!.customer;
+        if (c.accounts.length && c.cards.length && c.salesOrders.totalCount && c.openCases.length) found.push(node.id);
+        if (found.length === count) return found;
+      }
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
     }
     throw new Error(`the test population has fewer than ${count} customers with accounts, cards, orders and open cases`);
   }
