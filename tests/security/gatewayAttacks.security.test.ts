@@ -150,7 +150,9 @@ const ATTACKS: Attack[] = [
     check: (r) => {
       expect(r.json.data.customer.lifecycleStage.stage).toEqual(expect.any(String));
       expect(r.json.data.customer.lifecycleStage.reasons).toBeNull();
-      expect(r.json.errors.map((e: { extensions: { field: string; class: string } }) => `${e.extensions.field}:${e.extensions.class}`).sort()).toEqual(['LifecycleStage.reasons:FINANCIAL', 'NextBestAction.reason:FINANCIAL']);
+      // One error per refused field: how many next-best actions the customer has depends on the population.
+      const refused = new Set(r.json.errors.map((e: { extensions: { field: string; class: string } }) => `${e.extensions.field}:${e.extensions.class}`));
+      expect([...refused].sort()).toEqual(['LifecycleStage.reasons:FINANCIAL', 'NextBestAction.reason:FINANCIAL']);
     },
   },
 
