@@ -28,7 +28,9 @@ describe('GATEWAY_WORKERS', () => {
         STACK_PORTS: 'free',
         DATASET_DIR: path.join(workDir, 'dataset'),
         AUTH_HS256_SECRET: TEST_AUTH_SECRET_TEXT,
-        AUDIT_LOG_PATH: path.join(workDir, 'audit.jsonl'),
+        // The embedded store of record in the work dir (workers hand their audit events to the primary).
+        PGLITE_DIR: path.join(workDir, 'pglite'),
+        DATABASE_URL: '',
         LOG_LEVEL: 'warn',
         // Generous, as in every test stack (support/testStack.ts): the machine is shared, and the
         // first identity resolution reads all four systems in bulk while other suites run.
