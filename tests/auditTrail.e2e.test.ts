@@ -156,7 +156,7 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
   });
 }
 
-describeAuditTrail('JSONL file', 'file', () => ({ cleanup: async () => undefined }));
+describeAuditTrail('PostgreSQL table, the stack default', 'postgres', () => ({ cleanup: async () => undefined }));
 
 describeAuditTrail('Redis Stream', 'redis', () => {
   const keyPrefix = `uv-test-${randomUUID()}:`;

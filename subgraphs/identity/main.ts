@@ -21,6 +21,8 @@ import { identityAdaptersFromEnv } from './identityAdapters';
 import { IdentityService } from './identityService';
 import { startIdentitySubgraph } from './service';
 
+// A reader that went away (its parent stopped) must not crash the service with EPIPE.
+process.stdout.on('error', () => undefined);
 const say = (event: string, detail: Record<string, unknown> = {}) => process.stdout.write(`${JSON.stringify({ event, pid: process.pid, at: new Date().toISOString(), ...detail })}\n`);
 
 async function main(): Promise<void> {
@@ -57,7 +59,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(watch);
-    await subgraph.close();
+    // Apollo Server stops itself on SIGTERM/SIGINT too; in-flight requests get a moment to finish.
+    await Promise.race([subgraph.close(), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     await service.close();
     await invalidator.close();
     for (const adapter of adapters) adapter.close();
