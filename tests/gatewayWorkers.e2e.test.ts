@@ -80,6 +80,20 @@ describe('GATEWAY_WORKERS', () => {
     expect(statuses[0].total).toBeGreaterThan(0);
   });
 
+  it('records the workers\' audit events in the embedded store, which the primary owns', async () => {
+    const token = await tokenFor('auditor');
+    const post = async (query: string) =>
+      (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.json())) as {
+        data: Record<string, { edges: Array<{ node: { id?: string; kind?: string; operationName?: string } }> }>;
+      };
+    const listed = await post('query Listing { customers(first: 1) { edges { node { id } } } }');
+    const id = listed.data.customers.edges[0].node.id!;
+    await post(`query LookAtOne { customer(id: "${id}") { id } }`);
+    const trail = await post(`query Trail { auditTrail(customerId: "${id}") { edges { node { kind operationName } } } }`);
+    // Appended by a worker, through the primary, before the worker answered.
+    expect(trail.data.auditTrail.edges.map((e) => e.node)).toEqual(expect.arrayContaining([{ kind: 'ACCESS', operationName: 'Listing' }, { kind: 'ACCESS', operationName: 'LookAtOne' }]));
+  });
+
   it('stops every process on Ctrl-C', async () => {
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
