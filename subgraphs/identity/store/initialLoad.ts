@@ -9,6 +9,7 @@ import { IDENTITY_LOCKS } from './locks';
 import { recordRow, type RecordRow } from './recordRows';
 import { insertDiscrepancies, insertRecordRows } from './writeResolution';
 import { unnestText } from './sqlArrays';
+import { withIndexesDeferred } from './deferredIndexes';
 
 const BATCH = 2000;
 
@@ -49,37 +50,26 @@ export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceA
     if (already) return { records: 0, customers: 0, ms: 0 };
 
     const heads = await Promise.all(adapters.map(async (adapter) => [adapter.system, await feedHead(adapter)] as const));
-    const normalised: NormalisedParty[] = [];
-    for (const adapter of adapters) {
-      let batch: RecordRow[] = [];
-      for await (const party of adapter.extractParties()) {
-        const row = recordRow(party);
-        normalised.push(normaliseParty(party));
-        batch.push(row);
-        if (batch.length >= BATCH) {
-          await insertRecordRows(trx, batch, 'upsert');
-          batch = [];
-        }
+    const clusters = await withIndexesDeferred(trx, BULK_TABLES, async () => {
+      const normalised = await loadRecords(trx, adapters, onProgress);
+      const { clusters } = resolveNormalisedParties(normalised);
+      normalised.length = 0;
+      onProgress?.(`${clusters.length} customers resolved`);
+      const change = await trx.insertInto('identity_changes').values({ cause: 'INITIAL_LOAD', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
+      const changeId = Number(change.change_id);
+      for (let i = 0; i < clusters.length; i += BATCH) {
+        const slice = clusters.slice(i, i + BATCH);
+        const keysOf = slice.map((c) => c.members.map((m) => `${m.system}:${m.localId}`));
+        await sql`insert into customers (customer_id, anchor, created_by)
+          select id, anchor, ${changeId}::bigint from ${unnestText([slice.map((c) => c.customerId), keysOf.map((keys) => anchorOf(keys))])} as c(id, anchor)`.execute(trx);
+        const members = slice.flatMap((c, n) => keysOf[n].map((key) => [key, c.customerId] as const));
+        await sql`insert into crosswalk (record_key, customer_id, valid_from, opened_by)
+          select k, c, now(), ${changeId}::bigint from ${unnestText([members.map((m) => m[0]), members.map((m) => m[1])])} as x(k, c)`.execute(trx);
       }
-      await insertRecordRows(trx, batch, 'upsert');
-      onProgress?.(`${adapter.system}: ${normalised.length} records`);
-    }
-
-    const { clusters } = resolveNormalisedParties(normalised);
-    normalised.length = 0;
-    onProgress?.(`${clusters.length} customers resolved`);
-    const change = await trx.insertInto('identity_changes').values({ cause: 'INITIAL_LOAD', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
-    const changeId = Number(change.change_id);
-    for (let i = 0; i < clusters.length; i += BATCH) {
-      const slice = clusters.slice(i, i + BATCH);
-      const keysOf = slice.map((c) => c.members.map((m) => `${m.system}:${m.localId}`));
-      await sql`insert into customers (customer_id, anchor, created_by)
-        select id, anchor, ${changeId}::bigint from ${unnestText([slice.map((c) => c.customerId), keysOf.map((keys) => anchorOf(keys))])} as c(id, anchor)`.execute(trx);
-      const members = slice.flatMap((c, n) => keysOf[n].map((key) => [key, c.customerId] as const));
-      await sql`insert into crosswalk (record_key, customer_id, valid_from, opened_by)
-        select k, c, now(), ${changeId}::bigint from ${unnestText([members.map((m) => m[0]), members.map((m) => m[1])])} as x(k, c)`.execute(trx);
-    }
-    onProgress?.('crosswalk written');
+      onProgress?.('crosswalk written');
+      return clusters;
+    });
+    onProgress?.('indexes built');
     await writeAllDiscrepancies(trx);
     onProgress?.('discrepancies written');
 
@@ -91,6 +81,50 @@ export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceA
     const records = await trx.selectFrom('source_records').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     return { records: records.n, customers: clusters.length, ms: Date.now() - started };
   });
+}
+
+/** The tables an initial load fills in bulk: their indexes are built once, after (discrepancies are written after the crosswalk's indexes exist). */
+const BULK_TABLES = ['source_records', 'blocking_keys', 'search_keys', 'crosswalk'];
+
+/**
+ * Streams every system's records into source_records and the key tables, a batch at a time with
+ * one batch being written while the next is read, and returns them normalised for the matcher.
+ * A record an extract yields twice is kept once (the later copy).
+ */
+async function loadRecords(trx: Transaction<Schema>, adapters: readonly SourceAdapter[], onProgress?: (stage: string) => void): Promise<NormalisedParty[]> {
+  const normalised: NormalisedParty[] = [];
+  const seen = new Map<string, number>();
+  let writing: Promise<void> = Promise.resolve();
+  for (const adapter of adapters) {
+    let batch = new Map<string, RecordRow>();
+    const flush = async () => {
+      const rows = [...batch.values()];
+      batch = new Map();
+      await writing;
+      writing = insertRecordRows(trx, rows, 'insert');
+    };
+    for await (const party of adapter.extractParties()) {
+      const row = recordRow(party);
+      const earlier = seen.get(row.recordKey);
+      if (earlier !== undefined) {
+        // Written already: replace it where it is (rare: an extract paging over a change).
+        await writing;
+        await trx.deleteFrom('source_records').where('record_key', '=', row.recordKey).execute();
+        await sql`delete from blocking_keys where record_key = ${row.recordKey}`.execute(trx);
+        await sql`delete from search_keys where record_key = ${row.recordKey}`.execute(trx);
+        normalised[earlier] = normaliseParty(party);
+      } else {
+        seen.set(row.recordKey, normalised.length);
+        normalised.push(normaliseParty(party));
+      }
+      batch.set(row.recordKey, row);
+      if (batch.size >= BATCH) await flush();
+    }
+    await flush();
+    onProgress?.(`${adapter.system}: ${normalised.length} records`);
+  }
+  await writing;
+  return normalised;
 }
 
 /** Every customer's discrepancies, computed from their records streamed back in customer order. */
