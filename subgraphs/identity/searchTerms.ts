@@ -20,16 +20,16 @@ export function phoneKey(text: string): string | null {
 /**
  * The terms a record can be found by (`search_keys`): `n:` each folded name token, `e:` each
  * email, `p:` each phone in E.164. Normalised keys only: a search answers with customer ids.
+ * `e164Phones`: the record's phones already in E.164 (the matcher normalises them anyway, on a
+ * fast path; default: parsed here).
  */
-export function searchTermsOf(party: SourceParty): string[] {
+export function searchTermsOf(party: SourceParty, e164Phones?: readonly string[]): string[] {
   const terms = new Set<string>();
   const names = [party.givenName, party.familyName, party.rawName?.replace('/', ' ')].filter((n): n is string => !!n);
   for (const token of foldText(names.join(' ')).split(' ')) if (token.length > 1) terms.add(`n:${token}`);
   for (const email of party.emails) terms.add(`e:${email.trim().toLowerCase()}`);
-  for (const phone of party.phones) {
-    const key = phoneKey(phone);
-    if (key) terms.add(`p:${key}`);
-  }
+  const phones = e164Phones ?? party.phones.map(phoneKey).filter((key): key is string => key !== null);
+  for (const phone of phones) terms.add(`p:${phone}`);
   return [...terms];
 }
 

@@ -104,7 +104,8 @@ async function loadRecords(trx: Transaction<Schema>, adapters: readonly SourceAd
       writing = insertRecordRows(trx, rows, 'insert');
     };
     for await (const party of adapter.extractParties()) {
-      const row = recordRow(party);
+      const matcherForm = normaliseParty(party);
+      const row = recordRow(party, matcherForm);
       const earlier = seen.get(row.recordKey);
       if (earlier !== undefined) {
         // Written already: replace it where it is (rare: an extract paging over a change).
@@ -112,10 +113,10 @@ async function loadRecords(trx: Transaction<Schema>, adapters: readonly SourceAd
         await trx.deleteFrom('source_records').where('record_key', '=', row.recordKey).execute();
         await sql`delete from blocking_keys where record_key = ${row.recordKey}`.execute(trx);
         await sql`delete from search_keys where record_key = ${row.recordKey}`.execute(trx);
-        normalised[earlier] = normaliseParty(party);
+        normalised[earlier] = matcherForm;
       } else {
         seen.set(row.recordKey, normalised.length);
-        normalised.push(normaliseParty(party));
+        normalised.push(matcherForm);
       }
       batch.set(row.recordKey, row);
       if (batch.size >= BATCH) await flush();

@@ -1,5 +1,5 @@
 import type { SourceParty, SourceSystem } from '../../../adapters/canonical';
-import { blockingKeys, normaliseParty, sourceKey } from '../matcherApi';
+import { blockingKeys, normaliseParty, sourceKey, type NormalisedParty } from '../matcherApi';
 import { searchTermsOf } from '../searchTerms';
 
 /** A source record as stored: the canonical party and the keys it is indexed under. */
@@ -12,14 +12,15 @@ export interface RecordRow {
   searchTerms: string[];
 }
 
-export function recordRow(party: SourceParty): RecordRow {
+/** The row of a record (`normalised`: the matcher's form of it, when the caller has it already). */
+export function recordRow(party: SourceParty, normalised: NormalisedParty = normaliseParty(party)): RecordRow {
   return {
     recordKey: sourceKey(party.system, party.localId),
     system: party.system,
     localId: party.localId,
     party,
-    blockKeys: [...new Set(blockingKeys(normaliseParty(party)))],
-    searchTerms: searchTermsOf(party),
+    blockKeys: [...new Set(blockingKeys(normalised))],
+    searchTerms: searchTermsOf(party, normalised.phones),
   };
 }
 

@@ -83,7 +83,7 @@ export async function insertRecordRows(trx: Transaction<Schema>, rows: readonly 
  */
 export async function writeResolution(trx: Transaction<Schema>, write: ResolutionWrite): Promise<WriteOutcome> {
   const { before, after, changeId } = write;
-  await writeRecords(trx, write.changed.map(recordRow), write.stored);
+  await writeRecords(trx, write.changed.map((party) => recordRow(party)), write.stored);
 
   const created = [...after.clusters.entries()].filter(([id]) => !before.clusters.has(id));
   if (created.length > 0) {
