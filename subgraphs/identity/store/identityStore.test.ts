@@ -7,7 +7,8 @@ import { applyChanges, createResolutionState, type ResolutionState } from '../do
 import { createIdentityFollower } from '../identityFollower';
 import { FakeSourceAdapter, party } from '../testing/fakeSourceAdapter';
 import { applyFeedPage, decide, StaleCursorError } from './identityWrites';
-import { crosswalkHistory, customerOfRecord, membersOf } from './identityReads';
+import { searchQueryTerms } from '../searchTerms';
+import { crosswalkHistory, customerOfRecord, membersOf, searchByTerms } from './identityReads';
 import { initialLoad } from './initialLoad';
 import { reindexIfRulesChanged } from './reindex';
 
@@ -76,6 +77,25 @@ describe.each(DATABASE_KINDS)('identity store (%s)', (kind) => {
     const cursors = await database.db.selectFrom('feed_cursors').selectAll().orderBy('system').execute();
     expect(cursors.map((c) => [c.system, c.cursor])).toEqual(SYSTEMS.map((s) => [s, String(initial.filter((p) => p.system === s).length)]).sort());
     expect(await initialLoad(database.db, list)).toMatchObject({ records: 0 }); // already loaded: nothing happens
+  });
+
+  it('finds customers by name tokens across their records, by a phone in any format and by email', async () => {
+    const { list } = population(4);
+    await initialLoad(database.db, list);
+    const idOf = (n: number) => customerOfRecord(database.db, 'CORE_BANKING', LOCAL_ID.CORE_BANKING(n));
+    const cases: Array<[string, number[]]> = [
+      ['grace hopper', [2]],
+      ['GRACE', [2]],
+      ['+44 7700 900001', [1]],
+      ['(07700) 900003', [3]],
+      ['Person0@Example.org', [0]],
+      ['grace turing', []],
+      ['nobody', []],
+    ];
+    for (const [text, people] of cases) {
+      const expected = (await Promise.all(people.map(idOf))).sort();
+      expect([text, await searchByTerms(database.db, searchQueryTerms(text), 10)]).toEqual([text, expected]);
+    }
   });
 
   it('applies a feed page once, with its cursor, and refuses the same page again', async () => {
