@@ -37,6 +37,15 @@ const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
     return 0; // the process has gone
   }
 };
+/** User + system CPU seconds a process has used so far (Linux clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -150,11 +159,11 @@ async function main(): Promise<void> {
       const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators) };
       let identity = startIdentityChild(env);
       const loadMs = await identity.ready;
-      console.log(`server: initial load (spawn to ready) ${loadMs} ms, identity peak RSS ${mb(rssKb(identity.pid, 'VmHWM'))}`);
+      console.log(`server: initial load (spawn to ready) ${loadMs} ms, identity CPU ${cpuSeconds(identity.pid).toFixed(0)} s, peak RSS ${mb(rssKb(identity.pid, 'VmHWM'))}; load average ${os.loadavg()[0].toFixed(1)}`);
       await identity.stop();
       identity = startIdentityChild(env);
       const restartMs = await identity.ready;
-      console.log(`server: restart to ready ${restartMs} ms, RSS at ready ${mb(rssKb(identity.pid, 'VmRSS'))}`);
+      console.log(`server: restart to ready ${restartMs} ms, RSS at ready ${mb(rssKb(identity.pid, 'VmRSS'))}; load average ${os.loadavg()[0].toFixed(1)}`);
       const stack = await startStack({ ...stackOptions, databaseOptions: { url: database.url, poolSize: 4 }, cacheEnv: { CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' } });
       try {
         const samples: number[] = [];
