@@ -67,6 +67,8 @@ function startIdentityChild(env: Record<string, string>): IdentityChild {
   const ready = new Promise<number>((resolve, reject) => {
     let buffered = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      // Lifecycle lines other than ready (loaded, error, leading) go to the report as they come.
+      for (const line of chunk.toString().split('\n')) if (line.includes('"event":"') && !line.includes('"event":"ready"')) console.log(`identity: ${line}`);
       buffered += chunk.toString();
       if (buffered.includes('"event":"ready"')) resolve(Date.now() - started);
       if (buffered.includes('"event":"failed"')) reject(new Error(buffered));
