@@ -46,10 +46,16 @@ export class IdentityService {
   private leadership!: Leadership;
   private closed = false;
   private appliedInPoll = 0;
+  /** Why this process, leading an empty store, could not load it (start() then fails with it). */
+  private loadError: unknown = null;
 
   private constructor(private readonly options: IdentityServiceOptions) {}
 
-  /** Starts the service; resolves once the store holds a resolution (loaded by this or another replica). */
+  /**
+   * Starts the service; resolves once the store holds a resolution (loaded by this or another
+   * replica), or rejects when this process had to load it and could not (a system down at the
+   * first start): nothing was written, the next start loads again.
+   */
   static async start(options: IdentityServiceOptions): Promise<IdentityService> {
     const service = new IdentityService(options);
     service.leadership = startLeadership({
@@ -57,7 +63,11 @@ export class IdentityService {
       lockKey: IDENTITY_LOCKS.FOLLOWER,
       retryMs: options.leaderRetryMs,
       onError: (error) => options.onError?.(error),
-      onLead: () => service.lead(),
+      onLead: () =>
+        service.lead().catch((error: unknown) => {
+          service.loadError ??= error;
+          throw error;
+        }),
     });
     try {
       await service.waitUntilLoaded();
@@ -141,6 +151,8 @@ export class IdentityService {
     for (;;) {
       if (this.closed) throw new Error('identity service closed before the store was loaded');
       if (await isLoaded(this.db)) return;
+      // Fail closed rather than wait for ever: a system that cannot be extracted stops the start.
+      if (this.loadError) throw this.loadError;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
