@@ -50,7 +50,8 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
       ({ dataset } = await testDataset());
       const opened = openStore();
       cleanup = opened.cleanup;
-      stack = await startTestStack(dataset, opened.store ? { auditStore: opened.store } : {});
+      // No store given: the stack's own default (the database's table), not the test stacks' file.
+      stack = await startTestStack(dataset, { auditStore: opened.store });
       const list = await postGraphQL<{ customers: { edges: Array<{ node: { id: string } }> } }>(
         stack.gateway.url,
         '{ customers(first: 6) { edges { node { id } } } }',

@@ -1,9 +1,11 @@
 import cluster from 'node:cluster';
+import { Redis } from 'ioredis';
 import { databaseOptionsFromEnv, DatabaseConfigError, openDatabase, type Database } from '../../db/database';
 import type { AuditEvent } from './auditEvent';
 import type { AuditPage, AuditQuery, AuditStore } from './auditStore';
 import { PostgresAuditStore } from './postgresAuditStore';
 import { IpcAuditStore } from './postgresAuditStoreIpc';
+import { RedisAuditStore } from './redisAuditStore';
 
 /** @deprecated the trail is in the database now; kept for callers that still import it. */
 export const DEFAULT_AUDIT_LOG_PATH = 'data/audit.jsonl';
@@ -31,6 +33,20 @@ export function createAuditStoreFromEnv(env: NodeJS.ProcessEnv = process.env, cw
   }
   if (!options.url && cluster.isWorker) return new IpcAuditStore();
   return new LazyPostgresAuditStore(() => openDatabase(options));
+}
+
+/**
+ * A trail as a Redis Stream `<keyPrefix>audit`, for callers that construct one on purpose (tests
+ * of the spool over a store that goes away); the product's trail is the database's.
+ */
+export function createRedisAuditStore(url: string, options: { keyPrefix?: string; maxLength?: number } = {}): AuditStore {
+  if (!/^rediss?:\/\//.test(url)) throw new AuditConfigError('a Redis URL must start with redis:// or rediss://');
+  // A bounded command time: an audit write that cannot complete is reported, not left hanging.
+  // No offline queue and no resending after a reconnect: a write that failed has gone to the
+  // local spool (spooledAuditStore.ts), and ioredis sending it later anyway would record it twice.
+  const redis = new Redis(url, { commandTimeout: 2000, maxRetriesPerRequest: 2, enableOfflineQueue: false, autoResendUnfulfilledCommands: false });
+  redis.on('error', () => undefined); // surfaced by the failing command instead
+  return new RedisAuditStore(redis, { keyPrefix: options.keyPrefix ?? DEFAULT_AUDIT_KEY_PREFIX, maxLength: options.maxLength });
 }
 
 /** A PostgresAuditStore over a database it opens on first use and closes with itself. */

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { JsonlAuditStore } from '../../gateway/audit/jsonlAuditStore';
 import { createTestDatabase } from '../../db/testing/testDatabase';
 import { ensureDataset } from '../../simulators/dataset/ensureDataset';
 import type { Dataset } from '../../simulators/dataset/loadDataset';
@@ -42,6 +43,9 @@ export async function startTestStack(dataset: Dataset, overrides: Partial<StackO
       security: testSecurityOptions(),
       databaseOptions: created ? { url: created.url, poolSize: 4 } : undefined,
       cacheEnv: UNCACHED,
+      // Each stack its own audit file, which tests read back line by line; `auditStore: undefined`
+      // gives the stack's default (the database's hash-chained table behind the spool).
+      auditStore: new JsonlAuditStore(path.join(os.tmpdir(), 'unified-view-audit', `${randomUUID()}.jsonl`)),
       tuneClient: (config) => ({
         ...config,
         // Generous: the machine is shared with every other test; failure tests use outages and
