@@ -10,6 +10,7 @@ import { recordRow, type RecordRow } from './recordRows';
 import { insertDiscrepancies, insertRecordRows } from './writeResolution';
 import { unnestText } from './sqlArrays';
 import { withIndexesDeferred } from './deferredIndexes';
+import { saveMatchModel } from './matchModelStore';
 
 const BATCH = 2000;
 
@@ -52,8 +53,9 @@ export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceA
     const heads = await Promise.all(adapters.map(async (adapter) => [adapter.system, await feedHead(adapter)] as const));
     const clusters = await withIndexesDeferred(trx, BULK_TABLES, async () => {
       const normalised = await loadRecords(trx, adapters, onProgress);
-      const { clusters } = resolveNormalisedParties(normalised);
+      const { clusters, model } = resolveNormalisedParties(normalised);
       normalised.length = 0;
+      await saveMatchModel(trx, model);
       onProgress?.(`${clusters.length} customers resolved`);
       const change = await trx.insertInto('identity_changes').values({ cause: 'INITIAL_LOAD', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
       const changeId = Number(change.change_id);

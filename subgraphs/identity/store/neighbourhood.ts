@@ -13,6 +13,7 @@ import {
   type StewardOverrides,
 } from '../matcherApi';
 import { splitRecordKey } from './recordRows';
+import { matchConfigOf } from './matchModelStore';
 import { inList } from './sqlArrays';
 
 export interface StoredRecord {
@@ -42,7 +43,9 @@ const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
  * 3. every region record (normalised) and the blocks of all their keys (sizes, as above): the
  *    matcher skips a key too common in the whole population;
  * 4. every id ever issued for an anchor in the region (fresh ids must not reuse one) and the
- *    latest steward decision about any pair involving a region record.
+ *    latest steward decision about any pair involving a region record;
+ * 5. the model the initial load trained (matchModelStore.ts): without one the matcher would
+ *    train on the neighbourhood.
  *
  * What applyChanges leaves outside its region is never read, so the state needs no more; the
  * memory used grows with the neighbourhood, not with the population.
@@ -89,7 +92,7 @@ export async function loadNeighbourhood(trx: Transaction<Schema>, touchedKeys: r
   const issued = region.length === 0 ? [] : await trx.selectFrom('customers').select('customer_id').where(inList('anchor', region)).execute();
 
   const state: ResolutionState = {
-    config: DEFAULT_MATCH_CONFIG,
+    config: await matchConfigOf(trx),
     overrides: await loadOverrides(trx, region),
     parties,
     clusterOf,
