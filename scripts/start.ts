@@ -1,7 +1,8 @@
 /**
- * `npm start`: the whole product on one machine with in-memory stores: the four legacy
- * simulators over the default population (generated into data/dataset on first run), the six
- * subgraphs and the gateway. Prints the endpoint and a sample query; Ctrl-C stops everything.
+ * `npm start`: the whole product on one machine: the four legacy simulators over the default
+ * population (generated into data/dataset on first run), the subgraphs and the gateway, over the
+ * store of record (DATABASE_URL, else embedded PGlite in data/pglite). Prints the endpoint and a
+ * sample query; Ctrl-C stops everything.
  */
 import path from 'node:path';
 import { Command } from 'commander';
@@ -12,6 +13,7 @@ import { DEV_SECRET_PATH } from '../gateway/auth/devSecret';
 import { mintToken } from '../gateway/auth/mintToken';
 import { loadOrCreateDevSecret } from '../gateway/auth/devSecret';
 import { startGatewayWorkers } from '../gateway/gatewayWorkers';
+import { serveAuditStoreToWorkers } from '../gateway/audit/postgresAuditStoreIpc';
 import { startBackends, startStack } from '../stack/startStack';
 
 new Command('npm start --')
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   // STACK_PORTS=free: every simulator, subgraph and the gateway on a port the OS picks (tests,
   // several stacks on one machine); the endpoint printed below is the one to use.
   const ports = process.env.STACK_PORTS === 'free' ? 'free' : 'default';
-  const { url, simulatorUrls, close } = workers > 0 ? await withWorkers(workers) : await inProcess();
+  const { url, simulatorUrls, database, close } = workers > 0 ? await withWorkers(workers) : await inProcess();
   const sample = url;
   const probeToken = security.auth?.hs256Secret
     ? await mintToken({ secret: security.auth.hs256Secret, roles: ['integration'], subject: 'npm-start', ttl: 60, issuer: security.auth.issuer, audience: security.auth.audience })
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
 Unified View is up in ${((Date.now() - started) / 1000).toFixed(1)} s.
 
   GraphQL endpoint   ${url}${workers > 0 ? `  (${workers} gateway worker processes)` : ''}
+  store of record    ${database}
   health / ready     ${url.replace('/graphql', '/health')}  ${url.replace('/graphql', '/ready')}
   console, explorer  ${url.replace('/graphql', '/console')}  ${url.replace('/graphql', '/explorer')}
   metrics            ${url.replace('/graphql', '/metrics')}
@@ -75,7 +78,7 @@ Ctrl-C stops every process this started.
 
   async function inProcess() {
     const stack = await startStack({ dataset, security, production, ports });
-    return { url: stack.gateway.url, simulatorUrls: simulatorList(stack.simulators), close: () => stack.close() };
+    return { url: stack.gateway.url, simulatorUrls: simulatorList(stack.simulators), database: describeDatabase(stack.databaseOptions), close: () => stack.close() };
   }
 
   /** GATEWAY_WORKERS=N: the backends here, N gateway processes in front of them on one port. */
@@ -86,16 +89,26 @@ Ctrl-C stops every process this started.
     for (const subgraph of Object.values(backends.subgraphs)) env[`SUBGRAPH_${subgraph.name.toUpperCase().replace(/-/g, '_')}_URL`] = subgraph.url;
     // Workers verify tokens with the same development secret `npm run token` signs with.
     if (!production && !env.AUTH_HS256_SECRET && !env.AUTH_JWKS_PATH && !env.AUTH_JWKS_URL) env.AUTH_HS256_SECRET = loadOrCreateDevSecret(DEV_SECRET_PATH);
+    // The embedded database is this process's alone: workers hand their audit events to it here.
+    // With DATABASE_URL every worker writes to the server itself.
+    const stopServingAudit = backends.database.kind === 'embedded' ? serveAuditStoreToWorkers(backends.auditStore) : () => undefined;
     const gateways = await startGatewayWorkers({ count, port: ports === 'free' ? 0 : Number(process.env.PORT ?? 4000), env });
     return {
       url: gateways.url,
       simulatorUrls: simulatorList(backends.simulators),
+      database: describeDatabase(backends.databaseOptions),
       close: async () => {
         await gateways.close();
+        stopServingAudit();
         await backends.close();
       },
     };
   }
+}
+
+function describeDatabase(options: { url?: string; dataDir?: string }): string {
+  if (options.url) return `PostgreSQL (DATABASE_URL, ${new URL(options.url).host})`;
+  return `embedded PGlite in ${path.relative(process.cwd(), options.dataDir ?? '') || options.dataDir}`;
 }
 
 function simulatorList(simulators: object): string {

@@ -6,8 +6,10 @@ import { createCardsAdapter } from '../adapters/cards';
 import { createCoreBankingAdapter } from '../adapters/core-banking';
 import { createErpAdapter } from '../adapters/erp';
 import { systemConfigFromEnv, type SystemClientConfig } from '../adapters/kit/config';
-import { createAuditStoreFromEnv } from '../gateway/audit/auditStoreFromEnv';
 import type { AuditStore } from '../gateway/audit/auditStore';
+import { PostgresAuditStore } from '../gateway/audit/postgresAuditStore';
+import { changePollMsFromEnv } from '../adapters/cache/changeWatcher';
+import { databaseOptionsFromEnv, openDatabase, type Database, type DatabaseOptions } from '../db/database';
 import { recordAuditEvent, useAuditStore } from '../gateway/audit/recordAuditEvent';
 import { withAuditSpool } from '../gateway/audit/spooledAuditStore';
 import { createGateway, type GatewayHandle } from '../gateway/createGateway';
@@ -23,7 +25,6 @@ import { startCardsSubgraph } from '../subgraphs/cards/service';
 import { startCoreBankingSubgraph } from '../subgraphs/core-banking/service';
 import { startErpSubgraph } from '../subgraphs/erp/service';
 import { IdentityService } from '../subgraphs/identity/identityService';
-import { snapshotStoreFromEnv } from '../subgraphs/identity/snapshotStore';
 import { startIdentitySubgraph } from '../subgraphs/identity/service';
 import { startProfileSubgraph } from '../subgraphs/profile/service';
 import { startInsightsSubgraph } from '../subgraphs/insights/service';
@@ -45,15 +46,21 @@ export interface StackOptions {
    */
   security?: SecurityOptions;
   /**
+   * The store of record (identity, audit trail): a PostgreSQL server (`url`) or embedded PGlite
+   * (`dataDir`). Default: from the environment (DATABASE_URL, else data/pglite). The stack opens
+   * and closes it; replicas of the stack given the same server share one store.
+   */
+  databaseOptions?: DatabaseOptions;
+  /**
    * The audit trail the gateway writes and the audit subgraph reads (also the process store,
-   * so steward decisions recorded in this process land there). Default: from the environment
-   * (REDIS_URL stream, else AUDIT_LOG_PATH file) behind the local spool (AUDIT_SPOOL_DIR). The
-   * stack closes it.
+   * so steward decisions recorded in this process land there). Default: the `audit_trail` table
+   * of the stack's database behind the local spool (AUDIT_SPOOL_DIR). The stack closes it.
    */
   auditStore?: AuditStore;
   /**
-   * Environment for the cache layer (TTLs, Redis, change polling). Default process.env; e.g.
-   * `{ CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' }` runs uncached.
+   * Environment for the cache layer (TTLs, Redis) and the one change-feed follower
+   * (`CHANGE_POLL_MS`, 0: identity does not follow the feeds by itself). Default process.env;
+   * e.g. `{ CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' }` runs uncached and unfollowed.
    */
   cacheEnv?: NodeJS.ProcessEnv;
   /**
@@ -68,6 +75,8 @@ export interface StackOptions {
 /** Everything but the gateway: what gateway workers (GATEWAY_WORKERS) run in front of. */
 export interface RunningBackends {
   simulators: RunningSimulators;
+  database: Database;
+  databaseOptions: DatabaseOptions;
   identity: IdentityService;
   subgraphs: Record<string, RunningSubgraph>;
   auditStore: AuditStore;
@@ -95,7 +104,10 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     for (const close of closers.reverse()) await close();
   };
   try {
-    const auditStore = options.auditStore ?? withAuditSpool(createAuditStoreFromEnv());
+    const databaseOptions = options.databaseOptions ?? databaseOptionsFromEnv();
+    const database = await openDatabase(databaseOptions);
+    closers.push(() => database.close());
+    const auditStore = options.auditStore ?? withAuditSpool(new PostgresAuditStore(database.db));
     useAuditStore(auditStore);
     closers.push(async () => {
       useAuditStore(undefined);
@@ -113,25 +125,26 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     const callCenter = createCallCenterAdapter(config('CALL_CENTER'));
     const adapters = [coreBanking, cards, erp, callCenter];
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
-    // The subgraphs read through the cache (TTL per system, stale-if-error, coalescing, change-feed
-    // invalidation); identity reads the systems themselves, since it follows the feeds on its own.
-    const cache = await startCacheLayer({ coreBanking, cards, erp, callCenter }, { env: options.cacheEnv });
+    // The subgraphs read through the cache (TTL per system, stale-if-error, coalescing);
+    // identity reads the systems themselves.
+    const cacheEnv = options.cacheEnv ?? process.env;
+    const cache = await startCacheLayer({ coreBanking, cards, erp, callCenter }, { env: cacheEnv });
     closers.push(() => cache.close());
 
+    // Identity loads an empty store and (the replica holding the follower lock) reads every
+    // change feed once, for itself and for the cache's evictions.
     const identityService = await IdentityService.start({
+      database,
       adapters,
-      store: snapshotStoreFromEnv(),
+      pollMs: changePollMsFromEnv(cacheEnv),
+      invalidate: (changes) => cache.invalidateChanges(changes),
       recorder: {
         // Steward decisions go to the same audit trail as data access: who, when, why, which customers.
-        stewardDecision: async (decision) => {
-          const crosswalk = identityService.view().crosswalk;
-          const customerIds = [...new Set([decision.a, decision.b].map((ref) => crosswalk.customerOf(ref.system, ref.localId)).filter((id): id is string => id !== null))];
+        stewardDecision: async (decision, customerIds) => {
           await recordAuditEvent({ kind: 'STEWARD_DECISION', subject: decision.decidedBy, customerIds, action: decision.kind, reason: decision.reason }, auditStore);
         },
-        identityEvents: () => undefined,
       },
     });
-    identityService.startFollowing(Number(process.env.IDENTITY_POLL_MS ?? 500));
     closers.push(() => identityService.close());
     const identity = await startIdentitySubgraph({ port: port('identity'), service: identityService });
     closers.push(() => identity.close());
@@ -148,7 +161,7 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     for (const subgraph of started) closers.push(() => subgraph.close());
     const subgraphs: Record<string, RunningSubgraph> = Object.fromEntries([identity, ...started].map((s) => [s.name, s]));
 
-    return { simulators, identity: identityService, subgraphs, auditStore, cache, close: closeAll };
+    return { simulators, database, databaseOptions, identity: identityService, subgraphs, auditStore, cache, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

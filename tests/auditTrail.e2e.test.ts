@@ -50,7 +50,8 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
       ({ dataset } = await testDataset());
       const opened = openStore();
       cleanup = opened.cleanup;
-      stack = await startTestStack(dataset, opened.store ? { auditStore: opened.store } : {});
+      // No store given: the stack's own default (the database's table), not the test stacks' file.
+      stack = await startTestStack(dataset, { auditStore: opened.store });
       const list = await postGraphQL<{ customers: { edges: Array<{ node: { id: string } }> } }>(
         stack.gateway.url,
         '{ customers(first: 6) { edges { node { id } } } }',
@@ -156,7 +157,7 @@ function describeAuditTrail(storeName: string, kind: AuditStore['kind'], openSto
   });
 }
 
-describeAuditTrail('JSONL file', 'file', () => ({ cleanup: async () => undefined }));
+describeAuditTrail('PostgreSQL table, the stack default', 'postgres', () => ({ cleanup: async () => undefined }));
 
 describeAuditTrail('Redis Stream', 'redis', () => {
   const keyPrefix = `uv-test-${randomUUID()}:`;

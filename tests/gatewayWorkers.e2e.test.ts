@@ -28,7 +28,9 @@ describe('GATEWAY_WORKERS', () => {
         STACK_PORTS: 'free',
         DATASET_DIR: path.join(workDir, 'dataset'),
         AUTH_HS256_SECRET: TEST_AUTH_SECRET_TEXT,
-        AUDIT_LOG_PATH: path.join(workDir, 'audit.jsonl'),
+        // The embedded store of record in the work dir (workers hand their audit events to the primary).
+        PGLITE_DIR: path.join(workDir, 'pglite'),
+        DATABASE_URL: '',
         LOG_LEVEL: 'warn',
         // Generous, as in every test stack (support/testStack.ts): the machine is shared, and the
         // first identity resolution reads all four systems in bulk while other suites run.
@@ -76,6 +78,20 @@ describe('GATEWAY_WORKERS', () => {
     );
     for (const answer of statuses) expect(answer).toEqual({ status: 200, total: statuses[0].total });
     expect(statuses[0].total).toBeGreaterThan(0);
+  });
+
+  it('records the workers\' audit events in the embedded store, which the primary owns', async () => {
+    const token = await tokenFor('auditor');
+    const post = async (query: string) =>
+      (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then((r) => r.json())) as {
+        data: Record<string, { edges: Array<{ node: { id?: string; kind?: string; operationName?: string } }> }>;
+      };
+    const listed = await post('query Listing { customers(first: 1) { edges { node { id } } } }');
+    const id = listed.data.customers.edges[0].node.id!;
+    await post(`query LookAtOne { customer(id: "${id}") { id } }`);
+    const trail = await post(`query Trail { auditTrail(customerId: "${id}") { edges { node { kind operationName } } } }`);
+    // Appended by a worker, through the primary, before the worker answered.
+    expect(trail.data.auditTrail.edges.map((e) => e.node)).toEqual(expect.arrayContaining([{ kind: 'ACCESS', operationName: 'Listing' }, { kind: 'ACCESS', operationName: 'LookAtOne' }]));
   });
 
   it('stops every process on Ctrl-C', async () => {

@@ -9,9 +9,9 @@ export { cacheConfigFromEnv, uniformCacheConfig, DEFAULT_POLICY, type CacheConfi
 export { CacheMetrics, type CacheEvent, type SystemCacheCounters } from './cacheMetrics';
 export { SystemCache, type CachedBatchOptions, type InvalidationTarget, type SecondaryIndex, type SystemCacheOptions } from './systemCache';
 export { withCache, type CacheReadSpec, type CacheWriteSpec, type WithCacheOptions } from './withCache';
-export { createChangeWatcher, changePollMsFromEnv, type ChangeFeedSource, type ChangeWatcher, type ChangeWatcherOptions } from './changeWatcher';
+export { createChangeWatcher, createFeedFollower, changePollMsFromEnv, invalidationTargets, type ChangeFeedSource, type ChangeWatcher, type ChangeWatcherOptions, type FeedFollower, type FeedFollowerOptions, type FollowedPage } from './changeWatcher';
 export { runInRequestScope, reportStale, staleReports, type StaleReport } from './requestScope';
 export { staleExtensionPlugin } from './staleExtensionPlugin';
 export { isTransientUpstreamError } from './transientErrors';
 export { CORE_BANKING_CACHE, CARDS_CACHE, ERP_CACHE, CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES } from './adapterCacheSpecs';
-export { startCacheLayer, type CacheLayer, type CacheLayerOptions, type SourceAdapters } from './cacheLayer';
+export { startCacheLayer, createCacheInvalidator, cachedEntities, type CacheInvalidator, type CacheLayer, type CacheLayerOptions, type SourceAdapters } from './cacheLayer';

@@ -3,7 +3,7 @@
  *
  * Entities: every type with an `id` field (Customer, Account, Card, SalesOrder, Case, Party,
  * Transaction, CardTransaction, Interaction, Advisor, AdvisorSlot, Appointment, AuditEvent,
- * StewardDecision) is normalised by InMemoryCache's default `__typename:id` key: select `id`
+ * StewardDecision, IdentityEvent) is normalised by InMemoryCache's default `__typename:id` key: select `id`
  * wherever you select one of them, and two queries reading the same account share one entry.
  *
  * Values: every other object type (a golden profile, a golden field, money, a segment, a page of
@@ -20,6 +20,9 @@ export const VALUE_TYPES = [
   'AuditEventEdge',
   'CardTransactionConnection',
   'CardTransactionEdge',
+  'CrosswalkChange',
+  'CrosswalkChangeEdge',
+  'CrosswalkHistoryConnection',
   'CustomerConnection',
   'CustomerEdge',
   'Discrepancy',
@@ -31,6 +34,8 @@ export const VALUE_TYPES = [
   'GoldenAddressField',
   'GoldenField',
   'GoldenProfile',
+  'IdentityEventConnection',
+  'IdentityEventEdge',
   'InteractionConnection',
   'InteractionEdge',
   'LifecycleStage',

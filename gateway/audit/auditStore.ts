@@ -22,8 +22,8 @@ export interface AuditPage {
  * delete. Readers scan oldest first (the order events happened).
  */
 export interface AuditStore {
-  /** `file`: a JSONL file on this host; `redis`: a Redis Stream shared by every replica. */
-  readonly kind: 'file' | 'redis';
+  /** `file`: a JSONL file on this host; `redis`: a Redis Stream; `postgres`: the hash-chained table. */
+  readonly kind: 'file' | 'redis' | 'postgres';
   append(event: AuditEvent): Promise<void>;
   query(query: AuditQuery): Promise<AuditPage>;
   close(): Promise<void>;

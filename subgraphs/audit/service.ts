@@ -5,7 +5,7 @@ import { auditResolvers, type AuditContext } from './resolvers';
 
 /**
  * The audit subgraph: `auditTrail` for auditors, read from the same append-only store the
- * gateway writes (default: the process store, i.e. REDIS_URL's stream or AUDIT_LOG_PATH).
+ * gateway writes (default: the process store, the `audit_trail` table of the store of record).
  */
 export function startAuditSubgraph(options: { port?: number; store?: AuditStore } = {}): Promise<RunningSubgraph> {
   const store = options.store ?? processAuditStore();

@@ -1,252 +1,159 @@
-import type { SourceParty } from '../../adapters/canonical';
+import type { Kysely } from 'kysely';
+import type { ChangeEvent, SourceSystem } from '../../adapters/canonical';
+import type { FeedFollower } from '../../adapters/cache/changeWatcher';
 import type { SourceAdapter } from '../../adapters/kit/sourceAdapter';
-import { applyChanges, clustersOf, createResolutionState, type IdentityEvent, type ResolutionState } from './domain/incrementalResolution';
-import { sourceKey } from './domain/normalisedParty';
-import type { SourceRef, StewardOverrides } from './domain/stewardOverrides';
-import { countDiscrepancies, discrepanciesOf, type Discrepancy, type DiscrepancyCount } from './discrepancies';
-import { buildIdentityView, type IdentityView } from './identityView';
-import { restoreState, snapshotOf } from './identitySnapshot';
-import { memorySnapshotStore, type SnapshotStore } from './snapshotStore';
+import type { Database } from '../../db/database';
+import type { Schema } from '../../db/schema';
+import { createIdentityFollower } from './identityFollower';
+import { startLeadership, type Leadership } from './leadership';
+import type { SourceRef } from './matcherApi';
+import { initialLoad, isLoaded, type InitialLoadStats } from './store/initialLoad';
+import { decide, type DecisionOutcome, type StewardDecision, type StewardDecisionKind } from './store/identityWrites';
+import { IDENTITY_LOCKS } from './store/locks';
+import { reindexIfRulesChanged } from './store/reindex';
 
-export type StewardDecisionKind = 'LINK' | 'UNLINK';
+export type { StewardDecision, StewardDecisionKind } from './store/identityWrites';
 
-export interface StewardDecision {
-  id: string;
-  kind: StewardDecisionKind;
-  a: SourceRef;
-  b: SourceRef;
-  decidedBy: string;
-  reason: string;
-  decidedAt: string;
-}
-
-/** Where steward decisions and identity events are recorded (the audit trail). */
+/** Where steward decisions are also recorded (the audit trail), after they are stored. */
 export interface IdentityRecorder {
-  stewardDecision(decision: StewardDecision): void | Promise<void>;
-  identityEvents(events: IdentityEvent[]): void | Promise<void>;
+  stewardDecision(decision: StewardDecision, customerIds: string[]): void | Promise<void>;
 }
-
-const NO_RECORDER: IdentityRecorder = { stewardDecision: () => undefined, identityEvents: () => undefined };
 
 export interface IdentityServiceOptions {
+  database: Database;
   adapters: readonly SourceAdapter[];
-  store?: SnapshotStore;
+  /** How often the leader polls the change feeds, in ms (0: it does not follow them). */
+  pollMs: number;
+  /** Cache eviction for each page read (the one follower serves the cache too). */
+  invalidate?: (changes: readonly ChangeEvent[]) => Promise<void>;
   recorder?: IdentityRecorder;
-  clock?: () => Date;
+  /** How often a standby replica tries to become the follower (default 1000 ms). */
+  leaderRetryMs?: number;
+  /** Feed, load and leadership failures (never customer data). */
+  onError?: (error: unknown, system?: SourceSystem) => void;
+  onLoaded?: (stats: InitialLoadStats) => void;
 }
 
 /**
- * Identity resolution as a running service: resolves everything once at start (or restores the
- * saved crosswalk), then follows each system's change feed and applies changed records
- * incrementally, so existing customer ids survive and only the neighbourhood of a change is
- * re-matched. Steward decisions (link/unlink) are overrides applied the same way.
- *
- * Readers get an immutable view; every change builds a new one and swaps it in whole.
+ * Identity resolution as a running service over the store of record. Every replica serves reads
+ * straight from the database; exactly one (the holder of the follower lock) loads an empty store
+ * and follows the change feeds; steward decisions can be made on any replica (writes serialise on
+ * a transaction lock). The process keeps no crosswalk: its memory does not grow with the
+ * population.
  */
 export class IdentityService {
-  private state!: ResolutionState;
-  private parties = new Map<string, SourceParty>();
-  private currentView!: IdentityView;
-  private cursors: Record<string, string> = {};
-  private discrepancyCache: { view: IdentityView; all: Discrepancy[]; counts: DiscrepancyCount[] } | null = null;
-  private readonly decisions: StewardDecision[] = [];
-  private readonly events: IdentityEvent[] = [];
-  private polling: Promise<number> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private readonly store: SnapshotStore;
-  private readonly recorder: IdentityRecorder;
-  private readonly clock: () => Date;
+  private follower: FeedFollower | null = null;
+  private leadership!: Leadership;
+  private closed = false;
+  private appliedInPoll = 0;
+  /** Why this process, leading an empty store, could not load it (start() then fails with it). */
+  private loadError: unknown = null;
 
-  private constructor(private readonly options: IdentityServiceOptions) {
-    this.store = options.store ?? memorySnapshotStore();
-    this.recorder = options.recorder ?? NO_RECORDER;
-    this.clock = options.clock ?? (() => new Date());
-  }
+  private constructor(private readonly options: IdentityServiceOptions) {}
 
+  /**
+   * Starts the service; resolves once the store holds a resolution (loaded by this or another
+   * replica), or rejects when this process had to load it and could not (a system down at the
+   * first start): nothing was written, the next start loads again.
+   */
   static async start(options: IdentityServiceOptions): Promise<IdentityService> {
     const service = new IdentityService(options);
-    await service.initialise();
+    service.leadership = startLeadership({
+      database: options.database,
+      lockKey: IDENTITY_LOCKS.FOLLOWER,
+      retryMs: options.leaderRetryMs,
+      onError: (error) => options.onError?.(error),
+      onLead: () =>
+        service.lead().catch((error: unknown) => {
+          service.loadError ??= error;
+          throw error;
+        }),
+    });
+    try {
+      await service.waitUntilLoaded();
+    } catch (error) {
+      await service.close();
+      throw error;
+    }
     return service;
   }
 
-  view(): IdentityView {
-    return this.currentView;
+  get db(): Kysely<Schema> {
+    return this.options.database.db;
   }
 
-  /** Every record of a customer as last read from its system. */
-  partiesOf(customerId: string): SourceParty[] {
-    return this.currentView.crosswalk
-      .members(customerId)
-      .map((m) => this.parties.get(sourceKey(m.system, m.localId)))
-      .filter((p): p is SourceParty => p !== undefined);
-  }
-
-  recentDecisions(): readonly StewardDecision[] {
-    return this.decisions;
-  }
-
-  recentEvents(): readonly IdentityEvent[] {
-    return this.events;
-  }
-
-  /** Every discrepancy across all customers, computed once per view. */
-  discrepancies(): { all: Discrepancy[]; counts: DiscrepancyCount[] } {
-    if (this.discrepancyCache?.view !== this.currentView) {
-      const all: Discrepancy[] = [];
-      for (const customerId of this.currentView.crosswalk.orderedIds) all.push(...discrepanciesOf(customerId, this.partiesOf(customerId)));
-      this.discrepancyCache = { view: this.currentView, all, counts: countDiscrepancies(all) };
-    }
-    return this.discrepancyCache;
+  isLeader(): boolean {
+    return this.leadership.isLeader();
   }
 
   /**
-   * Reads every system's change feed since the last poll and applies the changed records.
-   * Returns how many records changed. Concurrent calls share one poll.
+   * One poll of every feed (only the leader follows). Resolves with how many source records were
+   * applied. Concurrent calls share the running poll.
    */
-  pollChanges(): Promise<number> {
-    this.polling ??= this.readFeeds().finally(() => {
-      this.polling = null;
-    });
-    return this.polling;
+  async pollChanges(): Promise<number> {
+    if (!this.follower) return 0;
+    this.appliedInPoll = 0;
+    await this.follower.pollOnce();
+    return this.appliedInPoll;
   }
 
-  async link(a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<StewardDecision> {
+  /** Stops the timed polling (the service stays the leader; `pollChanges` still works). */
+  async stopFollowing(): Promise<void> {
+    await this.follower?.stop();
+  }
+
+  async link(a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<DecisionOutcome> {
     return this.decide('LINK', a, b, decidedBy, reason);
   }
 
-  async unlink(a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<StewardDecision> {
+  async unlink(a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<DecisionOutcome> {
     return this.decide('UNLINK', a, b, decidedBy, reason);
   }
 
-  hasRecord(ref: SourceRef): boolean {
-    return this.parties.has(sourceKey(ref.system, ref.localId));
-  }
-
-  private async initialise(): Promise<void> {
-    const parties: SourceParty[] = [];
-    await Promise.all(
-      this.options.adapters.map(async (adapter) => {
-        // Read the feed head first: changes made during the extract are then replayed, not lost.
-        this.cursors[adapter.system] = await this.feedHead(adapter);
-        for await (const party of adapter.extractParties()) parties.push(party);
-      }),
-    );
-    for (const party of parties) this.parties.set(sourceKey(party.system, party.localId), party);
-    const snapshot = await this.store.load().catch(() => null);
-    if (snapshot) {
-      const { state, unknown } = restoreState(snapshot, parties);
-      this.state = unknown.length > 0 ? applyChanges(state, unknown).state : state;
-    } else {
-      this.state = createResolutionState(parties);
-    }
-    this.publish();
-    await this.persist();
-  }
-
-  private async feedHead(adapter: SourceAdapter): Promise<string> {
-    let cursor: string | undefined;
-    for (;;) {
-      const page = await adapter.changes(cursor);
-      if (page.changes.length === 0 || page.nextCursor === cursor) return page.nextCursor;
-      cursor = page.nextCursor;
-    }
-  }
-
-  private async readFeeds(): Promise<number> {
-    const changed: SourceParty[] = [];
-    await Promise.all(
-      this.options.adapters.map(async (adapter) => {
-        const ids = new Set<string>();
-        let cursor = this.cursors[adapter.system];
-        for (;;) {
-          const page = await adapter.changes(cursor);
-          for (const change of page.changes) if (change.entity === 'party') ids.add(change.localId);
-          if (page.changes.length === 0 || page.nextCursor === cursor) break;
-          cursor = page.nextCursor;
-        }
-        if (ids.size > 0) {
-          const found = await adapter.getParties([...ids]);
-          for (const party of found.values()) if (party) changed.push(party);
-        }
-        this.cursors[adapter.system] = cursor;
-      }),
-    );
-    if (changed.length === 0) return 0;
-    for (const party of changed) this.parties.set(sourceKey(party.system, party.localId), party);
-    const result = applyChanges(this.state, changed);
-    this.state = result.state;
-    this.remember(result.events);
-    this.publish();
-    await this.persist();
-    return changed.length;
-  }
-
-  private async decide(kind: StewardDecisionKind, a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<StewardDecision> {
-    const same = (x: readonly [SourceRef, SourceRef]) =>
-      (sourceKey(x[0].system, x[0].localId) === sourceKey(a.system, a.localId) && sourceKey(x[1].system, x[1].localId) === sourceKey(b.system, b.localId)) ||
-      (sourceKey(x[0].system, x[0].localId) === sourceKey(b.system, b.localId) && sourceKey(x[1].system, x[1].localId) === sourceKey(a.system, a.localId));
-    const current = this.state.overrides;
-    // A new decision about a pair replaces any earlier one about the same pair.
-    const overrides: StewardOverrides = {
-      alwaysMatch: [...current.alwaysMatch.filter((p) => !same(p)), ...(kind === 'LINK' ? [[a, b] as const] : [])],
-      neverMatch: [...current.neverMatch.filter((p) => !same(p)), ...(kind === 'UNLINK' ? [[a, b] as const] : [])],
-    };
-    const result = applyChanges(this.state, [], { overrides });
-    this.state = result.state;
-    const decision: StewardDecision = {
-      id: `dec_${this.clock().getTime().toString(36)}_${this.decisions.length}`,
-      kind,
-      a,
-      b,
-      decidedBy,
-      reason,
-      decidedAt: this.clock().toISOString(),
-    };
-    this.decisions.push(decision);
-    this.remember(result.events);
-    this.publish();
-    await this.persist();
-    await this.recorder.stewardDecision(decision);
-    return decision;
-  }
-
-  private remember(events: IdentityEvent[]): void {
-    if (events.length === 0) return;
-    this.events.push(...events);
-    // Keep the in-memory tail bounded; the audit trail holds the full history.
-    if (this.events.length > 1000) this.events.splice(0, this.events.length - 1000);
-    void Promise.resolve(this.recorder.identityEvents(events)).catch(() => undefined);
-  }
-
-  private publish(): void {
-    this.currentView = buildIdentityView(clustersOf(this.state), this.parties.values());
-  }
-
-  private async persist(): Promise<void> {
-    // Losing a snapshot write costs a re-resolution at the next start, never a wrong answer now.
-    await this.store.save(snapshotOf(this.state, this.cursors)).catch(() => undefined);
-  }
-
-  /**
-   * Follows the change feeds every `intervalMs`. A system that is down is simply asked again at
-   * the next tick; its changes wait in its feed.
-   */
-  startFollowing(intervalMs: number): void {
-    this.stopFollowing();
-    this.timer = setInterval(() => {
-      this.pollChanges().catch(() => undefined);
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  stopFollowing(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
   async close(): Promise<void> {
-    this.stopFollowing();
-    await this.polling?.catch(() => undefined);
-    await this.store.close();
+    if (this.closed) return;
+    this.closed = true;
+    await this.leadership?.stop();
+  }
+
+  private async decide(kind: StewardDecisionKind, a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<DecisionOutcome> {
+    const outcome = await decide(this.db, kind, a, b, decidedBy, reason);
+    if ('decision' in outcome) await this.options.recorder?.stewardDecision(outcome.decision, outcome.customerIds);
+    return outcome;
+  }
+
+  /** Becoming the leader: load an empty store, rebuild keys for new blocking rules, follow the feeds. */
+  private async lead(): Promise<() => Promise<void>> {
+    if (!(await isLoaded(this.db))) {
+      const stats = await initialLoad(this.db, this.options.adapters);
+      if (stats.records > 0) this.options.onLoaded?.(stats);
+    }
+    await reindexIfRulesChanged(this.db);
+    const follower = createIdentityFollower({
+      db: this.db,
+      adapters: this.options.adapters,
+      intervalMs: Math.max(1, this.options.pollMs),
+      invalidate: this.options.invalidate,
+      onError: (system, error) => this.options.onError?.(error, system),
+      onApplied: (_page, outcome) => {
+        this.appliedInPoll += outcome.records;
+      },
+    });
+    this.follower = follower;
+    if (this.options.pollMs > 0) await follower.start();
+    return async () => {
+      this.follower = null;
+      await follower.stop();
+    };
+  }
+
+  private async waitUntilLoaded(): Promise<void> {
+    for (;;) {
+      if (this.closed) throw new Error('identity service closed before the store was loaded');
+      if (await isLoaded(this.db)) return;
+      // Fail closed rather than wait for ever: a system that cannot be extracted stops the start.
+      if (this.loadError) throw this.loadError;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }

@@ -1,69 +1,170 @@
 import { GraphQLError } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Kysely } from 'kysely';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../adapters/canonical';
-import { connectionFromArray, pageSize } from '../runtime/connection';
-import { matchesFilter } from './discrepancies';
+import type { Schema } from '../../db/schema';
+import { decodeCursor, encodeCursor, pageSize } from '../runtime/connection';
+import type { IdentityLoaders } from './identityLoaders';
+import { membersKey } from './identityLoaders';
 import type { IdentityService } from './identityService';
-import type { IdentityView } from './identityView';
+import type { SourceRef } from './matcherApi';
+import { searchQueryTerms } from './searchTerms';
 import { stewardMutation } from './stewardMutations';
+import {
+  crosswalkHistory,
+  customerOfRecord,
+  discrepancyPage,
+  eventsOfChanges,
+  identityEventsOf,
+  listCustomers,
+  resolveCustomer,
+  searchByTerms,
+  stewardDecisions,
+  type MembershipChange,
+  type StoredIdentityEvent,
+} from './store/identityReads';
 
 export interface IdentityContext {
-  view: IdentityView;
   service: IdentityService;
+  db: Kysely<Schema>;
+  loaders: IdentityLoaders;
   /** Who is asking, as the gateway forwarded it (for steward decisions). */
   principal: string;
 }
 
 const CUSTOMER_ID = /^cust_[A-Za-z0-9]{4,64}$/;
 
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
 function checkCustomerId(id: string): void {
-  if (!CUSTOMER_ID.test(id)) throw new GraphQLError('invalid customer id', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!CUSTOMER_ID.test(id)) throw badInput('invalid customer id');
 }
 
-type CustomerRef = { id: string };
+function instant(value: string | null | undefined): Date | undefined {
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw badInput('asOf is not an instant');
+  return at;
+}
+
+/** A customer as identity hands it on: its id, and the instant its crosswalk is read as of. */
+type CustomerRef = { id: string; asOf?: string | null; mergedFrom?: string | null };
+
+const LINK_FIELD: Record<SourceSystem, 'cifs' | 'cardholderIds' | 'partnerIds' | 'contactIds'> = {
+  CORE_BANKING: 'cifs',
+  CARDS: 'cardholderIds',
+  ERP: 'partnerIds',
+  CALL_CENTER: 'contactIds',
+};
+
+function linksOf(members: readonly SourceRef[]) {
+  const links = { cifs: [] as string[], cardholderIds: [] as string[], partnerIds: [] as string[], contactIds: [] as string[] };
+  for (const member of members) links[LINK_FIELD[member.system]].push(member.localId);
+  for (const list of Object.values(links)) list.sort();
+  return links;
+}
+
+function offsetPage<T>(items: T[], offset: number, size: number) {
+  const page = items.slice(0, size);
+  const edges = page.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+  return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+}
+
+const startOf = (after: string | null | undefined) => (after ? decodeCursor(after) + 1 : 0);
+
+async function eventNode(event: StoredIdentityEvent, { loaders }: IdentityContext) {
+  const change = await loaders.changes.load(event.changeId);
+  return {
+    ...event,
+    at: change?.at,
+    cause: change?.cause,
+    system: change?.system ?? null,
+    decision: change?.decisionId ? await loaders.decisions.load(change.decisionId) : null,
+  };
+}
 
 export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
   Query: {
-    customer: (_: unknown, { id }: { id: string }, { view }: IdentityContext): CustomerRef | null => {
-      checkCustomerId(id);
-      return view.crosswalk.has(id) ? { id } : null;
+    customer: async (_: unknown, args: { id: string; asOf?: string | null }, { db }: IdentityContext): Promise<CustomerRef | null> => {
+      checkCustomerId(args.id);
+      const asOf = instant(args.asOf);
+      const resolved = await resolveCustomer(db, args.id, asOf);
+      return resolved ? { id: resolved.id, asOf: asOf?.toISOString() ?? null, mergedFrom: resolved.mergedFrom } : null;
     },
-    customerBySourceKey: (_: unknown, args: { system: SourceSystem; localId: string }, { view }: IdentityContext): CustomerRef | null => {
-      if (!SOURCE_SYSTEMS.includes(args.system)) throw new GraphQLError('unknown system', { extensions: { code: 'BAD_USER_INPUT' } });
-      const id = view.crosswalk.customerOf(args.system, args.localId.trim());
+    customerBySourceKey: async (_: unknown, args: { system: SourceSystem; localId: string }, { db }: IdentityContext): Promise<CustomerRef | null> => {
+      if (!SOURCE_SYSTEMS.includes(args.system)) throw badInput('unknown system');
+      const id = await customerOfRecord(db, args.system, args.localId.trim());
       return id ? { id } : null;
     },
-    customers: (_: unknown, args: { first?: number; after?: string }, { view }: IdentityContext) =>
-      mapNodes(connectionFromArray(view.crosswalk.orderedIds, args.first ?? 20, args.after)),
-    searchCustomers: (_: unknown, args: { text: string; first?: number }, { view }: IdentityContext) => {
-      if (args.text.length > 200) throw new GraphQLError('search text too long', { extensions: { code: 'BAD_USER_INPUT' } });
-      return mapNodes(connectionFromArray(view.search.search(args.text), pageSize(args.first), null));
+    customers: async (_: unknown, args: { first?: number; after?: string }, { db }: IdentityContext) => {
+      const size = pageSize(args.first ?? 20);
+      const offset = startOf(args.after);
+      const { ids, total } = await listCustomers(db, offset, size + 1);
+      return { ...offsetPage(ids.map((id) => ({ id })), offset, size), totalCount: total };
     },
-    discrepancyReport: (_: unknown, args: { field?: string | null; systems?: SourceSystem[] | null; first?: number; after?: string }, { service }: IdentityContext) => {
-      if ((args.systems?.length ?? 0) > 2) throw new GraphQLError('systems takes one or two systems', { extensions: { code: 'BAD_USER_INPUT' } });
-      const { all, counts } = service.discrepancies();
-      const filtered = all.filter((d) => matchesFilter(d, { field: args.field, systems: args.systems }));
-      const page = connectionFromArray(filtered, args.first ?? 50, args.after);
-      const filteredCounts = args.field || args.systems?.length ? counts.filter((c) => matchesFilter({ ...c, customerId: '', localIdA: '', localIdB: '', valueA: '', valueB: '' }, { field: args.field, systems: args.systems })) : counts;
+    searchCustomers: async (_: unknown, args: { text: string; first?: number }, { db }: IdentityContext) => {
+      if (args.text.length > 200) throw badInput('search text too long');
+      const size = pageSize(args.first);
+      const ids = await searchByTerms(db, searchQueryTerms(args.text), size + 1);
+      return { ...offsetPage(ids.map((id) => ({ id })), 0, size), totalCount: Math.min(ids.length, size) };
+    },
+    discrepancyReport: async (_: unknown, args: { field?: string | null; systems?: SourceSystem[] | null; first?: number; after?: string }, { db }: IdentityContext) => {
+      if ((args.systems?.length ?? 0) > 2) throw badInput('systems takes one or two systems');
+      const size = pageSize(args.first ?? 50);
+      const offset = startOf(args.after);
+      const { items, total, counts } = await discrepancyPage(db, { field: args.field, systems: args.systems }, offset, size + 1);
+      const page = offsetPage(items, offset, size);
       return {
         ...page,
-        counts: filteredCounts,
+        totalCount: total,
+        counts,
         edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { ...edge.node, customer: { id: edge.node.customerId } } })),
       };
     },
-    stewardDecisions: (_: unknown, args: { first?: number }, { service }: IdentityContext) => [...service.recentDecisions()].reverse().slice(0, pageSize(args.first, 50)),
+    stewardDecisions: async (_: unknown, args: { first?: number; after?: string; decidedBy?: string | null; customerId?: string | null }, { db }: IdentityContext) => {
+      if (args.customerId) checkCustomerId(args.customerId);
+      return stewardDecisions(db, { decidedBy: args.decidedBy, customerId: args.customerId }, startOf(args.after), pageSize(args.first, 50));
+    },
+    crosswalkHistory: async (_: unknown, args: { customerId: string; first?: number; after?: string }, context: IdentityContext) => {
+      checkCustomerId(args.customerId);
+      const size = pageSize(args.first ?? 50);
+      const offset = startOf(args.after);
+      const changes = await crosswalkHistory(context.db, args.customerId, offset, size + 1);
+      const events = await eventsOfChanges(context.db, [...new Set(changes.map((c) => c.changeId))], args.customerId);
+      const nodes = await Promise.all(
+        changes.slice(0, size).map(async (change: MembershipChange) => {
+          const cause = await context.loaders.changes.load(change.changeId);
+          return {
+            ...change,
+            cause: cause?.cause,
+            system: cause?.system ?? null,
+            decision: cause?.decisionId ? await context.loaders.decisions.load(cause.decisionId) : null,
+            events: await Promise.all((events.get(change.changeId) ?? []).map((event) => eventNode(event, context))),
+          };
+        }),
+      );
+      return offsetPage([...nodes, ...changes.slice(size)], offset, size);
+    },
+    identityEvents: async (_: unknown, args: { customerId?: string | null; first?: number; after?: string }, context: IdentityContext) => {
+      if (args.customerId) checkCustomerId(args.customerId);
+      const size = pageSize(args.first ?? 50);
+      const offset = startOf(args.after);
+      const events = await identityEventsOf(context.db, args.customerId ?? null, offset, size + 1);
+      const nodes = await Promise.all(events.slice(0, size).map((event) => eventNode(event, context)));
+      return offsetPage([...nodes, ...events.slice(size)], offset, size);
+    },
   },
   Mutation: {
     linkSourceRecords: stewardMutation('LINK'),
     unlinkSourceRecords: stewardMutation('UNLINK'),
   },
   Customer: {
-    __resolveReference: (ref: CustomerRef, { view }: IdentityContext): CustomerRef | null => (view.crosswalk.has(ref.id) ? { id: ref.id } : null),
-    links: (customer: CustomerRef, _: unknown, { view }: IdentityContext) => view.crosswalk.links(customer.id),
-    sourceKeys: (customer: CustomerRef, _: unknown, { view }: IdentityContext) => view.crosswalk.members(customer.id),
+    __resolveReference: async (ref: CustomerRef, { loaders }: IdentityContext): Promise<CustomerRef | null> =>
+      CUSTOMER_ID.test(ref.id) && (await loaders.known.load(ref.id)) ? { id: ref.id } : null,
+    links: async (customer: CustomerRef, _: unknown, { loaders }: IdentityContext) => linksOf(await loaders.members.load(membersKey(customer.id, customer.asOf))),
+    sourceKeys: (customer: CustomerRef, _: unknown, { loaders }: IdentityContext) => loaders.members.load(membersKey(customer.id, customer.asOf)),
+    asOf: (customer: CustomerRef) => customer.asOf ?? null,
+    mergedFrom: (customer: CustomerRef) => customer.mergedFrom ?? null,
+    mergedIds: (customer: CustomerRef, _: unknown, { loaders }: IdentityContext) => loaders.mergedIds.load(customer.id),
   },
 };
-
-function mapNodes<T extends { edges: Array<{ cursor: string; node: string }> }>(connection: T) {
-  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: { id: edge.node } })) };
-}

@@ -1,23 +1,25 @@
 import { serveSubgraph, type RunningSubgraph } from '../runtime/serveSubgraph';
+import { createIdentityLoaders } from './identityLoaders';
 import type { IdentityService } from './identityService';
 import { identityResolvers, type IdentityContext } from './resolvers';
 
 /**
- * The identity subgraph. The view is read once per request, so identity resolution can swap in
- * a new crosswalk (after incremental matching or a steward decision) without a restart, and a
- * request never sees half of a change.
+ * The identity subgraph: answers from the store of record (every replica reads the same
+ * database), with per-request batch loaders.
  */
-export function startIdentitySubgraph(options: { port?: number; service: IdentityService }): Promise<RunningSubgraph> {
+export function startIdentitySubgraph(options: { port?: number; host?: string; service: IdentityService }): Promise<RunningSubgraph> {
   return serveSubgraph<IdentityContext>({
     name: 'identity',
     sdlFile: 'identity.graphql',
     resolvers: identityResolvers,
     context: ({ headers }) => ({
-      view: options.service.view(),
       service: options.service,
+      db: options.service.db,
+      loaders: createIdentityLoaders(options.service.db),
       // The gateway forwards the authenticated principal; a steward decision records it.
       principal: typeof headers['x-principal'] === 'string' ? headers['x-principal'] : 'unknown',
     }),
     port: options.port,
+    host: options.host,
   });
 }

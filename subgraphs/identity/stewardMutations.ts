@@ -10,9 +10,9 @@ const refused = (code: string, message: string) => ({ decision: null, customers:
 
 /**
  * linkSourceRecords / unlinkSourceRecords: a data steward overrides the matcher for one pair of
- * records. The decision is applied incrementally (only the two records' neighbourhood is
- * re-clustered), recorded with who, when and why, and answered with the resulting customers.
- * Who may call it is the gateway's field policy (data-steward role).
+ * records. The decision is stored and applied in one transaction (only the two records'
+ * neighbourhood is re-clustered), with who, when and why, and answered with the resulting
+ * customers. Who may call it is the gateway's field policy (data-steward role).
  */
 export function stewardMutation(kind: StewardDecisionKind) {
   return async (_: unknown, { input }: StewardInput, { service, principal }: IdentityContext) => {
@@ -21,12 +21,8 @@ export function stewardMutation(kind: StewardDecisionKind) {
     const a = { system: input.a.system, localId: input.a.localId.trim() };
     const b = { system: input.b.system, localId: input.b.localId.trim() };
     if (a.system === b.system && a.localId === b.localId) return refused('SAME_RECORD', 'A record cannot be linked to or unlinked from itself.');
-    for (const ref of [a, b]) {
-      if (!service.hasRecord(ref)) return refused('UNKNOWN_RECORD', `No ${ref.system} record has this key.`);
-    }
-    const made = kind === 'LINK' ? await service.link(a, b, principal, reason) : await service.unlink(a, b, principal, reason);
-    const crosswalk = service.view().crosswalk;
-    const ids = [...new Set([crosswalk.customerOf(a.system, a.localId), crosswalk.customerOf(b.system, b.localId)].filter((id): id is string => id !== null))];
-    return { decision: made, customers: ids.map((id) => ({ id })), errors: [] };
+    const outcome = kind === 'LINK' ? await service.link(a, b, principal, reason) : await service.unlink(a, b, principal, reason);
+    if ('refused' in outcome) return refused(outcome.refused, `No ${outcome.ref.system} record has this key.`);
+    return { decision: outcome.decision, customers: outcome.customerIds.map((id) => ({ id })), errors: [] };
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { eventually, startRedisServer, type RedisProcess } from '../../adapters/cache/testing/redisTestkit';
-import { createAuditStoreFromEnv } from '../../gateway/audit/auditStoreFromEnv';
+import { createRedisAuditStore } from '../../gateway/audit/auditStoreFromEnv';
 import { SpooledAuditStore } from '../../gateway/audit/spooledAuditStore';
 import type { RunningStack } from '../../stack/startStack';
 import { testDataset } from '../support/testStack';
@@ -15,8 +15,8 @@ const WORKERS = 6;
 
 /**
  * "An answered request is recorded, always": the gateway's audit store is a Redis Stream on a
- * private redis-server (never the shared one) behind the local spool, exactly as production
- * builds it (createAuditStoreFromEnv + SpooledAuditStore). Under load, that Redis is killed and
+ * private redis-server (never the shared one) behind the local spool, as production puts its
+ * store behind it (createRedisAuditStore + SpooledAuditStore). Under load, that Redis is killed and
  * later restarted on the same port and data directory. Afterwards every request that was served
  * with data is in the stream exactly once, and none was refused: the spool took the events while
  * Redis was away and replayed them when it came back.
@@ -36,7 +36,7 @@ describe('audit trail durability: Redis killed and restarted under load', () => 
     const { dataset } = await testDataset();
     dir = await mkdtemp(join(tmpdir(), 'uv-audit-durability-'));
     redis = await startRedisServer({ extraArgs: redisArgs() });
-    store = new SpooledAuditStore(createAuditStoreFromEnv({ REDIS_URL: redis.url, AUDIT_KEY_PREFIX: keyPrefix }), { dir: join(dir, 'spool'), retryMinMs: 100, retryMaxMs: 1000 });
+    store = new SpooledAuditStore(createRedisAuditStore(redis.url, { keyPrefix }), { dir: join(dir, 'spool'), retryMinMs: 100, retryMaxMs: 1000 });
     stack = await startProductionStack(dataset, { auditStore: store });
     stack.identity.stopFollowing();
     const auditor = { authorization: `Bearer ${await securityToken('auditor')}` };

@@ -1,0 +1,196 @@
+/**
+ * `npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250]`: the
+ * identity store's figures on one population (BENCHMARKS.md, "Identity on PostgreSQL").
+ *
+ * Server (default; a fresh database on TEST_DATABASE_SERVER_URL, dropped afterwards):
+ *   1. initial load: an identity process (subgraphs/identity/main.ts) on the empty database,
+ *      from spawn to ready (extract, match, write); its peak RSS;
+ *   2. restart to ready: the same process stopped and started again on the loaded store;
+ *   3. change to graph: a stack (gateway, subgraphs; its identity a standby reader) over the same
+ *      database; each edit moves a call-center contact to another person; the time from the
+ *      edit's change entering its feed to the gateway answering with the contact in the target's
+ *      crosswalk and its email among the target's golden-profile candidates; p50 and p99;
+ *   4. the identity process's RSS while following (sampled every 200 ms during 3).
+ * Embedded (`--embedded`): the whole stack in this process on PGlite in a temporary directory;
+ * the same steps, RSS being the whole process's.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTestDatabase } from '../db/testing/testDatabase';
+import { loadDataset, type Dataset } from '../simulators/dataset/loadDataset';
+import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
+import { startStack, type RunningStack } from '../stack/startStack';
+import { adminEdit, contactMoves, simulatorEnv, type ContactMove } from '../tests/support/identityScenario';
+import { describeMachine } from './machine';
+
+const ROOT = path.join(__dirname, '..');
+
+const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
+  try {
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0; // the process has gone
+  }
+};
+/** User + system CPU seconds a process has used so far (Linux clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+interface IdentityChild {
+  pid: number;
+  ready: Promise<number>;
+  stop(): Promise<void>;
+}
+
+function startIdentityChild(env: Record<string, string>): IdentityChild {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', path.join(ROOT, 'subgraphs', 'identity', 'main.ts')], {
+    env: { ...process.env, IDENTITY_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = new Promise<number>((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      // Lifecycle lines other than ready (loaded, error, leading) go to the report as they come.
+      for (const line of chunk.toString().split('\n')) if (line.includes('"event":"') && !line.includes('"event":"ready"')) console.log(`identity: ${line}`);
+      buffered += chunk.toString();
+      if (buffered.includes('"event":"ready"')) resolve(Date.now() - started);
+      if (buffered.includes('"event":"failed"')) reject(new Error(buffered));
+    });
+    child.once('exit', (code) => reject(new Error(`identity exited with ${code}`)));
+  });
+  return {
+    pid: child.pid!,
+    ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const VISIBLE = `query($id: ID!) { customer(id: $id) { sourceKeys { system localId } profile { email { candidates { system localId } } } } }`;
+
+/** Edits one move and waits until the graph shows it; the milliseconds it took. */
+async function changeToGraph(stack: RunningStack, simulators: RunningSimulators, move: ContactMove, targetId: string): Promise<number> {
+  await adminEdit(simulators, 'CALL_CENTER', { contactId: move.contactId, changes: move.changes });
+  const appended = Date.now();
+  for (;;) {
+    const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: VISIBLE, variables: { id: targetId } }) });
+    const body = (await response.json()) as { data?: { customer?: { sourceKeys: Array<{ localId: string }>; profile?: { email?: { candidates: Array<{ localId: string }> } } } } };
+    const customer = body.data?.customer;
+    const inCrosswalk = customer?.sourceKeys.some((k) => k.localId === move.contactId);
+    const inProfile = customer?.profile?.email?.candidates.some((c) => c.localId === move.contactId);
+    if (inCrosswalk && inProfile) return Date.now() - appended;
+    if (Date.now() - appended > 60_000) throw new Error('a change did not reach the graph within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function targetIdOf(stack: RunningStack, cif: string): Promise<string> {
+  const response = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ customerBySourceKey(system: CORE_BANKING, localId: "${cif}") { id } }` }) });
+  return ((await response.json()) as { data: { customerBySourceKey: { id: string } } }).data.customerBySourceKey.id;
+}
+
+async function latencies(stack: RunningStack, simulators: RunningSimulators, dataset: Dataset, edits: number): Promise<number[]> {
+  const moves = contactMoves(dataset, edits, Math.min(1000, Math.floor(dataset.truth.length / 4)));
+  const times: number[] = [];
+  for (const move of moves) times.push(await changeToGraph(stack, simulators, move, await targetIdOf(stack, move.toCif)));
+  return times;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { dataset: { type: 'string' }, embedded: { type: 'boolean', default: false }, edits: { type: 'string', default: '100' }, 'poll-ms': { type: 'string', default: '250' }, help: { type: 'boolean', default: false } } });
+  if (values.help || !values.dataset) {
+    console.log('usage: npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250]');
+    return;
+  }
+  const edits = Number(values.edits);
+  const pollMs = values['poll-ms']!;
+  console.log(JSON.stringify({ machine: describeMachine(), load: os.loadavg() }));
+  const t = Date.now();
+  const dataset = await loadDataset(values.dataset);
+  const records = dataset.coreBanking.length + dataset.cards.length + dataset.erp.length + dataset.callCenter.length;
+  console.log(`dataset: ${dataset.manifest.persons} persons, ${records} source records (read in ${Date.now() - t} ms)`);
+  const simulators = await startAllSimulators(dataset, 'free', {});
+  const stackOptions = { dataset, simulators, ports: 'free' as const };
+  try {
+    if (values.embedded) {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'uv-bench-pglite-'));
+      const cacheEnv = { CACHE_TTL_MS: '0', CHANGE_POLL_MS: pollMs };
+      try {
+        let started = Date.now();
+        let stack = await startStack({ ...stackOptions, databaseOptions: { dataDir }, cacheEnv });
+        console.log(`embedded: initial load + stack start ${Date.now() - started} ms, peak RSS ${mb(rssKb(process.pid, 'VmHWM'))}`);
+        await stack.close();
+        started = Date.now();
+        stack = await startStack({ ...stackOptions, databaseOptions: { dataDir }, cacheEnv });
+        console.log(`embedded: restart to ready ${Date.now() - started} ms`);
+        const samples: number[] = [];
+        const sampler = setInterval(() => samples.push(rssKb(process.pid, 'VmRSS')), 200);
+        const times = await latencies(stack, simulators, dataset, edits);
+        clearInterval(sampler);
+        console.log(`embedded: change to graph p50 ${percentile(times, 50)} ms, p99 ${percentile(times, 99)} ms, max ${Math.max(...times)} ms (${times.length} edits)`);
+        console.log(`embedded: process RSS while following (whole stack) median ${mb(percentile(samples, 50))}, max ${mb(Math.max(...samples))}`);
+        await stack.close();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+      return;
+    }
+    const database = await createTestDatabase();
+    try {
+      const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators) };
+      let identity = startIdentityChild(env);
+      const loadMs = await identity.ready;
+      console.log(`server: initial load (spawn to ready) ${loadMs} ms, identity CPU ${cpuSeconds(identity.pid).toFixed(0)} s, peak RSS ${mb(rssKb(identity.pid, 'VmHWM'))}; load average ${os.loadavg()[0].toFixed(1)}`);
+      await identity.stop();
+      identity = startIdentityChild(env);
+      const restartMs = await identity.ready;
+      console.log(`server: restart to ready ${restartMs} ms, RSS at ready ${mb(rssKb(identity.pid, 'VmRSS'))}; load average ${os.loadavg()[0].toFixed(1)}`);
+      const stack = await startStack({ ...stackOptions, databaseOptions: { url: database.url, poolSize: 4 }, cacheEnv: { CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' } });
+      try {
+        const samples: number[] = [];
+        const sampler = setInterval(() => samples.push(rssKb(identity.pid, 'VmRSS')), 200);
+        const times = await latencies(stack, simulators, dataset, edits);
+        clearInterval(sampler);
+        console.log(`server: change to graph p50 ${percentile(times, 50)} ms, p99 ${percentile(times, 99)} ms, max ${Math.max(...times)} ms (${times.length} edits)`);
+        console.log(`server: identity RSS while following median ${mb(percentile(samples, 50))}, max ${mb(Math.max(...samples))}, peak since restart ${mb(rssKb(identity.pid, 'VmHWM'))}`);
+      } finally {
+        await stack.close();
+        await identity.stop();
+      }
+    } finally {
+      await database.drop();
+    }
+  } finally {
+    await simulators.close();
+    console.log(JSON.stringify({ loadAfter: os.loadavg() }));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`bench:identity failed: ${error.message}`);
+    process.exit(1);
+  },
+);

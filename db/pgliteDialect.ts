@@ -1,0 +1,86 @@
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+} from 'kysely';
+
+/**
+ * Kysely over an embedded PGlite. PGlite is one PostgreSQL session, so this driver hands out
+ * that session to one Kysely "connection" at a time: a transaction holds it from BEGIN to
+ * COMMIT, and every other query waits its turn instead of running inside someone else's
+ * transaction. (kysely-pglite 0.6 shares the session between concurrent connections, so a
+ * rolled-back transaction took other requests' writes with it; it is also ESM-only.)
+ */
+export function pgliteDialect(client: PGlite): Dialect {
+  return {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new PgliteDriver(client),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  };
+}
+
+class PgliteConnection implements DatabaseConnection {
+  constructor(
+    private readonly client: PGlite,
+    readonly release: () => void,
+  ) {}
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
+    const affected = result.affectedRows;
+    return { rows: result.rows, ...(affected !== undefined && affected > 0 ? { numAffectedRows: BigInt(affected) } : {}) };
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('PGlite does not stream query results');
+  }
+}
+
+class PgliteDriver implements Driver {
+  /** Settles when the current holder of the session releases it. */
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly client: PGlite) {}
+
+  async init(): Promise<void> {
+    await this.client.waitReady;
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => released);
+    await previous;
+    return new PgliteConnection(this.client, release);
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    (connection as PgliteConnection).release();
+  }
+
+  async destroy(): Promise<void> {
+    await this.tail;
+    await this.client.close();
+  }
+}

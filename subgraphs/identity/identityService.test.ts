@@ -1,0 +1,33 @@
+import type { Database } from '../../db/database';
+import { DATABASE_KINDS, openTestDatabase } from '../../db/testing/testDatabase';
+import { IdentityService } from './identityService';
+import { FakeSourceAdapter, party } from './testing/fakeSourceAdapter';
+
+describe.each(DATABASE_KINDS)('identity service start (%s)', (kind) => {
+  let database: Database;
+  let cleanup: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ database, cleanup } = await openTestDatabase(kind));
+  });
+  afterEach(async () => cleanup?.());
+
+  it('refuses to start when a system cannot be extracted into an empty store, writes nothing, and loads on the next start', async () => {
+    const core = new FakeSourceAdapter('CORE_BANKING', [party('CORE_BANKING', '1000000001', { givenName: 'Ada', familyName: 'Lovelace', emails: ['ada@example.org'] })]);
+    const cards = new FakeSourceAdapter('CARDS', [party('CARDS', 'CH10000001', { givenName: 'Ada', familyName: 'Lovelace', emails: ['ada@example.org'] })]);
+    cards.down = true;
+    await expect(IdentityService.start({ database, adapters: [core, cards], pollMs: 0, leaderRetryMs: 50 })).rejects.toThrow(/CARDS is down/);
+    expect(await database.db.selectFrom('source_records').select('record_key').execute()).toEqual([]);
+
+    cards.down = false;
+    const service = await IdentityService.start({ database, adapters: [core, cards], pollMs: 0, leaderRetryMs: 50 });
+    try {
+      expect(service.isLeader()).toBe(true);
+      const rows = await database.db.selectFrom('crosswalk').select(['record_key', 'customer_id']).where('valid_to', 'is', null).execute();
+      expect(rows).toHaveLength(2);
+      expect(new Set(rows.map((r) => r.customer_id)).size).toBe(1);
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { SourceParty } from '../../../adapters/canonical';
+import type { SourceAdapter } from '../../../adapters/kit/sourceAdapter';
+import type { Schema } from '../../../db/schema';
+import { discrepanciesOf, type Discrepancy } from '../discrepancies';
+import { anchorOf, normaliseParty, resolveNormalisedParties, type NormalisedParty } from '../matcherApi';
+import { blockingRulesFingerprint } from './blockingRules';
+import { IDENTITY_LOCKS } from './locks';
+import { recordRow, type RecordRow } from './recordRows';
+import { insertDiscrepancies, insertRecordRows } from './writeResolution';
+import { unnestText } from './sqlArrays';
+import { withIndexesDeferred } from './deferredIndexes';
+import { saveMatchModel } from './matchModelStore';
+
+const BATCH = 2000;
+
+export interface InitialLoadStats {
+  records: number;
+  customers: number;
+  ms: number;
+}
+
+/** A change feed's head: the cursor after which only changes made from now on appear. */
+export async function feedHead(adapter: Pick<SourceAdapter, 'changes'>): Promise<string> {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await adapter.changes(cursor);
+    if (page.changes.length === 0 || page.nextCursor === cursor) return page.nextCursor;
+    cursor = page.nextCursor;
+  }
+}
+
+export async function isLoaded(db: Kysely<Schema>): Promise<boolean> {
+  const row = await db.selectFrom('identity_meta').select('value').where('name', '=', 'loaded_at').executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The first resolution of an empty store, in one transaction (a crash leaves the store empty,
+ * and the next start loads again): each feed's head is read first (changes made during the
+ * extract are then applied by the follower, not lost), every system's records are streamed in
+ * and written with their keys in batches while only their normalised form is kept, the batch
+ * matcher clusters them, and the customers, the crosswalk and the discrepancies are written
+ * (the latter by streaming each customer's records back). Peak memory is the batch matcher's.
+ */
+export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceAdapter[], onProgress?: (stage: string) => void): Promise<InitialLoadStats> {
+  const started = Date.now();
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${IDENTITY_LOCKS.WRITE})`.execute(trx);
+    const already = await trx.selectFrom('identity_meta').select('value').where('name', '=', 'loaded_at').executeTakeFirst();
+    if (already) return { records: 0, customers: 0, ms: 0 };
+
+    const heads = await Promise.all(adapters.map(async (adapter) => [adapter.system, await feedHead(adapter)] as const));
+    const clusters = await withIndexesDeferred(trx, BULK_TABLES, async () => {
+      const normalised = await loadRecords(trx, adapters, onProgress);
+      const { clusters, model } = resolveNormalisedParties(normalised);
+      normalised.length = 0;
+      await saveMatchModel(trx, model);
+      onProgress?.(`${clusters.length} customers resolved`);
+      const change = await trx.insertInto('identity_changes').values({ cause: 'INITIAL_LOAD', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
+      const changeId = Number(change.change_id);
+      for (let i = 0; i < clusters.length; i += BATCH) {
+        const slice = clusters.slice(i, i + BATCH);
+        const keysOf = slice.map((c) => c.members.map((m) => `${m.system}:${m.localId}`));
+        await sql`insert into customers (customer_id, anchor, created_by)
+          select id, anchor, ${changeId}::bigint from ${unnestText([slice.map((c) => c.customerId), keysOf.map((keys) => anchorOf(keys))])} as c(id, anchor)`.execute(trx);
+        const members = slice.flatMap((c, n) => keysOf[n].map((key) => [key, c.customerId] as const));
+        await sql`insert into crosswalk (record_key, customer_id, valid_from, opened_by)
+          select k, c, now(), ${changeId}::bigint from ${unnestText([members.map((m) => m[0]), members.map((m) => m[1])])} as x(k, c)`.execute(trx);
+      }
+      onProgress?.('crosswalk written');
+      return clusters;
+    });
+    onProgress?.('indexes built');
+    await writeAllDiscrepancies(trx);
+    onProgress?.('discrepancies written');
+
+    for (const [system, cursor] of heads) {
+      await sql`insert into feed_cursors (system, cursor) values (${system}, ${cursor}) on conflict (system) do update set cursor = excluded.cursor`.execute(trx);
+    }
+    await sql`insert into identity_meta (name, value) values ('loaded_at', now()::text), ('blocking_rules', ${blockingRulesFingerprint()})
+      on conflict (name) do update set value = excluded.value`.execute(trx);
+    const records = await trx.selectFrom('source_records').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    return { records: records.n, customers: clusters.length, ms: Date.now() - started };
+  });
+}
+
+/** The tables an initial load fills in bulk: their indexes are built once, after (discrepancies are written after the crosswalk's indexes exist). */
+const BULK_TABLES = ['source_records', 'blocking_keys', 'search_keys', 'crosswalk'];
+
+/**
+ * Streams every system's records into source_records and the key tables, a batch at a time with
+ * one batch being written while the next is read, and returns them normalised for the matcher.
+ * A record an extract yields twice is kept once (the later copy).
+ */
+async function loadRecords(trx: Transaction<Schema>, adapters: readonly SourceAdapter[], onProgress?: (stage: string) => void): Promise<NormalisedParty[]> {
+  const normalised: NormalisedParty[] = [];
+  const seen = new Map<string, number>();
+  let writing: Promise<void> = Promise.resolve();
+  for (const adapter of adapters) {
+    let batch = new Map<string, RecordRow>();
+    const flush = async () => {
+      const rows = [...batch.values()];
+      batch = new Map();
+      await writing;
+      writing = insertRecordRows(trx, rows, 'insert');
+    };
+    for await (const party of adapter.extractParties()) {
+      const matcherForm = normaliseParty(party);
+      const row = recordRow(party, matcherForm);
+      const earlier = seen.get(row.recordKey);
+      if (earlier !== undefined) {
+        // Written already: replace it where it is (rare: an extract paging over a change).
+        await writing;
+        await trx.deleteFrom('source_records').where('record_key', '=', row.recordKey).execute();
+        await sql`delete from blocking_keys where record_key = ${row.recordKey}`.execute(trx);
+        await sql`delete from search_keys where record_key = ${row.recordKey}`.execute(trx);
+        normalised[earlier] = matcherForm;
+      } else {
+        seen.set(row.recordKey, normalised.length);
+        normalised.push(matcherForm);
+      }
+      batch.set(row.recordKey, row);
+      if (batch.size >= BATCH) await flush();
+    }
+    await flush();
+    onProgress?.(`${adapter.system}: ${normalised.length} records`);
+  }
+  await writing;
+  return normalised;
+}
+
+/** Every customer's discrepancies, computed from their records streamed back in customer order. */
+async function writeAllDiscrepancies(trx: Transaction<Schema>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const { rows } = await sql<{ customer_id: string; party: SourceParty }>`
+      select c.customer_id, r.party from crosswalk c join source_records r using (record_key)
+      where c.valid_to is null and c.customer_id in (
+        select customer_id from customers where retired_at is null and customer_id > ${after} order by customer_id limit ${BATCH}
+      )
+      order by c.customer_id`.execute(trx);
+    if (rows.length === 0) return;
+    const found: Discrepancy[] = [];
+    let current = '';
+    let parties: SourceParty[] = [];
+    for (const row of rows) {
+      if (row.customer_id !== current) {
+        if (parties.length > 0) found.push(...discrepanciesOf(current, parties));
+        current = row.customer_id;
+        parties = [];
+      }
+      parties.push(row.party);
+    }
+    if (parties.length > 0) found.push(...discrepanciesOf(current, parties));
+    await insertDiscrepancies(trx, found);
+    after = current;
+  }
+}
