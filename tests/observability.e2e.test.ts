@@ -76,7 +76,7 @@ describe('observability end to end: metrics, request ids to legacy systems, PII-
           // Generous: this file checks what is observed, not how fast (failures below are injected 5xx).
           timeoutMs: 5000,
           retry: { ...config.retry, maxRetries: 1, initialDelayMs: 5, maxDelayMs: 20 },
-          breaker: { ...config.breaker, consecutiveFailures: 3, halfOpenAfterMs: 60_000 },
+          breaker: { ...config.breaker, minimumCalls: 3, halfOpenAfterMs: 60_000 },
         };
         if (config.system !== 'CARDS') return tuned;
         proxy.setTarget(config.baseUrl);

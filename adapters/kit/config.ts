@@ -14,10 +14,20 @@ export interface SystemClientConfig {
     /** A Retry-After longer than this is not waited for: the call fails instead. */
     maxRetryAfterMs: number;
   };
+  /** Retries may add at most `ratio` load on top of first attempts, plus `minPerSecond` (retryBudget.ts). */
   retryBudget: { ratio: number; minPerSecond: number; windowMs: number };
+  /**
+   * Opens on a failure ratio over a sampling window (cockatiel's SamplingBreaker), so a flaky
+   * system keeps being called (its retries recover most calls) and only a failing one is cut off.
+   * Timeouts and unavailability count as failures; malformed answers and refusals do not.
+   */
   breaker: {
-    /** Consecutive failed attempts that open the breaker. */
-    consecutiveFailures: number;
+    /** Share of failed attempts in the window that opens the breaker, strictly between 0 and 1. */
+    failureRatio: number;
+    /** The sampling window. */
+    samplingWindowMs: number;
+    /** Fewest attempts in the window before the ratio is judged (two failures of a quiet system are not an outage). */
+    minimumCalls: number;
     /** How long the breaker stays open before letting one trial call through. */
     halfOpenAfterMs: number;
   };
@@ -38,14 +48,27 @@ export function defaultSystemConfig(system: SourceSystem, baseUrl = `http://127.
     timeoutMs: 2000,
     retry: { maxRetries: 2, initialDelayMs: 50, maxDelayMs: 1000, maxRetryAfterMs: 2000 },
     retryBudget: { ratio: 0.2, minPerSecond: 5, windowMs: 10_000 },
-    breaker: { consecutiveFailures: 5, halfOpenAfterMs: 5000 },
+    breaker: { failureRatio: 0.8, samplingWindowMs: 10_000, minimumCalls: 10, halfOpenAfterMs: 5000 },
     bulkhead: { maxConcurrent: 64, maxQueued: 1024 },
   };
 }
 
-/** `CORE_BANKING` -> `CORE_BANKING_URL`, `CORE_BANKING_TIMEOUT_MS`, ... */
+/** Settings that no longer exist: refused rather than silently ignored. */
+const RETIRED: Record<string, string> = {
+  BREAKER_FAILURES: 'the breaker opens on a failure ratio now: set BREAKER_FAILURE_RATIO, BREAKER_WINDOW_MS and BREAKER_MIN_CALLS',
+};
+
+/**
+ * `CORE_BANKING` -> `CORE_BANKING_URL`, `CORE_BANKING_TIMEOUT_MS`, `_MAX_RETRIES`,
+ * `_RETRY_BUDGET_RATIO`, `_RETRY_BUDGET_MIN_PER_SECOND`, `_BREAKER_FAILURE_RATIO`,
+ * `_BREAKER_WINDOW_MS`, `_BREAKER_MIN_CALLS`, `_BREAKER_HALF_OPEN_MS`, `_MAX_CONCURRENT`
+ * (docs/resilience.md says what each does and how to tune it).
+ */
 export function systemConfigFromEnv(system: SourceSystem, env: NodeJS.ProcessEnv = process.env): SystemClientConfig {
   const base = defaultSystemConfig(system, env[`${system}_URL`]);
+  for (const [name, instead] of Object.entries(RETIRED)) {
+    if (env[`${system}_${name}`] !== undefined) throw new Error(`${system}_${name} is no longer read: ${instead}`);
+  }
   const num = (name: string, fallback: number): number => {
     const raw = env[`${system}_${name}`];
     if (raw === undefined || raw === '') return fallback;
@@ -53,12 +76,21 @@ export function systemConfigFromEnv(system: SourceSystem, env: NodeJS.ProcessEnv
     if (!Number.isFinite(value) || value < 0) throw new Error(`${system}_${name} must be a non-negative number`);
     return value;
   };
+  const failureRatio = num('BREAKER_FAILURE_RATIO', base.breaker.failureRatio);
+  if (failureRatio <= 0 || failureRatio >= 1) throw new Error(`${system}_BREAKER_FAILURE_RATIO must be strictly between 0 and 1`);
   return {
     ...base,
     timeoutMs: num('TIMEOUT_MS', base.timeoutMs),
     retry: { ...base.retry, maxRetries: num('MAX_RETRIES', base.retry.maxRetries) },
+    retryBudget: {
+      ...base.retryBudget,
+      ratio: num('RETRY_BUDGET_RATIO', base.retryBudget.ratio),
+      minPerSecond: num('RETRY_BUDGET_MIN_PER_SECOND', base.retryBudget.minPerSecond),
+    },
     breaker: {
-      consecutiveFailures: num('BREAKER_FAILURES', base.breaker.consecutiveFailures),
+      failureRatio,
+      samplingWindowMs: num('BREAKER_WINDOW_MS', base.breaker.samplingWindowMs),
+      minimumCalls: num('BREAKER_MIN_CALLS', base.breaker.minimumCalls),
       halfOpenAfterMs: num('BREAKER_HALF_OPEN_MS', base.breaker.halfOpenAfterMs),
     },
     bulkhead: { ...base.bulkhead, maxConcurrent: num('MAX_CONCURRENT', base.bulkhead.maxConcurrent) },

@@ -20,7 +20,8 @@ export abstract class UpstreamError extends Error {
   constructor(
     readonly system: SourceSystem,
     readonly operation: string,
-    detail: string,
+    /** What went wrong, without the system and operation (kept as the breaker's "last" cause). */
+    readonly detail: string,
     options?: { cause?: unknown },
   ) {
     super(`${system} ${operation}: ${detail}`, options);
@@ -80,6 +81,22 @@ export class InvalidIdError extends UpstreamError {
   readonly transient = false;
   constructor(system: SourceSystem, operation: string, expected: string) {
     super(system, operation, `invalid id: expected ${expected}`);
+  }
+}
+
+/**
+ * The request this call served was cancelled (the gateway hung up: client gone, deadline,
+ * subgraph timeout) before the call finished. Nobody waits for the answer, so the call stops;
+ * it says nothing about the legacy system's health (the breaker does not count it) and is
+ * never retried.
+ */
+export class RequestCancelledError extends Error {
+  override readonly name = 'RequestCancelledError';
+  constructor(
+    readonly system: SourceSystem,
+    readonly operation: string,
+  ) {
+    super(`${system} ${operation}: request cancelled`);
   }
 }
 
