@@ -12,11 +12,12 @@ export function startIdentitySubgraph(options: { port?: number; service: Identit
     name: 'identity',
     sdlFile: 'identity.graphql',
     resolvers: identityResolvers,
-    context: ({ headers }) => ({
+    context: ({ principal }) => ({
       view: options.service.view(),
       service: options.service,
-      // The gateway forwards the authenticated principal; a steward decision records it.
-      principal: typeof headers['x-principal'] === 'string' ? headers['x-principal'] : 'unknown',
+      // Who the gateway's signed call is for (never a header a caller could set); a steward
+      // decision records it. 'unknown' only when the gateway runs with authentication off (development).
+      principal: principal?.subject ?? 'unknown',
     }),
     port: options.port,
   });
