@@ -109,7 +109,7 @@ export function createCallSigner(keys: SubgraphKeys = defaultSubgraphKeys()): Ca
   };
 }
 
-export type SignatureFailure = 'missing' | 'malformed' | 'invalid-signature' | 'expired' | 'wrong-audience' | 'body-mismatch' | 'replayed';
+export type SignatureFailure = 'missing' | 'malformed' | 'invalid-signature' | 'expired' | 'too-long-lived' | 'wrong-audience' | 'body-mismatch' | 'replayed';
 
 /** A call a subgraph must refuse (401). `reason` is for logs and development answers. */
 export class CallSignatureError extends Error {
@@ -166,6 +166,8 @@ export function createCallVerifier(keys: SubgraphKeys = defaultSubgraphKeys()): 
     } catch (error) {
       throw new CallSignatureError(failureOf(error));
     }
+    // The gateway never signs for longer: a longer-lived signature was not made by it for one call.
+    if ((payload.exp ?? 0) - (payload.iat ?? 0) > SIGNATURE_TTL_S) throw new CallSignatureError('too-long-lived');
     const claims = CLAIMS.safeParse(payload);
     if (!claims.success) throw new CallSignatureError('malformed');
     const { sub, roles, channel, rid, bh, jti } = claims.data;
