@@ -38,7 +38,7 @@ export interface FaultMatrixSettings {
 export interface CellResult {
   system: SourceSystem;
   fault: string;
-  /** Answers received while the fault was on. */
+  /** Answers started and completed while the fault was on. */
   responses: number;
   /** Of those, the share whose faulted system's part is complete and equal to the healthy answer. */
   keptShare: number;
@@ -163,7 +163,9 @@ async function runCell(stack: RunningStack, target: Target, system: SourceSystem
   await Promise.all(Array.from({ length: settings.connections }, worker));
   await lifted;
 
-  const during = samples.filter((s) => s.startedAt < liftAt);
+  // While the fault was on: answers that started and ended with it on (one in flight at the lift
+  // may have been served by the system after it), and answers started after the lift.
+  const during = samples.filter((s) => s.endedAt < liftAt);
   const after = samples.filter((s) => s.startedAt >= liftAt);
   const lastLost = after.filter((s) => !s.kept).reduce((latest, s) => Math.max(latest, s.endedAt), -1);
   // Still losing data in the last second of the recovery period: not recovered within it.

@@ -66,7 +66,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // whole stack's CPU on a warm customer360 profile).
     this.fetcher = (async (url: string, init: RequestInit & { headers: Record<string, string> }) => {
       const context = outgoingCall.getStore();
-      const signature = await sign({ audience, body: String(init.body ?? ''), principal: context?.principal, requestId: context?.requestId });
+      // The subgraph learns how long we wait, and answers with what it has by then.
+      const signature = await sign({ audience, body: String(init.body ?? ''), principal: context?.principal, requestId: context?.requestId, waitMs: timeoutMs });
       const bound = AbortSignal.timeout(timeoutMs);
       return fetch(url, {
         ...init,

@@ -23,6 +23,7 @@ const QUERY = 'query($id: ID!) { customer(id: $id) { id accounts { accountNumber
 describe('cancellation reaches the legacy systems', () => {
   let stack: RunningStack;
   let shortDeadline: GatewayHandle;
+  let shortSubgraphTimeout: GatewayHandle;
   let customerId: string;
   const calls = new EventEmitter();
 
@@ -41,15 +42,20 @@ describe('cancellation reaches the legacy systems', () => {
               breaker: { ...config.breaker, minimumCalls: 100_000 },
             },
     });
-    // A second gateway over the same subgraphs whose deadline (1 s) comes long before the retries end.
-    shortDeadline = await createGateway({
-      port: 0,
-      host: '127.0.0.1',
-      supergraphPath: path.join(__dirname, '..', 'schema', 'supergraph.graphql'),
-      subgraphUrlOverrides: Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])),
-      logger: pino({ level: 'silent' }),
-      plugins: defaultGatewayPlugins({ security: testSecurityOptions({ deadlineMs: 1000 }), audit: false }),
-    });
+    const gatewayOver = (options: { deadlineMs?: number; subgraphTimeoutMs?: number }) =>
+      createGateway({
+        port: 0,
+        host: '127.0.0.1',
+        supergraphPath: path.join(__dirname, '..', 'schema', 'supergraph.graphql'),
+        subgraphUrlOverrides: Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])),
+        logger: pino({ level: 'silent' }),
+        subgraphTimeoutMs: options.subgraphTimeoutMs,
+        plugins: defaultGatewayPlugins({ security: testSecurityOptions(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}), audit: false }),
+      });
+    // More gateways over the same subgraphs: one whose deadline (1 s) comes long before the
+    // retries end, one that waits at most 4 s for a subgraph.
+    shortDeadline = await gatewayOver({ deadlineMs: 1000 });
+    shortSubgraphTimeout = await gatewayOver({ subgraphTimeoutMs: 4000 });
     const previous = { onCall: sharedClientHooks.onCall, onRetry: sharedClientHooks.onRetry };
     sharedClientHooks.onCall = (event) => {
       previous.onCall?.(event);
@@ -59,15 +65,16 @@ describe('cancellation reaches the legacy systems', () => {
       previous.onRetry?.(event);
       if (event.system === 'CORE_BANKING') calls.emit('retry', event);
     };
-    const person = dataset.truth.find((p) => p.keys.cifs.length === 1)!;
+    const person = dataset.truth.find((p) => p.keys.cifs.length === 1 && p.keys.cardholderIds.length === 1)!;
     const found = await post(stack.gateway.url, `{ customerBySourceKey(system: CORE_BANKING, localId: "${person.keys.cifs[0]}") { id } }`, {});
     customerId = ((await found.json()) as { data: { customerBySourceKey: { id: string } } }).data.customerBySourceKey.id;
   });
   afterAll(async () => {
     await shortDeadline?.close();
+    await shortSubgraphTimeout?.close();
     await stack?.close();
   });
-  afterEach(() => stack.simulators.CORE_BANKING.setFaults({ errorRate: 0 }));
+  afterEach(() => stack.simulators.CORE_BANKING.setFaults({ errorRate: 0, latencyMs: 0 }));
 
   async function post(url: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
     return fetch(url, {
@@ -112,5 +119,28 @@ describe('cancellation reaches the legacy systems', () => {
     expect(call.outcome).toBe('CANCELLED');
     expect(received() - atHangUp).toBeLessThanOrEqual(1);
     expect(received()).toBeLessThan(1 + MAX_RETRIES);
+  });
+
+  it('tells each subgraph how long the gateway waits: the subgraph answers in time with what it has', async () => {
+    stack.simulators.CORE_BANKING.stats.reset();
+    // Core banking answers after 6 s; the gateway waits 4 s for a subgraph.
+    stack.simulators.CORE_BANKING.setFaults({ latencyMs: 6000 });
+    const response = await post(shortSubgraphTimeout.url, 'query($id: ID!) { customer(id: $id) { id accounts { accountNumber } profile { fullName { value source { system } } } } }', { id: customerId });
+    const body = (await response.json()) as {
+      data: { customer: { id: string; accounts: unknown; profile: { fullName: { value: string; source: { system: string } } } | null } };
+      errors?: Array<{ message: string; extensions?: { code?: string; system?: string } }>;
+    };
+    expect(response.status).toBe(200);
+    // The core-banking subgraph stopped its legacy call before the 4 s and answered: its fields
+    // failed with the deadline, and the profile (which needs every system's records) was still
+    // computed from the card record; had the gateway cut the whole subgraph fetch, it would be null.
+    expect(body.data.customer.accounts).toBeNull();
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.system, e.message])).toContainEqual([
+      'UPSTREAM_TIMEOUT',
+      'CORE_BANKING',
+      expect.stringMatching(/^CORE_BANKING \w+: no answer before the request's deadline$/),
+    ]);
+    expect(body.errors?.some((e) => /did not answer within/.test(e.message))).toBe(false);
+    expect(body.data.customer.profile?.fullName.source.system).toBe('CARDS');
   });
 });

@@ -33,8 +33,28 @@ export abstract class UpstreamError extends Error {
 export class UpstreamTimeout extends UpstreamError {
   readonly code = 'UPSTREAM_TIMEOUT';
   readonly transient = true;
-  constructor(system: SourceSystem, operation: string, timeoutMs: number) {
-    super(system, operation, `no answer within ${timeoutMs} ms`);
+  constructor(system: SourceSystem, operation: string, timeoutMs: number, detail = `no answer within ${timeoutMs} ms`) {
+    super(system, operation, detail);
+  }
+}
+
+/**
+ * The call was still running when the time its caller waits for ran out (the gateway gives each
+ * subgraph request a deadline, carried in its signature). Stopped so the subgraph can still
+ * answer everything else in time. Not the system's fault alone (the time may have gone before
+ * the call started), so the breaker does not count it.
+ */
+export class UpstreamDeadlineReached extends UpstreamTimeout {
+  constructor(system: SourceSystem, operation: string) {
+    super(system, operation, 0, "no answer before the request's deadline");
+  }
+}
+
+/** The reason a request scope's signal is aborted with when its deadline comes (not a hang-up). */
+export class DeadlineReached extends Error {
+  override readonly name = 'DeadlineReached';
+  constructor() {
+    super("the request's deadline has come");
   }
 }
 

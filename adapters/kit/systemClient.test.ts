@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultSystemConfig, type SystemClientConfig } from './config';
-import { RequestCancelledError, UpstreamProtocolError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable } from './errors';
+import { DeadlineReached, RequestCancelledError, UpstreamDeadlineReached, UpstreamProtocolError, UpstreamRejected, UpstreamTimeout, UpstreamUnavailable } from './errors';
 import { runInRequestScope } from './requestContext';
 import { createSystemClient, statusError, type SystemClient } from './systemClient';
 
@@ -141,12 +141,28 @@ describe('createSystemClient: retry budget and sampling breaker', () => {
   it('spends budget only on retries that are sent, never on the last attempt', async () => {
     server = await scriptedServer([{ status: 500 }]);
     // Three tokens, nothing deposited by traffic (ratio 0), refill too slow to matter here.
-    client = createSystemClient(config(server.url, { retryBudget: { ratio: 0, minPerSecond: 0.3, windowMs: 10_000 } }), {});
+    client = createSystemClient(
+      config(server.url, { retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 0 }, retryBudget: { ratio: 0, minPerSecond: 0.3, windowMs: 10_000 } }),
+      {},
+    );
     await expect(read()).rejects.toBeInstanceOf(UpstreamUnavailable);
-    expect(server.served()).toBe(3); // first attempt + the two default retries, two tokens spent
+    expect(server.served()).toBe(3); // first attempt + two retries, two tokens spent
     await expect(read()).rejects.toBeInstanceOf(UpstreamUnavailable);
     // The third token was left for this call's one retry; then the budget is dry.
     expect(server.served()).toBe(5);
+  });
+
+  it('does not retry a call the open breaker refused', async () => {
+    server = await scriptedServer([{ status: 500 }]);
+    const retries: number[] = [];
+    client = createSystemClient(
+      config(server.url, { retry: { maxRetries: 3, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 }, breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 2, halfOpenAfterMs: 60_000 } }),
+      { onRetry: (e) => retries.push(e.attempt) },
+    );
+    // Two attempts fail and open the breaker; the third attempt is refused by it and not retried.
+    await expect(read()).rejects.toThrow(/breaker open after 2 of 2 calls failed/);
+    expect(server.served()).toBe(2);
+    expect(retries).toEqual([1, 2]);
   });
 
   it('keeps calling a flaky system whose failures come in runs (no consecutive-failure trip)', async () => {
@@ -221,6 +237,23 @@ describe('createSystemClient: cancellation through the request scope', () => {
     expect(await outcome).toBeInstanceOf(RequestCancelledError);
     // The call has settled: nothing of it can reach the system any more.
     expect(received).toBe(1);
+  });
+
+  it('ends a call at the request deadline as UPSTREAM_TIMEOUT, without counting it against the system', async () => {
+    behaviour = 'hang';
+    client = createSystemClient(config(url, { timeoutMs: 60_000, breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 1, halfOpenAfterMs: 60_000 } }), {});
+    for (let i = 0; i < 2; i++) {
+      const controller = new AbortController();
+      const arrived = once(events, 'received');
+      const outcome = readIn(controller.signal).catch((e: unknown) => e);
+      await arrived;
+      controller.abort(new DeadlineReached());
+      const error = await outcome;
+      expect(error).toBeInstanceOf(UpstreamDeadlineReached);
+      expect((error as UpstreamTimeout).code).toBe('UPSTREAM_TIMEOUT');
+      expect((error as Error).message).toBe("CARDS read: no answer before the request's deadline");
+    }
+    expect(client.breakerState()).toBe('closed');
   });
 
   it('refuses to start a call for a request already cancelled', async () => {

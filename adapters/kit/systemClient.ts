@@ -20,7 +20,9 @@ import type { SourceSystem } from '../canonical';
 import { sharedClientHooks, type BreakerState, type ClientHooks } from './clientHooks';
 import type { SystemClientConfig } from './config';
 import {
+  DeadlineReached,
   RequestCancelledError,
+  UpstreamDeadlineReached,
   UpstreamError,
   UpstreamProtocolError,
   UpstreamRejected,
@@ -99,13 +101,17 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
   });
 
   const budget = new RetryBudget(config.retryBudget);
+  // Calls the open breaker refused: retrying them only waits to be refused again.
+  const breakerRejections = new WeakSet<object>();
   const sampler = new SamplingBreaker({
     threshold: config.breaker.failureRatio,
     duration: config.breaker.samplingWindowMs,
     minimumRps: config.breaker.minimumCalls / (config.breaker.samplingWindowMs / 1000),
   });
   const breaker = circuitBreaker(
-    handleWhen((error) => error instanceof UpstreamTimeout || error instanceof UpstreamUnavailable),
+    // What the system's health is judged on: its timeouts and unavailability (a deadline that came
+    // while the call ran says as much about the request as about the system).
+    handleWhen((error) => (error instanceof UpstreamTimeout && !(error instanceof UpstreamDeadlineReached)) || error instanceof UpstreamUnavailable),
     { halfOpenAfter: config.breaker.halfOpenAfterMs, breaker: sampler },
   );
   // The root cause, kept from the moment the breaker opened: "circuit open" alone tells an
@@ -144,7 +150,9 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
   // for one would spend a token on nothing.
   const lastAttemptFailures = new WeakSet<object>();
   const retryable = (error: Error): boolean => {
-    if (!isUpstreamError(error) || !error.transient || lastAttemptFailures.has(error)) return false;
+    if (!isUpstreamError(error) || !error.transient) return false;
+    // No retry follows a call's last attempt, a refusal by the open breaker, or the deadline.
+    if (lastAttemptFailures.has(error) || breakerRejections.has(error) || error instanceof UpstreamDeadlineReached) return false;
     const asked = error instanceof UpstreamRejected || error instanceof UpstreamUnavailable ? error.retryAfterMs : undefined;
     if (asked !== undefined && asked > config.retry.maxRetryAfterMs) return false;
     return budget.tryRetry();
@@ -154,7 +162,11 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
   const toUpstreamError = (error: unknown, operation: string): UpstreamError | RequestCancelledError => {
     if (isUpstreamError(error) || error instanceof RequestCancelledError) return error;
     if (error instanceof TaskCancelledError) return new UpstreamTimeout(system, operation, config.timeoutMs);
-    if (error instanceof BrokenCircuitError) return new UpstreamUnavailable(system, operation, openedBecause || 'breaker open');
+    if (error instanceof BrokenCircuitError) {
+      const refused = new UpstreamUnavailable(system, operation, openedBecause || 'breaker open');
+      breakerRejections.add(refused);
+      return refused;
+    }
     if (error instanceof BulkheadRejectedError) return new UpstreamUnavailable(system, operation, 'too many concurrent calls');
     if (error instanceof AxiosError || (error instanceof Error && 'code' in error)) {
       const code = (error as { code?: string }).code ?? 'network error';
@@ -176,8 +188,12 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
    * (cockatiel's timeout derives its signal from it), and the failure is a cancellation, not a
    * timeout of the system.
    */
+  /** What a call ends with once its request's signal has fired: the deadline came, or the caller hung up. */
+  const stopped = (cancelled: AbortSignal, operation: string): Error =>
+    cancelled.reason instanceof DeadlineReached ? new UpstreamDeadlineReached(system, operation) : new RequestCancelledError(system, operation);
+
   const attempt = <T>(options: CallOptions, decode: (response: UpstreamResponse) => T, cancelled: AbortSignal | undefined): Promise<T> => {
-    if (cancelled?.aborted) return Promise.reject(new RequestCancelledError(system, options.operation));
+    if (cancelled?.aborted) return Promise.reject(stopped(cancelled, options.operation));
     return breaker.execute(
       () =>
         attemptTimeout.execute(async ({ signal }) => {
@@ -185,7 +201,7 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
           try {
             response = await instance.request<string>({ ...options.request, headers: headersFor(options), signal });
           } catch (error) {
-            if (cancelled?.aborted) throw new RequestCancelledError(system, options.operation);
+            if (cancelled?.aborted) throw stopped(cancelled, options.operation);
             throw toUpstreamError(signal.aborted ? new TaskCancelledError() : error, options.operation);
           }
           const upstream: UpstreamResponse = {
@@ -231,9 +247,10 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
       hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome: 'ok' });
       return value;
     } catch (error) {
-      // Cancelled while queued in the bulkhead or between retries: still a cancellation.
-      const failure = cancelled?.aborted ? new RequestCancelledError(system, options.operation) : toUpstreamError(error, options.operation);
-      hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome: failure instanceof RequestCancelledError ? 'CANCELLED' : failure.code });
+      // Stopped while queued in the bulkhead or between retries: still the request's doing.
+      const failure = cancelled?.aborted ? stopped(cancelled, options.operation) : toUpstreamError(error, options.operation);
+      const outcome = failure instanceof RequestCancelledError ? 'CANCELLED' : (failure as UpstreamError).code;
+      hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome });
       throw failure;
     }
   };

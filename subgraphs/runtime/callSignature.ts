@@ -12,7 +12,10 @@ import { loadOrCreateDevSecret } from '../../gateway/auth/devSecret';
  * - who the call is for (`sub`, `roles`, `channel`: the principal the gateway verified),
  * - which subgraph it is for (`aud`: a call signed for cards is refused by identity),
  * - the exact request body (`bh`: SHA-256 of the bytes, so nothing can be swapped in),
- * - the request id (`rid`), a unique id (`jti`, refused if seen twice) and a 30 s expiry.
+ * - the request id (`rid`), a unique id (`jti`, refused if seen twice) and a 30 s expiry,
+ * - how long the gateway waits for the answer (`wait`, ms from sending: relative, so a clock
+ *   difference between hosts cannot shorten it), so the subgraph stops its legacy calls in time
+ *   to answer with what it has.
  * A subgraph refuses anything else with 401 before it parses the body (serveSubgraph.ts).
  *
  * Keys: `SUBGRAPH_SIGNING_KEY` (>= 32 bytes, shared by the gateway and the subgraphs);
@@ -86,18 +89,21 @@ export interface CallToSign {
   /** Absent for the gateway's own calls (readiness probes) and when authentication is off (development). */
   principal?: CallerPrincipal;
   requestId?: string;
+  /** How long the caller waits for the answer, from now, in ms. */
+  waitMs?: number;
 }
 
 export type CallSigner = (call: CallToSign) => Promise<string>;
 
 export function createCallSigner(keys: SubgraphKeys = defaultSubgraphKeys()): CallSigner {
   const { kid, secret } = keys.current;
-  return async ({ audience, body, principal, requestId }) => {
+  return async ({ audience, body, principal, requestId, waitMs }) => {
     const now = Math.floor(Date.now() / 1000);
     const jwt = new SignJWT({
       bh: bodyHash(body),
       ...(principal ? { roles: principal.roles, ...(principal.channel ? { channel: principal.channel } : {}) } : {}),
       ...(requestId ? { rid: requestId } : {}),
+      ...(waitMs ? { wait: Math.round(waitMs) } : {}),
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid })
       .setIssuer(ISSUER)
@@ -122,6 +128,8 @@ export class CallSignatureError extends Error {
 export interface VerifiedCall {
   principal?: CallerPrincipal;
   requestId?: string;
+  /** How long the gateway waits for the answer, from when it sent the call (ms). */
+  waitMs?: number;
 }
 
 const CLAIMS = z.object({
@@ -131,6 +139,7 @@ const CLAIMS = z.object({
   rid: z.string().regex(/^[A-Za-z0-9._:@/+=-]{1,128}$/).optional(),
   bh: z.string().length(43),
   jti: z.string().min(1).max(64),
+  wait: z.number().int().positive().max(600_000).optional(),
 });
 
 export type CallVerifier = (token: string | undefined, body: Uint8Array, audience: string) => Promise<VerifiedCall>;
@@ -170,13 +179,14 @@ export function createCallVerifier(keys: SubgraphKeys = defaultSubgraphKeys()): 
     if ((payload.exp ?? 0) - (payload.iat ?? 0) > SIGNATURE_TTL_S) throw new CallSignatureError('too-long-lived');
     const claims = CLAIMS.safeParse(payload);
     if (!claims.success) throw new CallSignatureError('malformed');
-    const { sub, roles, channel, rid, bh, jti } = claims.data;
+    const { sub, roles, channel, rid, bh, jti, wait } = claims.data;
     if (bh !== bodyHash(body)) throw new CallSignatureError('body-mismatch');
     if (seen.has(jti)) throw new CallSignatureError('replayed');
     seen.set(jti, true);
     return {
       ...(sub ? { principal: { subject: sub, roles: roles ?? [], ...(channel ? { channel } : {}) } } : {}),
       ...(rid ? { requestId: rid } : {}),
+      ...(wait ? { waitMs: wait } : {}),
     };
   };
 }

@@ -9,6 +9,7 @@ import { parse } from 'graphql';
 import { runInRequestScope as runInStaleScope } from '../../adapters/cache/requestScope';
 import { staleExtensionPlugin } from '../../adapters/cache/staleExtensionPlugin';
 import type { SourceSystem } from '../../adapters/canonical';
+import { DeadlineReached } from '../../adapters/kit/errors';
 import { propagateRequestIdToLegacyCalls, runInRequestScope, type CallerPrincipal } from '../../adapters/kit/requestContext';
 import { legacySystemHealth } from '../../adapters/kit/systemHealth';
 import { CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
@@ -128,6 +129,12 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     } catch (error) {
       if (!(error instanceof CallSignatureError)) throw error;
       return sendError(res, 401, production ? 'subgraph calls must be signed by the gateway' : error.message, 'UNAUTHENTICATED');
+    }
+    // The gateway stops waiting after `waitMs`: stop the legacy calls a little before, so this
+    // subgraph still answers everything else (the late fields as UPSTREAM_TIMEOUT) in time.
+    if (call.waitMs !== undefined) {
+      const timer = setTimeout(() => cancellation.abort(new DeadlineReached()), call.waitMs - Math.min(500, call.waitMs / 10));
+      res.once('close', () => clearTimeout(timer));
     }
     await execute(req, res, raw, call, cancellation.signal);
   };
