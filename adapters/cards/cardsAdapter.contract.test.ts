@@ -214,7 +214,7 @@ describe('cards adapter: failures', () => {
 
   it('turns 5xx into UpstreamUnavailable after retrying', async () => {
     await adminPost('/__admin/faults', { errorRate: 1 });
-    const adapter = adapterFor(sim.url);
+    const adapter = adapterFor(sim.url, { retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 2000 } });
     await expect(adapter.getParties([cardholderId(1)])).rejects.toBeInstanceOf(UpstreamUnavailable);
     expect((await stats()).byOperation.listCardholders).toBe(3); // first attempt + 2 retries
   });

@@ -120,6 +120,23 @@ describe('createSystemClient', () => {
     expect(client.breakerState()).toBe('open');
   });
 
+  it('counts attempt timeouts against the system: a hanging system opens the breaker', async () => {
+    server = await scriptedServer(['hang']);
+    client = createSystemClient(
+      config(server.url, {
+        timeoutMs: 50,
+        retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 },
+        breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 2, halfOpenAfterMs: 60_000 },
+      }),
+      {},
+    );
+    const read = () => client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson);
+    await expect(read()).rejects.toBeInstanceOf(UpstreamTimeout);
+    await expect(read()).rejects.toBeInstanceOf(UpstreamTimeout);
+    await expect(read()).rejects.toThrow('CARDS read: breaker open after 2 of 2 calls failed within 60 s; last: no answer within 50 ms');
+    expect(server.served()).toBe(2);
+  });
+
   it('reports each call to the metrics hook', async () => {
     server = await scriptedServer([{ status: 200, body: '2' }]);
     const calls: string[] = [];

@@ -217,7 +217,12 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
             // The cause is kept for debugging in-process only; it is never put into a message.
             throw new UpstreamProtocolError(system, options.operation, 'unreadable response', { cause: error });
           }
-        }, cancelled),
+        }, cancelled)
+          // Inside the breaker, so that it judges our errors: cockatiel's aggressive timeout rejects
+          // with its own TaskCancelledError, which the breaker would not count as a timeout.
+          .catch((error: unknown) => {
+            throw cancelled?.aborted ? stopped(cancelled, options.operation) : toUpstreamError(error, options.operation);
+          }),
       cancelled,
     );
   };
