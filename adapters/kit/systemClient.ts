@@ -182,16 +182,16 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     ...((options.request.headers as Record<string, string> | undefined) ?? {}),
   });
 
-  /**
-   * One attempt: breaker, then the attempt's timeout, then the HTTP call. `cancelled` is the
-   * request's own signal: once it fires, nothing new is sent and the call in flight is aborted
-   * (cockatiel's timeout derives its signal from it), and the failure is a cancellation, not a
-   * timeout of the system.
-   */
   /** What a call ends with once its request's signal has fired: the deadline came, or the caller hung up. */
   const stopped = (cancelled: AbortSignal, operation: string): Error =>
     cancelled.reason instanceof DeadlineReached ? new UpstreamDeadlineReached(system, operation) : new RequestCancelledError(system, operation);
 
+  /**
+   * One attempt: breaker, then the attempt's timeout, then the HTTP call. `cancelled` is the
+   * request's own signal: once it fires, nothing new is sent and the call in flight is aborted
+   * (cockatiel's timeout derives its signal from it), and the failure is the request's doing
+   * (`stopped`), not a timeout of the system.
+   */
   const attempt = <T>(options: CallOptions, decode: (response: UpstreamResponse) => T, cancelled: AbortSignal | undefined): Promise<T> => {
     if (cancelled?.aborted) return Promise.reject(stopped(cancelled, options.operation));
     return breaker.execute(
