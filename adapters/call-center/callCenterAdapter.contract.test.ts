@@ -167,7 +167,7 @@ describe('call-center adapter against the simulator', () => {
       adapter.close();
       const states: BreakerState[] = [];
       adapter = createCallCenterAdapter(
-        config({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 }, breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 3, halfOpenAfterMs: 50 } }),
+        config({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 }, breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 3, halfOpenAfterMs: 500 } }),
         { onBreakerState: (e) => states.push(e.state) },
       );
       await admin('faults', { down: true });
@@ -180,7 +180,7 @@ describe('call-center adapter against the simulator', () => {
       await admin('faults', { down: false });
       // The breaker lets a trial call through once halfOpenAfter has passed: poll until it does.
       let advisor = null;
-      for (let attempt = 0; attempt < 200 && advisor === null; attempt++) {
+      for (let attempt = 0; attempt < 500 && advisor === null; attempt++) {
         advisor = await adapter.getAdvisor('A0001').catch(() => null);
         if (advisor === null) await new Promise((resolve) => setTimeout(resolve, 10));
       }
