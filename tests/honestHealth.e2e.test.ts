@@ -78,7 +78,7 @@ describe('health and errors say what is wrong', () => {
     for (const error of errors) {
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', system: 'CARDS' });
       // The root cause, not "circuit open".
-      expect(error.message).toMatch(/^CARDS \w+: breaker open after \d+ of \d+ calls failed within 10 s; last: connection failed \(E[A-Z]+\)$/);
+      expect(error.message).toMatch(/^CARDS \w+: breaker open after \d+ of \d+ calls failed within 5 s; last: connection failed \(E[A-Z]+\)$/);
       // Only fields customer360 selects: never the planner's internal `cardholderRecords`.
       expect(['customer', 'cards', 'cardholder', 'transactions', 'edges', 'node']).toEqual(expect.arrayContaining(error.path!.filter((p): p is string => typeof p === 'string')));
     }

@@ -52,7 +52,10 @@ export function defaultSystemConfig(system: SourceSystem, baseUrl = `http://127.
     // docs/resilience.md has the arithmetic and how to tune both.
     retry: { maxRetries: 4, initialDelayMs: 50, maxDelayMs: 1000, maxRetryAfterMs: 2000 },
     retryBudget: { ratio: 1, minPerSecond: 5, windowMs: 10_000 },
-    breaker: { failureRatio: 0.8, samplingWindowMs: 10_000, minimumCalls: 10, halfOpenAfterMs: 5000 },
+    // Opens once 70% of the last 5 s of attempts failed (at least 10 of them): with steady traffic a
+    // system that suddenly fails every call is cut off after ~3.5 s; one failing half of its calls
+    // stays in use (its retries recover most of them).
+    breaker: { failureRatio: 0.7, samplingWindowMs: 5000, minimumCalls: 10, halfOpenAfterMs: 5000 },
     bulkhead: { maxConcurrent: 64, maxQueued: 1024 },
   };
 }

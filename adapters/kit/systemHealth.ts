@@ -5,7 +5,7 @@ import type { BreakerState } from './clientHooks';
 export interface LegacySystemHealth {
   system: SourceSystem;
   breaker: BreakerState;
-  /** Why the breaker is not closed, e.g. "breaker open after 12 of 14 calls failed within 10 s; last: connection failed (ECONNRESET)". */
+  /** Why the breaker is not closed, e.g. "breaker open after 12 of 14 calls failed within 5 s; last: connection failed (ECONNRESET)". */
   reason?: string;
 }
 
