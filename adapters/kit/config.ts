@@ -9,6 +9,12 @@ export interface SystemClientConfig {
   retry: {
     /** Retries after the first attempt (0 disables retrying). */
     maxRetries: number;
+    /**
+     * Of those, how many may follow a timeout (absent: all of them): a system too slow for one
+     * attempt is rarely fast for the next, and every retry of a timeout costs the caller a whole
+     * attempt's time.
+     */
+    maxTimeoutRetries?: number;
     initialDelayMs: number;
     maxDelayMs: number;
     /** A Retry-After longer than this is not waited for: the call fails instead. */
@@ -50,7 +56,7 @@ export function defaultSystemConfig(system: SourceSystem, baseUrl = `http://127.
     // customer360 that needs ~4 core-banking calls keeps their data ~88% of the time. The budget
     // is what protects the system: retries never add more than its first attempts (ratio 1).
     // docs/resilience.md has the arithmetic and how to tune both.
-    retry: { maxRetries: 4, initialDelayMs: 50, maxDelayMs: 1000, maxRetryAfterMs: 2000 },
+    retry: { maxRetries: 4, maxTimeoutRetries: 1, initialDelayMs: 50, maxDelayMs: 1000, maxRetryAfterMs: 2000 },
     retryBudget: { ratio: 1, minPerSecond: 5, windowMs: 10_000 },
     // Opens once 70% of the last 5 s of attempts failed (at least 10 of them): with steady traffic a
     // system that suddenly fails every call is cut off after ~3.5 s; one failing half of its calls
@@ -66,7 +72,7 @@ const RETIRED: Record<string, string> = {
 };
 
 /**
- * `CORE_BANKING` -> `CORE_BANKING_URL`, `CORE_BANKING_TIMEOUT_MS`, `_MAX_RETRIES`,
+ * `CORE_BANKING` -> `CORE_BANKING_URL`, `CORE_BANKING_TIMEOUT_MS`, `_MAX_RETRIES`, `_MAX_TIMEOUT_RETRIES`,
  * `_RETRY_BUDGET_RATIO`, `_RETRY_BUDGET_MIN_PER_SECOND`, `_BREAKER_FAILURE_RATIO`,
  * `_BREAKER_WINDOW_MS`, `_BREAKER_MIN_CALLS`, `_BREAKER_HALF_OPEN_MS`, `_MAX_CONCURRENT`
  * (docs/resilience.md says what each does and how to tune it).
@@ -88,7 +94,7 @@ export function systemConfigFromEnv(system: SourceSystem, env: NodeJS.ProcessEnv
   return {
     ...base,
     timeoutMs: num('TIMEOUT_MS', base.timeoutMs),
-    retry: { ...base.retry, maxRetries: num('MAX_RETRIES', base.retry.maxRetries) },
+    retry: { ...base.retry, maxRetries: num('MAX_RETRIES', base.retry.maxRetries), maxTimeoutRetries: num('MAX_TIMEOUT_RETRIES', base.retry.maxTimeoutRetries ?? 1) },
     retryBudget: {
       ...base.retryBudget,
       ratio: num('RETRY_BUDGET_RATIO', base.retryBudget.ratio),

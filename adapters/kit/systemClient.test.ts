@@ -137,6 +137,19 @@ describe('createSystemClient', () => {
     expect(server.served()).toBe(2);
   });
 
+  it('retries a timeout at most maxTimeoutRetries times, other failures up to maxRetries', async () => {
+    server = await scriptedServer(['hang']);
+    client = createSystemClient(config(server.url, { timeoutMs: 50, retry: { maxRetries: 4, maxTimeoutRetries: 1, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
+    await expect(client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson)).rejects.toBeInstanceOf(UpstreamTimeout);
+    expect(server.served()).toBe(2);
+    await server.close();
+    server = await scriptedServer(['hang', { status: 503 }, 'hang', { status: 200, body: '7' }]);
+    client.close();
+    client = createSystemClient(config(server.url, { timeoutMs: 50, retry: { maxRetries: 4, maxTimeoutRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
+    await expect(client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson)).resolves.toBe(7);
+    expect(server.served()).toBe(4);
+  });
+
   it('reports each call to the metrics hook', async () => {
     server = await scriptedServer([{ status: 200, body: '2' }]);
     const calls: string[] = [];

@@ -146,8 +146,8 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     return Math.round(Math.random() * ceiling);
   });
 
-  // The failures of a call's last allowed attempt: no retry follows them, so asking the budget
-  // for one would spend a token on nothing.
+  // The failures of a call's last allowed attempt (by count, or its timeouts beyond
+  // maxTimeoutRetries): no retry follows them, so asking the budget for one would spend a token on nothing.
   const lastAttemptFailures = new WeakSet<object>();
   const retryable = (error: Error): boolean => {
     if (!isUpstreamError(error) || !error.transient) return false;
@@ -231,7 +231,8 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     const started = performance.now();
     const canRetry = options.idempotent || options.idempotencyKey !== undefined;
     const cancelled = currentRequestSignal();
-    const maxRetries = config.retry.maxRetries;
+    const { maxRetries, maxTimeoutRetries = maxRetries } = config.retry;
+    let timeouts = 0;
     budget.recordAttempt();
     try {
       const value = await limiter.execute(
@@ -242,7 +243,8 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
                   return await attempt(options, decode, cancelled);
                 } catch (error) {
                   const failure = toUpstreamError(error, options.operation);
-                  if (retries >= maxRetries) lastAttemptFailures.add(failure);
+                  const timedOut = failure instanceof UpstreamTimeout && ++timeouts > maxTimeoutRetries;
+                  if (retries >= maxRetries || timedOut) lastAttemptFailures.add(failure);
                   throw failure;
                 }
               }, cancelled)
