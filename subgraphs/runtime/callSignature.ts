@@ -21,7 +21,7 @@ import { loadOrCreateDevSecret } from '../../gateway/auth/devSecret';
  * Keys: `SUBGRAPH_SIGNING_KEY` (>= 32 bytes, shared by the gateway and the subgraphs);
  * `SUBGRAPH_SIGNING_KEY_PREVIOUS` is still accepted while a new key rolls out. Production
  * refuses to start without a key; development creates one once in data/ (like the dev token
- * secret), so every process of `npm start` on this checkout agrees. docs/subgraph-trust.md has
+ * secret), so every process of `npm start` on this checkout agrees. docs/security.md (section 11) has
  * the details.
  */
 export const SIGNATURE_HEADER = 'x-gateway-signature';
