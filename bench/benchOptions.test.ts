@@ -14,11 +14,13 @@ describe('the bench command line', () => {
       auth: true,
       bare: false,
       jsonPath: undefined,
+      faultSeconds: 10,
+      recoverySeconds: 15,
     });
   });
 
   it('reads every option', () => {
-    const argv = ['--duration', '30', '--connections', '4', '--scenario', 'latency', '--cache', 'both', '--workers', '1, 2', '--repeat', '3', '--warmup', '0', '--customers', '50', '--auth', 'off', '--bare', '--json', 'out.json'];
+    const argv = ['--duration', '30', '--connections', '4', '--scenario', 'latency', '--cache', 'both', '--workers', '1, 2', '--repeat', '3', '--warmup', '0', '--customers', '50', '--auth', 'off', '--bare', '--json', 'out.json', '--fault-seconds', '5', '--recovery-seconds', '7'];
     expect(parseBenchOptions(argv)).toEqual({
       durationSeconds: 30,
       connections: 4,
@@ -31,6 +33,8 @@ describe('the bench command line', () => {
       auth: false,
       bare: true,
       jsonPath: 'out.json',
+      faultSeconds: 5,
+      recoverySeconds: 7,
     });
   });
 
@@ -43,6 +47,8 @@ describe('the bench command line', () => {
     [['--scenario', 'fast']],
     [['--cache', 'lukewarm']],
     [['--auth', 'maybe']],
+    [['--fault-seconds', '0']],
+    [['--scenario', 'chaos']],
     [['--warmup', '-1']],
     [['--colour']],
     [['positional']],

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 
-export type ScenarioChoice = 'all' | 'baseline' | 'latency';
+export type ScenarioChoice = 'all' | 'baseline' | 'latency' | 'faults';
 export type CacheMode = 'cold' | 'warm';
 
 export interface BenchOptions {
@@ -23,6 +23,9 @@ export interface BenchOptions {
   bare: boolean;
   /** Where to write the raw results as JSON (optional). */
   jsonPath?: string;
+  /** Fault matrix (`--scenario faults`): seconds with each fault on, and seconds of load after lifting it. */
+  faultSeconds: number;
+  recoverySeconds: number;
 }
 
 export class BenchOptionsError extends Error {
@@ -35,7 +38,11 @@ export function benchCommand(): Command {
     .description('Our gateway against a stock Apollo gateway over the same subgraphs and simulators (figures: BENCHMARKS.md).')
     .option('--duration <seconds>', 'measured seconds per (gateway, workload)', '10')
     .option('--connections <n>', 'concurrent connections', '8')
-    .addOption(new Option('--scenario <name>', 'baseline (legacy systems answer at once), latency (realistic legacy latency) or all').choices(['all', 'baseline', 'latency']).default('all'))
+    .addOption(
+      new Option('--scenario <name>', 'baseline (legacy systems answer at once), latency (realistic legacy latency), all (both), or faults (the fault matrix: 4 systems x outage / 50% errors / 3 s latency / 50% malformed, our gateway alone)')
+        .choices(['all', 'baseline', 'latency', 'faults'])
+        .default('all'),
+    )
     .addOption(new Option('--cache <mode>', 'cache state measured, each on its own stack').choices(['cold', 'warm', 'both']).default('cold'))
     .option('--workers <list>', 'also measure the gateway as a process with these GATEWAY_WORKERS counts, e.g. 1,2')
     .option('--repeat <n>', 'runs per (gateway, workload); the report shows medians', '1')
@@ -44,6 +51,8 @@ export function benchCommand(): Command {
     .addOption(new Option('--auth <on|off>', 'verify a bearer token on every request, as in production').choices(['on', 'off']).default('on'))
     .option('--bare', 'also measure our gateway with no plugins')
     .option('--json <file>', 'write the raw results as JSON')
+    .option('--fault-seconds <seconds>', 'fault matrix: seconds of load with each fault on', '10')
+    .option('--recovery-seconds <seconds>', 'fault matrix: seconds of load after the fault is lifted (time to recover)', '15')
     .showHelpAfterError();
 }
 
@@ -59,6 +68,8 @@ type RawBenchOptions = {
   auth: 'on' | 'off';
   bare?: boolean;
   json?: string;
+  faultSeconds: string;
+  recoverySeconds: string;
 };
 
 function positiveInteger(name: string, raw: string, min = 1): number {
@@ -95,5 +106,7 @@ export function benchOptions(values: RawBenchOptions): BenchOptions {
     auth: values.auth === 'on',
     bare: values.bare ?? false,
     jsonPath: values.json,
+    faultSeconds: positiveInteger('fault-seconds', values.faultSeconds),
+    recoverySeconds: positiveInteger('recovery-seconds', values.recoverySeconds),
   };
 }

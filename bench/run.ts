@@ -2,7 +2,9 @@
  * `npm run bench`: our gateway against a stock Apollo gateway over the same running subgraphs
  * and simulators, on customer360 and customerList, with instant and with realistic legacy
  * latency. Prints the machine, one table row per (cache, scenario, workload, gateway) and the
- * throughput ratio ours/plain. See BENCHMARKS.md for measured figures.
+ * throughput ratio ours/plain. `--scenario faults` runs the fault matrix instead (our gateway
+ * under load while each legacy system fails in four ways; bench/faultMatrix.ts). See
+ * BENCHMARKS.md for measured figures.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { benchCommand, benchOptions, BenchOptionsError, type BenchOptions, type 
 import { startGatewayProcess } from './gatewayProcess';
 import { describeMachine } from './machine';
 import { measureAll } from './measure';
+import { renderFaultMatrix, runFaultMatrix, type CellResult } from './faultMatrix';
 import { startPlainGateway } from './plainGateway';
 import { renderReport, type Measurement } from './report';
 import { checkSameAnswers } from './responseCheck';
@@ -90,6 +93,8 @@ async function main(): Promise<void> {
   const scenarios = selectScenarios(options.scenario);
 
   const measurements: Measurement[] = [];
+  const faultCells: CellResult[] = [];
+  const faultSettings = { faultSeconds: options.faultSeconds, recoverySeconds: options.recoverySeconds, connections: options.connections, customerCount: Math.min(options.customerCount, 100) };
   for (const cache of options.cacheModes) {
     const setup = await benchStackFor(dataset, cache, options.auth);
     const stack = await startStack(setup.options);
@@ -97,7 +102,13 @@ async function main(): Promise<void> {
     // otherwise land in the simulators' counters as legacy calls no operation made.
     stack.identity.stopFollowing();
     try {
-      measurements.push(...(await benchStack(stack, setup, cache, scenarios, options)));
+      if (options.scenario === 'faults') {
+        console.error(`${cache}/faults: ${faultSettings.faultSeconds} s per fault, ${faultSettings.recoverySeconds} s of recovery`);
+        const ours = { name: 'ours', url: stack.gateway.url, headers: setup.headers };
+        faultCells.push(...(await runFaultMatrix(stack, ours, faultSettings, (c) => console.error(`  ${c.system} ${c.fault}: kept ${(c.keptShare * 100).toFixed(1)}%, p99 ${c.p99Ms.toFixed(0)} ms`))));
+      } else {
+        measurements.push(...(await benchStack(stack, setup, cache, scenarios, options)));
+      }
     } finally {
       await stack.close();
     }
@@ -105,8 +116,9 @@ async function main(): Promise<void> {
 
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   const settings = { command, durationSeconds: options.durationSeconds, connections: options.connections, repeat: options.repeat, auth: options.auth };
-  console.log(renderReport(machine, settings, measurements));
-  if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, measurements }, null, 2));
+  if (faultCells.length) console.log(`Command: ${command}\n${renderFaultMatrix(faultCells, faultSettings)}`);
+  else console.log(renderReport(machine, settings, measurements));
+  if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, measurements, faultCells }, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -26,6 +26,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
 ];
 
+/** The comparison scenarios (ours vs plain) a choice runs; `faults` runs none of them (bench/faultMatrix.ts). */
 export function selectScenarios(choice: ScenarioChoice): Scenario[] {
   return SCENARIOS.filter((s) => choice === 'all' || s.name === choice);
 }

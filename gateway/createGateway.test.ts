@@ -32,6 +32,8 @@ const testPlugin: GatewayPlugin = {
 };
 
 const SPANNING_QUERY = '{ person(id: "7") { id name cardCount } }';
+/** Production gateways need a subgraph signing key (the test subgraphs here ignore the signature). */
+const TEST_SUBGRAPH_KEY = 'create-gateway-test-subgraph-key-0123456789';
 
 async function tempSupergraphFile(content: string): Promise<{ dir: string; path: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'gateway-test-'));
@@ -247,7 +249,7 @@ describe('createGateway (production mode)', () => {
       port: 0,
       host: '127.0.0.1',
       supergraphPath: path,
-      env: {},
+      env: { SUBGRAPH_SIGNING_KEY: TEST_SUBGRAPH_KEY },
       production: true,
       logger: captureLogger().log,
       readinessTimeoutMs: 500,
@@ -290,7 +292,7 @@ describe('createGateway (production mode)', () => {
     const ready = await fetch(gateway.url.replace('/graphql', '/ready'));
     expect(ready.status).toBe(503);
     const body = await ready.json();
-    expect(body).toEqual({ status: 'unavailable', down: ['cards'] });
+    expect(body).toEqual({ status: 'unavailable', down: ['cards'], degraded: [], systems: [] });
 
     const { json } = await postGraphQL(gateway.url, { query: SPANNING_QUERY });
     expect(json.data.person).toEqual({ id: '7', name: 'Person 7', cardCount: null });
@@ -319,6 +321,12 @@ describe('createGateway lifecycle', () => {
     ).rejects.toThrow(/cannot read supergraph file .*ENOENT/);
   });
 
+  it('refuses to start in production without a subgraph signing key', async () => {
+    await expect(
+      createGateway({ port: 0, host: '127.0.0.1', supergraphPath: join(__dirname, '..', 'schema', 'supergraph.graphql'), env: {}, production: true, logger: captureLogger().log }),
+    ).rejects.toThrow(/SUBGRAPH_SIGNING_KEY/);
+  });
+
   it('bounds a hung subgraph with subgraphTimeoutMs: its fields fail with UPSTREAM_TIMEOUT', async () => {
     const people = await startPeopleSubgraph();
     const cards = await startCardsSubgraph();
@@ -332,6 +340,7 @@ describe('createGateway lifecycle', () => {
       port: 0,
       host: '127.0.0.1',
       supergraphPath: path,
+      env: { SUBGRAPH_SIGNING_KEY: TEST_SUBGRAPH_KEY },
       production: true,
       subgraphTimeoutMs: 100,
       logger: captureLogger().log,
@@ -340,7 +349,9 @@ describe('createGateway lifecycle', () => {
       const { status, json } = await postGraphQL(gateway.url, { query: '{ slow }' });
       expect(status).toBe(200);
       expect(json.data).toEqual({ slow: null });
-      expect(json.errors[0].extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', serviceName: 'people' });
+      // Production names no subgraph (no serviceName, and not in the message either).
+      expect(json.errors[0].extensions).toEqual({ code: 'UPSTREAM_TIMEOUT' });
+      expect(json.errors[0].message).toBe('A part of the answer did not come within 100 ms');
       // Subgraphs that answer in time are unaffected.
       const spanning = await postGraphQL(gateway.url, { query: SPANNING_QUERY });
       expect(spanning.json).toEqual({ data: { person: { id: '7', name: 'Person 7', cardCount: 2 } } });

@@ -8,15 +8,16 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Logger } from 'pino';
 import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH } from './config';
 import type { GatewayContext } from './context';
-import { formatGatewayError } from './errorFormatting';
+import { clientPathsPlugin, formatGatewayError } from './errorFormatting';
 import { createGraphQLHttpHandler } from './graphqlHttpHandler';
 import { createGatewayHttpServer, GRAPHQL_PATH, sendJson } from './httpServer';
 import { createGatewayLogger, toApolloLogger } from './logger';
 import { defaultGatewayPlugins, type GatewayPlugin, type GatewayRoute } from './plugins';
-import { probeSubgraphs, readinessBody, type ReadinessReport } from './readiness';
+import { probeSubgraphs, readinessBody, readinessStatus, strictReadiness, type ReadinessReport } from './readiness';
 import { withOperationHooks } from './operationExecution';
 import { resolveSubgraphUrl, type SubgraphUrlOverrides } from './subgraphUrls';
-import { SubgraphDataSource } from './subgraphDataSource';
+import { SubgraphDataSource, subgraphTimeoutFromEnv } from './subgraphDataSource';
+import { createCallSigner, subgraphKeysFromEnv, type SubgraphKeys } from '../subgraphs/runtime/callSignature';
 import {
   createSupergraphFileSource,
   type LoadedSupergraph,
@@ -53,8 +54,10 @@ export interface CreateGatewayOptions {
   requestTimeoutMs?: number;
   /** Longest a client may take to send the request headers. Default min(requestTimeoutMs, 10000). */
   headersTimeoutMs?: number;
-  /** Upper bound per subgraph request; a slower subgraph's fields fail with UPSTREAM_TIMEOUT. Default none (stock). */
+  /** Upper bound per subgraph request; a slower subgraph's fields fail with UPSTREAM_TIMEOUT. Default `$SUBGRAPH_TIMEOUT_MS` or 8000. */
   subgraphTimeoutMs?: number;
+  /** Keys subgraph calls are signed with. Default `$SUBGRAPH_SIGNING_KEY` (required in production; development: data/). */
+  subgraphKeys?: SubgraphKeys;
   /**
    * Where automatic persisted queries are kept (default: Apollo's in-memory cache). Give the
    * cache layer's store so every replica shares them.
@@ -100,12 +103,15 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   const supergraphPath = resolve(options.supergraphPath ?? (env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH));
   const readinessTimeoutMs = options.readinessTimeoutMs ?? 1000;
   const urlFor = (name: string, url: string | undefined) => resolveSubgraphUrl(name, url, overrides, env);
+  // Every subgraph call is signed (subgraphs answer nothing else); production without a key throws here.
+  const sign = createCallSigner(options.subgraphKeys ?? subgraphKeysFromEnv(env, { production }));
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv(env);
 
   const source = createSupergraphFileSource({ path: supergraphPath, log, debounceMs: options.watchDebounceMs });
   const gateway = new ApolloGateway({
     supergraphSdl: source.hook,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urlFor(name, url), plugins, timeoutMs: options.subgraphTimeoutMs }),
+      new SubgraphDataSource({ name, url: urlFor(name, url), plugins, timeoutMs: subgraphTimeoutMs, sign }),
     logger: toApolloLogger(log, 'apollo-gateway'),
     // The gateway skips validation in production by default; a hot-reloaded file must be
     // checked before it replaces a good one, whatever the mode.
@@ -117,11 +123,12 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   let closing = false;
   const checkReadiness = async (): Promise<ReadinessReport> => {
     const current = source.current();
-    if (closing) return { ready: false, reason: 'shutting down', subgraphs: [] };
-    if (!current) return { ready: false, reason: 'no supergraph loaded', subgraphs: [] };
+    if (closing) return { ready: false, reason: 'shutting down', subgraphs: [], systems: [] };
+    if (!current) return { ready: false, reason: 'no supergraph loaded', subgraphs: [], systems: [] };
     return probeSubgraphs(
       current.subgraphs.map((s) => ({ name: s.name, url: urlFor(s.name, s.url) })),
       readinessTimeoutMs,
+      sign,
     );
   };
 
@@ -130,9 +137,10 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
     {
       method: 'GET',
       path: '/ready',
-      handle: async (_req, res) => {
+      handle: async (req, res) => {
         const report = await checkReadiness();
-        sendJson(res, report.ready ? 200 : 503, readinessBody(report, { production }));
+        const strict = strictReadiness((req.url ?? '').split('?')[1] ?? '', env);
+        sendJson(res, readinessStatus(report, { strict }), readinessBody(report, { production }));
       },
     },
   ];
@@ -165,6 +173,8 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGracePeriodMs ?? 10_000 }),
       // Apollo's landing pages load from a CDN; the gateway must work offline.
       ApolloServerPluginLandingPageDisabled(),
+      // Errors name only fields the client selected, never the plan's internal fetches.
+      clientPathsPlugin<GatewayContext>(),
       ...plugins.flatMap((p) => (p.apollo ? [p.apollo] : [])),
     ],
   });

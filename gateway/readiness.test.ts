@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { probeSubgraph, probeSubgraphs, readinessBody, type ReadinessReport } from './readiness';
+import { createCallSigner, createCallVerifier, type SubgraphKeys } from '../subgraphs/runtime/callSignature';
+import { probeSubgraph, probeSubgraphs, readinessBody, readinessStatus, strictReadiness, systemStates, type ReadinessReport } from './readiness';
 
 describe('readinessBody', () => {
   const report: ReadinessReport = {
@@ -9,11 +10,12 @@ describe('readinessBody', () => {
       { name: 'identity', url: 'http://10.0.0.1:4001/graphql', up: true },
       { name: 'cards', url: 'http://10.0.0.2:4003/graphql', up: false, reason: 'ECONNREFUSED' },
     ],
+    systems: [],
   };
 
   it('names only the down subgraphs in production', () => {
     const body = readinessBody(report, { production: true });
-    expect(body).toEqual({ status: 'unavailable', down: ['cards'] });
+    expect(body).toEqual({ status: 'unavailable', down: ['cards'], degraded: [], systems: [] });
     expect(JSON.stringify(body)).not.toContain('http');
   });
 
@@ -21,24 +23,87 @@ describe('readinessBody', () => {
     expect(readinessBody(report, { production: false })).toEqual({
       status: 'unavailable',
       down: ['cards'],
+      degraded: [],
       subgraphs: report.subgraphs,
+      systems: [],
     });
   });
 
   it('reports ready when every subgraph is up', () => {
-    expect(readinessBody({ ready: true, subgraphs: [] }, { production: true })).toEqual({ status: 'ready', down: [] });
+    expect(readinessBody({ ready: true, subgraphs: [], systems: [] }, { production: true })).toEqual({ status: 'ready', down: [], degraded: [], systems: [] });
   });
 
   it('carries the gateway-level reason', () => {
-    expect(readinessBody({ ready: false, reason: 'shutting down', subgraphs: [] }, { production: true })).toEqual({
+    expect(readinessBody({ ready: false, reason: 'shutting down', subgraphs: [], systems: [] }, { production: true })).toEqual({
       status: 'unavailable',
       reason: 'shutting down',
       down: [],
+      degraded: [],
+      systems: [],
     });
   });
 });
 
+describe('legacy systems beside the subgraphs', () => {
+  const cardsOpen = 'breaker open after 9 of 10 calls failed within 10 s; last: connection failed (ECONNREFUSED)';
+  const report: ReadinessReport = {
+    ready: true,
+    subgraphs: [
+      { name: 'cards', up: true, url: 'http://10.0.0.2:4003/graphql' },
+      { name: 'erp', up: true, url: 'http://10.0.0.3:4004/graphql' },
+    ],
+    systems: systemStates([
+      { name: 'cards', up: true, systems: [{ system: 'CARDS', breaker: 'open', reason: cardsOpen }] },
+      { name: 'erp', up: true, systems: [{ system: 'ERP', breaker: 'closed' }] },
+    ]),
+  };
+
+  it('names a degraded system and still answers 200, unless strict', () => {
+    expect(readinessStatus(report, { strict: false })).toBe(200);
+    expect(readinessStatus(report, { strict: true })).toBe(503);
+    expect(readinessBody(report, { production: true })).toEqual({
+      status: 'degraded',
+      down: [],
+      degraded: ['CARDS'],
+      systems: [
+        { system: 'CARDS', breaker: 'open' },
+        { system: 'ERP', breaker: 'closed' },
+      ],
+    });
+  });
+
+  it('gives the root cause outside production', () => {
+    const body = readinessBody(report, { production: false }) as { systems: Array<{ system: string; reason?: string; subgraphs: string[] }> };
+    expect(body.systems[0]).toEqual({ system: 'CARDS', breaker: 'open', reason: cardsOpen, subgraphs: ['cards'] });
+  });
+
+  it('answers 503 for a subgraph down whatever the mode, and 200 strict when every breaker is closed', () => {
+    expect(readinessStatus({ ...report, ready: false }, { strict: false })).toBe(503);
+    expect(readinessStatus({ ...report, systems: systemStates([{ name: 'erp', up: true, systems: [{ system: 'ERP', breaker: 'closed' }] }]) }, { strict: true })).toBe(200);
+  });
+
+  it('takes the worst breaker when several subgraphs call one system', () => {
+    const states = systemStates([
+      { name: 'a', up: true, systems: [{ system: 'CARDS', breaker: 'closed' }] },
+      { name: 'b', up: true, systems: [{ system: 'CARDS', breaker: 'half-open', reason: 'r' }] },
+    ]);
+    expect(states).toEqual([{ system: 'CARDS', breaker: 'half-open', reason: 'r', subgraphs: ['a', 'b'] }]);
+  });
+
+  it.each([
+    ['strict=1', {}, true],
+    ['strict=true', {}, true],
+    ['strict=0', { READY_STRICT: '1' }, false],
+    ['', { READY_STRICT: '1' }, true],
+    ['', {}, false],
+  ])('strict mode from "?%s" and %j is %s', (search, env, expected) => {
+    expect(strictReadiness(search, env)).toBe(expected);
+  });
+});
+
 describe('probeSubgraph (real HTTP on loopback)', () => {
+  const keys: SubgraphKeys = { current: { kid: 'k1', secret: new TextEncoder().encode('readiness-test-key-0123456789abcdef') } };
+  const verify = createCallVerifier(keys);
   // One tiny server whose behaviour is chosen by path: up, failing, hanging.
   let server: Server;
   let base: string;
@@ -46,7 +111,29 @@ describe('probeSubgraph (real HTTP on loopback)', () => {
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === '/up') {
+      if (req.url === '/signed') {
+        // Answers only a call signed for subgraph "a" with this test's key.
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          verify(req.headers['x-gateway-signature'] as string | undefined, Buffer.concat(chunks), 'a').then(
+            () => {
+              res.setHeader('content-type', 'application/json');
+              res.end(JSON.stringify({ data: { __typename: 'Query' } }));
+            },
+            () => {
+              res.statusCode = 401;
+              res.end();
+            },
+          );
+        });
+      } else if (req.url === '/signed/health') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ status: 'ok', systems: [{ system: 'CARDS', breaker: 'open', reason: 'why' }, { system: 'X', breaker: 'weird' }] }));
+      } else if (req.url?.endsWith('/health')) {
+        res.statusCode = 404;
+        res.end();
+      } else if (req.url === '/up') {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify({ data: { __typename: 'Query' } }));
       } else if (req.url === '/failing') {
@@ -95,6 +182,17 @@ describe('probeSubgraph (real HTTP on loopback)', () => {
 
   it('is down when the subgraph has no url', async () => {
     expect(await probeSubgraph({ name: 'a', url: undefined }, 1000)).toEqual({ name: 'a', up: false, reason: 'no url' });
+  });
+
+  it('signs its probe, and reads the legacy systems from the subgraph /health', async () => {
+    expect(await probeSubgraph({ name: 'a', url: `${base}/signed` }, 1000)).toMatchObject({ up: false, reason: 'HTTP 401' });
+    expect(await probeSubgraph({ name: 'a', url: `${base}/signed` }, 1000, createCallSigner(keys))).toEqual({
+      name: 'a',
+      url: `${base}/signed`,
+      up: true,
+      // An entry it cannot read is left out rather than trusted.
+      systems: [{ system: 'CARDS', breaker: 'open', reason: 'why' }],
+    });
   });
 
   it('is ready only when every subgraph is up', async () => {

@@ -29,6 +29,7 @@ import { startIdentitySubgraph } from '../subgraphs/identity/service';
 import { startProfileSubgraph } from '../subgraphs/profile/service';
 import { startInsightsSubgraph } from '../subgraphs/insights/service';
 import { startAuditSubgraph } from '../subgraphs/audit/service';
+import { defaultSubgraphKeys } from '../subgraphs/runtime/callSignature';
 import type { RunningSubgraph } from '../subgraphs/runtime/serveSubgraph';
 import { SUBGRAPHS } from '../schema/subgraphList';
 
@@ -189,6 +190,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrlOverrides: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
       logger: options.gatewayLogger,
       production: options.production,
+      // The keys this process's subgraphs verify with (SUBGRAPH_SIGNING_KEY, or the development key).
+      subgraphKeys: defaultSubgraphKeys(),
       plugins: defaultGatewayPlugins({
         ...(options.security ? { security: options.security } : {}),
         ...(options.safelist !== undefined ? { safelist: options.safelist } : {}),

@@ -76,7 +76,7 @@ describe('observability end to end: metrics, request ids to legacy systems, PII-
           // Generous: this file checks what is observed, not how fast (failures below are injected 5xx).
           timeoutMs: 5000,
           retry: { ...config.retry, maxRetries: 1, initialDelayMs: 5, maxDelayMs: 20 },
-          breaker: { ...config.breaker, consecutiveFailures: 3, halfOpenAfterMs: 60_000 },
+          breaker: { ...config.breaker, minimumCalls: 3, halfOpenAfterMs: 60_000 },
         };
         if (config.system !== 'CARDS') return tuned;
         proxy.setTarget(config.baseUrl);
@@ -113,9 +113,10 @@ describe('observability end to end: metrics, request ids to legacy systems, PII-
 
   it('exposes request, subgraph, legacy, breaker and cache series on GET /metrics after traffic, failures included', async () => {
     await postGraphQL(stack.gateway.url, operation('customerList'), { first: 10 });
-    // The card processor fails until its breaker opens; the rest of each answer still comes back.
+    // The card processor fails until its breaker opens (once failures are 70% of its last 5 s of
+    // calls: the successes before the fault count too); the rest of each answer still comes back.
     stack.simulators.CARDS.setFaults({ errorRate: 1 });
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 200; i += 1) {
       const partial = await postGraphQL<{ customer: { id: string } }>(stack.gateway.url, operation('customer360'), { id: ids[i % ids.length] });
       expect(partial.data?.customer.id).toBe(ids[i % ids.length]);
       const text = await (await fetch(metricsUrl)).text();

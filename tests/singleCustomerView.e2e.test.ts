@@ -70,7 +70,7 @@ describe('single customer view', () => {
     const unlinked = await postGraphQL<{ unlinkSourceRecords: { decision: { kind: string; reason: string }; customers: Array<{ id: string }> } }>(
       stack.gateway.url, mutation('unlinkSourceRecords'), { input: { ...refs, reason: 'different people per branch check' } }, steward);
     expect(unlinked.errors).toBeUndefined();
-    // The gateway forwards the token's subject (x-principal); the decision records it.
+    // The token's subject reaches identity inside the gateway's call signature; the decision records it.
     expect(unlinked.data!.unlinkSourceRecords.decision).toMatchObject({ kind: 'UNLINK', reason: 'different people per branch check', decidedBy: 'steward-sam' });
     const split = unlinked.data!.unlinkSourceRecords.customers.map((c) => c.id);
     expect(split).toHaveLength(2);

@@ -1,4 +1,5 @@
 import { UpstreamProtocolError, UpstreamTimeout, UpstreamUnavailable } from '../kit/errors';
+import { currentRequestSignal, runInRequestScope as runInKitScope } from '../kit/requestContext';
 import { uniformCacheConfig } from './cacheConfig';
 import { LocalInvalidationBus } from './invalidationBus';
 import { MemoryCacheStore } from './memoryCacheStore';
@@ -120,6 +121,32 @@ describe('SystemCache', () => {
     expect(upstream.calls).toEqual([['a', 'b'], ['c']]);
     expect(results[2].get('c')).toEqual({ name: 'C' });
     expect(results[1].get('a')).toEqual({ name: 'A' });
+  });
+
+  it('cancels a coalesced call only when every request waiting for it is cancelled', async () => {
+    const { cache } = setup();
+    const upstream = fakeUpstream({ a: 'A' });
+    let release!: () => void;
+    upstream.holdUntil(new Promise<void>((resolve) => (release = resolve)));
+    const signals: Array<AbortSignal | undefined> = [];
+    const fetch = (ids: string[]) => {
+      signals.push(currentRequestSignal());
+      return upstream.fetch(ids);
+    };
+    const first = new AbortController();
+    const second = new AbortController();
+    const reads = [first, second].map((request) =>
+      runInKitScope({ signal: request.signal }, () => cache.cachedBatch('ERP', 'party', ['a'], fetch)).catch((e: unknown) => e),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(upstream.calls).toEqual([['a']]);
+    // The request that started the call hangs up: the other still gets its answer.
+    first.abort();
+    expect(signals[0]?.aborted).toBe(false);
+    second.abort();
+    expect(signals[0]?.aborted).toBe(true);
+    release();
+    await Promise.all(reads);
   });
 
   it('evicts every entity of a record, and does not write back a read that raced an eviction', async () => {

@@ -6,6 +6,7 @@ import { entryKey, indexKey, recordKey } from './cacheKeys';
 import { CacheMetrics } from './cacheMetrics';
 import type { CacheEntry, CacheStore, CacheWrite } from './cacheStore';
 import type { InvalidatedRecord, InvalidationBus, InvalidationMessage } from './invalidationBus';
+import { currentRequestSignal, runWithSignal, SharedSignal } from '../kit/requestContext';
 import { reportStale } from './requestScope';
 import { isTransientUpstreamError } from './transientErrors';
 
@@ -70,7 +71,7 @@ export class SystemCache {
   private readonly clock: () => number;
   private readonly origin = randomUUID();
   private readonly entities = new Map<SourceSystem, Set<string>>();
-  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, { promise: Promise<unknown>; shared: SharedSignal }>();
   private readonly l1: LRUCache<string, L1Entry> | null;
   /**
    * Eviction sequence per record: a fetch that started before a record was evicted must not
@@ -183,26 +184,39 @@ export class SystemCache {
     index: SecondaryIndex<V> | undefined,
   ): Array<Promise<unknown>> {
     const flightKey = (id: string) => entryKey(system, entity, id);
-    const toStart = ids.filter((id) => !this.inflight.has(flightKey(id)));
+    // A call in flight serves every request that waits for it, so it is cancelled only when all
+    // of them have gone (a client hanging up must not fail another client's read).
+    const signal = currentRequestSignal();
+    const joined = new Set<SharedSignal>();
+    const toStart = ids.filter((id) => {
+      const flight = this.inflight.get(flightKey(id));
+      if (!flight) return true;
+      if (joined.has(flight.shared)) return false;
+      if (!flight.shared.join(signal)) return true;
+      joined.add(flight.shared);
+      return false;
+    });
     if (toStart.length > 0) {
       const startedAt = this.sequence;
+      const shared = new SharedSignal();
+      shared.join(signal);
       const call = Promise.resolve()
-        .then(() => fetchMissing(toStart))
+        .then(() => runWithSignal(shared.signal, () => fetchMissing(toStart)))
         .then(async (result) => {
           await this.storeFetched(system, entity, toStart, result, startedAt, policy, index);
           return result;
         });
       for (const id of toStart) {
         const key = flightKey(id);
-        const perId = call.then((result) => result.get(id) ?? null);
-        this.inflight.set(key, perId);
+        const flight = { promise: call.then((result) => result.get(id) ?? null), shared };
+        this.inflight.set(key, flight);
         const forget = () => {
-          if (this.inflight.get(key) === perId) this.inflight.delete(key);
+          if (this.inflight.get(key) === flight) this.inflight.delete(key);
         };
-        perId.then(forget, forget);
+        flight.promise.then(forget, forget);
       }
     }
-    return ids.map((id) => this.inflight.get(flightKey(id)) as Promise<unknown>);
+    return ids.map((id) => this.inflight.get(flightKey(id))!.promise);
   }
 
   private async storeFetched<V>(

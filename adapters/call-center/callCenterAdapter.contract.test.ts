@@ -167,7 +167,7 @@ describe('call-center adapter against the simulator', () => {
       adapter.close();
       const states: BreakerState[] = [];
       adapter = createCallCenterAdapter(
-        config({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 }, breaker: { consecutiveFailures: 3, halfOpenAfterMs: 50 } }),
+        config({ retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 }, breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 3, halfOpenAfterMs: 500 } }),
         { onBreakerState: (e) => states.push(e.state) },
       );
       await admin('faults', { down: true });
@@ -175,12 +175,12 @@ describe('call-center adapter against the simulator', () => {
       expect(adapter.client.breakerState()).toBe('open');
       const fast = await adapter.getAdvisor('A0001').catch((e: Error) => e);
       expect(fast).toBeInstanceOf(UpstreamUnavailable);
-      expect((fast as Error).message).toContain('circuit open');
+      expect((fast as Error).message).toContain('breaker open after');
 
       await admin('faults', { down: false });
       // The breaker lets a trial call through once halfOpenAfter has passed: poll until it does.
       let advisor = null;
-      for (let attempt = 0; attempt < 200 && advisor === null; attempt++) {
+      for (let attempt = 0; attempt < 500 && advisor === null; attempt++) {
         advisor = await adapter.getAdvisor('A0001').catch(() => null);
         if (advisor === null) await new Promise((resolve) => setTimeout(resolve, 10));
       }

@@ -4,7 +4,8 @@ import { chunk } from '../kit/batchLoader';
 import type { ClientHooks } from '../kit/clientHooks';
 import { systemConfigFromEnv, type SystemClientConfig } from '../kit/config';
 import type { SourceAdapter } from '../kit/sourceAdapter';
-import { createSystemClient, sharedClientHooks, type SystemClient } from '../kit/systemClient';
+import { sharedClientHooks } from '../kit/clientHooks';
+import { createSystemClient, type SystemClient } from '../kit/systemClient';
 import { assertAdvisorId, assertContactIds, assertCursor, assertIdempotencyKey, assertPhone, assertSlotId } from './callCenterIds';
 import {
   groupByContact,

@@ -214,7 +214,7 @@ describe('cards adapter: failures', () => {
 
   it('turns 5xx into UpstreamUnavailable after retrying', async () => {
     await adminPost('/__admin/faults', { errorRate: 1 });
-    const adapter = adapterFor(sim.url);
+    const adapter = adapterFor(sim.url, { retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 2000 } });
     await expect(adapter.getParties([cardholderId(1)])).rejects.toBeInstanceOf(UpstreamUnavailable);
     expect((await stats()).byOperation.listCardholders).toBe(3); // first attempt + 2 retries
   });
@@ -268,7 +268,7 @@ describe('cards adapter: failures', () => {
       sim.url,
       {
         retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 },
-        breaker: { consecutiveFailures: 2, halfOpenAfterMs: 500 },
+        breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 2, halfOpenAfterMs: 500 },
       },
       { hooks: { onBreakerState: ({ state }) => states.push(state) } },
     );
@@ -276,7 +276,7 @@ describe('cards adapter: failures', () => {
     for (let i = 0; i < 2; i += 1) await expect(adapter.getParties([cardholderId(1)])).rejects.toBeInstanceOf(UpstreamUnavailable);
     expect(adapter.breakerState()).toBe('open');
     // Open: the next call fails fast, without trying the connection.
-    await expect(adapter.getParties([cardholderId(1)])).rejects.toThrow(/circuit open/);
+    await expect(adapter.getParties([cardholderId(1)])).rejects.toThrow(/breaker open after/);
     await adminPost('/__admin/faults', { down: false });
     // After halfOpenAfter the breaker lets one trial call through; poll until it has.
     const recovered = await pollUntil(async () => {

@@ -21,7 +21,7 @@ function testConfig(url: string, overrides: Partial<SystemClientConfig> = {}): S
     // Generous for a loaded CI machine; the timeout test sets its own short budget.
     timeoutMs: 2_000,
     retry: { ...base.retry, maxRetries: 0, initialDelayMs: 1, maxDelayMs: 5 },
-    breaker: { consecutiveFailures: 3, halfOpenAfterMs: 100 },
+    breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 3, halfOpenAfterMs: 100 },
     ...overrides,
   };
 }
@@ -160,7 +160,7 @@ describe('core-banking adapter against the simulator', () => {
       for (let i = 0; i < 3; i++) await expect(adapter.getParties([cif(1)])).rejects.toBeInstanceOf(UpstreamUnavailable);
       expect(adapter.breakerState()).toBe('open');
       const rejected = await adapter.getParties([cif(1)]).catch((e: unknown) => e);
-      expect((rejected as Error).message).toContain('circuit open');
+      expect((rejected as Error).message).toContain('breaker open after');
       sim.setFaults({ down: false });
       // Wait for the breaker's own half-open moment by retrying while it still refuses.
       const deadline = Date.now() + 10_000;

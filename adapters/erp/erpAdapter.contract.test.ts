@@ -212,7 +212,7 @@ describe('ERP adapter (contract, live simulator)', () => {
   it('opens the breaker during an outage, fails fast without calling, half-opens and recovers', async () => {
     const states: string[] = [];
     const erp = createErpAdapter({
-      config: clientConfig({ breaker: { consecutiveFailures: 3, halfOpenAfterMs: 300 } }),
+      config: clientConfig({ breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 3, halfOpenAfterMs: 300 } }),
       hooks: { onBreakerState: (e) => states.push(e.state) },
     });
     adapters.push(erp);
@@ -223,7 +223,7 @@ describe('ERP adapter (contract, live simulator)', () => {
     sim.setFaults({ down: false });
     const failedFast = await erp.getParties(['1000000001']).catch((e: Error) => e);
     expect(failedFast).toBeInstanceOf(UpstreamUnavailable);
-    expect((failedFast as Error).message).toContain('circuit open');
+    expect((failedFast as Error).message).toContain('breaker open after');
     expect((await stats()).total).toBe(0);
 
     // Wait for the half-open trial by retrying until it goes through (no fixed sleep).

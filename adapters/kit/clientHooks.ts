@@ -21,3 +21,6 @@ export interface ClientHooks {
   /** Extra headers for every upstream call (e.g. `x-request-id` of the current request). */
   headers?(): Record<string, string>;
 }
+
+/** Hooks shared by every client unless one is given its own (the gateway registers metrics here). */
+export const sharedClientHooks: ClientHooks = {};

@@ -20,7 +20,8 @@ export abstract class UpstreamError extends Error {
   constructor(
     readonly system: SourceSystem,
     readonly operation: string,
-    detail: string,
+    /** What went wrong, without the system and operation (kept as the breaker's "last" cause). */
+    readonly detail: string,
     options?: { cause?: unknown },
   ) {
     super(`${system} ${operation}: ${detail}`, options);
@@ -32,8 +33,28 @@ export abstract class UpstreamError extends Error {
 export class UpstreamTimeout extends UpstreamError {
   readonly code = 'UPSTREAM_TIMEOUT';
   readonly transient = true;
-  constructor(system: SourceSystem, operation: string, timeoutMs: number) {
-    super(system, operation, `no answer within ${timeoutMs} ms`);
+  constructor(system: SourceSystem, operation: string, timeoutMs: number, detail = `no answer within ${timeoutMs} ms`) {
+    super(system, operation, detail);
+  }
+}
+
+/**
+ * The call was still running when the time its caller waits for ran out (the gateway gives each
+ * subgraph request a deadline, carried in its signature). Stopped so the subgraph can still
+ * answer everything else in time. Not the system's fault alone (the time may have gone before
+ * the call started), so the breaker does not count it.
+ */
+export class UpstreamDeadlineReached extends UpstreamTimeout {
+  constructor(system: SourceSystem, operation: string) {
+    super(system, operation, 0, "no answer before the request's deadline");
+  }
+}
+
+/** The reason a request scope's signal is aborted with when its deadline comes (not a hang-up). */
+export class DeadlineReached extends Error {
+  override readonly name = 'DeadlineReached';
+  constructor() {
+    super("the request's deadline has come");
   }
 }
 
@@ -80,6 +101,22 @@ export class InvalidIdError extends UpstreamError {
   readonly transient = false;
   constructor(system: SourceSystem, operation: string, expected: string) {
     super(system, operation, `invalid id: expected ${expected}`);
+  }
+}
+
+/**
+ * The request this call served was cancelled (the gateway hung up: client gone, deadline,
+ * subgraph timeout) before the call finished. Nobody waits for the answer, so the call stops;
+ * it says nothing about the legacy system's health (the breaker does not count it) and is
+ * never retried.
+ */
+export class RequestCancelledError extends Error {
+  override readonly name = 'RequestCancelledError';
+  constructor(
+    readonly system: SourceSystem,
+    readonly operation: string,
+  ) {
+    super(`${system} ${operation}: request cancelled`);
   }
 }
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClientHooks } from './clientHooks';
 import { defaultSystemConfig } from './config';
-import { acceptableRequestId, currentRequestId, propagateRequestIdToLegacyCalls, runInRequestScope } from './requestContext';
+import { acceptableRequestId, currentRequestId, currentRequestSignal, propagateRequestIdToLegacyCalls, runInRequestScope, runWithSignal, SharedSignal } from './requestContext';
 import { createSystemClient } from './systemClient';
 
 describe('request scope', () => {
@@ -27,6 +27,49 @@ describe('request scope', () => {
     propagateRequestIdToLegacyCalls(hooks);
     expect(runInRequestScope({ requestId: 'r-2' }, () => hooks.headers?.())).toEqual({ 'x-other': '1', 'x-request-id': 'r-2' });
     expect(hooks.headers?.()).toEqual({ 'x-other': '1' });
+  });
+});
+
+describe('SharedSignal: work several requests wait on', () => {
+  it('aborts only once every waiting request is cancelled', () => {
+    const a = new AbortController();
+    const b = new AbortController();
+    const shared = new SharedSignal();
+    expect(shared.join(a.signal)).toBe(true);
+    expect(shared.join(b.signal)).toBe(true);
+    a.abort();
+    expect(shared.signal.aborted).toBe(false);
+    b.abort();
+    expect(shared.signal.aborted).toBe(true);
+    // Too late to join: the caller starts its own work.
+    expect(shared.join(new AbortController().signal)).toBe(false);
+  });
+
+  it('never aborts while a waiter without a request (feed following) needs it', () => {
+    const a = new AbortController();
+    const shared = new SharedSignal();
+    shared.join(a.signal);
+    shared.join(undefined);
+    a.abort();
+    expect(shared.signal.aborted).toBe(false);
+  });
+
+  it('aborts at once when its only waiter is already cancelled', () => {
+    const a = new AbortController();
+    a.abort();
+    const shared = new SharedSignal();
+    shared.join(a.signal);
+    expect(shared.signal.aborted).toBe(true);
+  });
+
+  it('replaces the scope signal for the shared work, keeping the rest of the scope', () => {
+    const own = new AbortController();
+    const shared = new AbortController();
+    const seen = runInRequestScope({ requestId: 'r-9', signal: own.signal }, () =>
+      runWithSignal(shared.signal, () => ({ id: currentRequestId(), signal: currentRequestSignal() })),
+    );
+    expect(seen.id).toBe('r-9');
+    expect(seen.signal).toBe(shared.signal);
   });
 });
 

@@ -6,8 +6,8 @@ import {
   BrokenCircuitError,
   BulkheadRejectedError,
   CircuitState,
-  ConsecutiveBreaker,
   DelegateBackoff,
+  SamplingBreaker,
   TaskCancelledError,
   TimeoutStrategy,
   bulkhead,
@@ -17,9 +17,12 @@ import {
   timeout,
 } from 'cockatiel';
 import type { SourceSystem } from '../canonical';
-import type { BreakerState, ClientHooks } from './clientHooks';
+import { sharedClientHooks, type BreakerState, type ClientHooks } from './clientHooks';
 import type { SystemClientConfig } from './config';
 import {
+  DeadlineReached,
+  RequestCancelledError,
+  UpstreamDeadlineReached,
   UpstreamError,
   UpstreamProtocolError,
   UpstreamRejected,
@@ -27,8 +30,10 @@ import {
   UpstreamUnavailable,
   isUpstreamError,
 } from './errors';
+import { currentRequestSignal } from './requestContext';
 import { parseRetryAfter } from './retryAfter';
 import { RetryBudget } from './retryBudget';
+import { registerSystemHealth } from './systemHealth';
 
 /** An upstream answer as a codec sees it: the body is text, whatever the dialect. */
 export interface UpstreamResponse {
@@ -64,9 +69,6 @@ export interface SystemClient {
   close(): void;
 }
 
-/** Hooks shared by every client unless one is given its own (the gateway registers metrics here). */
-export const sharedClientHooks: ClientHooks = {};
-
 const BREAKER_STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.Closed]: 'closed',
   [CircuitState.Open]: 'open',
@@ -82,6 +84,7 @@ export function statusError(system: SourceSystem, operation: string, response: U
   return new UpstreamRejected(system, operation, `request refused (${response.status})`);
 }
 
+/** The kit's client for one legacy system: every call through bulkhead, retry (within the budget), breaker and timeout. */
 export function createSystemClient(config: SystemClientConfig, hooks: ClientHooks = sharedClientHooks): SystemClient {
   const { system } = config;
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: config.bulkhead.maxConcurrent });
@@ -98,11 +101,36 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
   });
 
   const budget = new RetryBudget(config.retryBudget);
+  // Calls the open breaker refused: retrying them only waits to be refused again.
+  const breakerRejections = new WeakSet<object>();
+  const sampler = new SamplingBreaker({
+    threshold: config.breaker.failureRatio,
+    duration: config.breaker.samplingWindowMs,
+    minimumRps: config.breaker.minimumCalls / (config.breaker.samplingWindowMs / 1000),
+  });
   const breaker = circuitBreaker(
-    handleWhen((error) => error instanceof UpstreamTimeout || error instanceof UpstreamUnavailable),
-    { halfOpenAfter: config.breaker.halfOpenAfterMs, breaker: new ConsecutiveBreaker(config.breaker.consecutiveFailures) },
+    // What the system's health is judged on: its timeouts and unavailability (a deadline that came
+    // while the call ran says as much about the request as about the system).
+    handleWhen((error) => (error instanceof UpstreamTimeout && !(error instanceof UpstreamDeadlineReached)) || error instanceof UpstreamUnavailable),
+    { halfOpenAfter: config.breaker.halfOpenAfterMs, breaker: sampler },
   );
-  breaker.onStateChange((state) => hooks.onBreakerState?.({ system, state: BREAKER_STATES[state] }));
+  // The root cause, kept from the moment the breaker opened: "circuit open" alone tells an
+  // operator nothing, "after 12 of 14 calls failed; last: connection failed (ECONNRESET)" does.
+  let openedBecause = '';
+  // cockatiel announces the break before the state change, so this still holds the state it broke from.
+  let previousState = CircuitState.Closed;
+  breaker.onBreak((reason) => {
+    const last = 'error' in reason && isUpstreamError(reason.error) ? reason.error.detail : 'failed';
+    const counts = sampler.state as { currentFailures: number; currentSuccesses: number };
+    openedBecause =
+      previousState === CircuitState.HalfOpen
+        ? `breaker open again: the trial call failed; last: ${last}`
+        : `breaker open after ${counts.currentFailures} of ${counts.currentFailures + counts.currentSuccesses} calls failed within ${Math.round(config.breaker.samplingWindowMs / 1000)} s; last: ${last}`;
+  });
+  breaker.onStateChange((state) => {
+    previousState = state;
+    hooks.onBreakerState?.({ system, state: BREAKER_STATES[state] });
+  });
   const attemptTimeout = timeout(config.timeoutMs, TimeoutStrategy.Aggressive);
   // A stream outlives the policy call that opened it: cockatiel aborts the signal on return by
   // default, which would cut every streamed body right after its headers arrived.
@@ -118,18 +146,27 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     return Math.round(Math.random() * ceiling);
   });
 
+  // The failures of a call's last allowed attempt (by count, or its timeouts beyond
+  // maxTimeoutRetries): no retry follows them, so asking the budget for one would spend a token on nothing.
+  const lastAttemptFailures = new WeakSet<object>();
   const retryable = (error: Error): boolean => {
     if (!isUpstreamError(error) || !error.transient) return false;
+    // No retry follows a call's last attempt, a refusal by the open breaker, or the deadline.
+    if (lastAttemptFailures.has(error) || breakerRejections.has(error) || error instanceof UpstreamDeadlineReached) return false;
     const asked = error instanceof UpstreamRejected || error instanceof UpstreamUnavailable ? error.retryAfterMs : undefined;
     if (asked !== undefined && asked > config.retry.maxRetryAfterMs) return false;
     return budget.tryRetry();
   };
   const retryPolicy = retry(handleWhen(retryable), { maxAttempts: config.retry.maxRetries, backoff });
 
-  const toUpstreamError = (error: unknown, operation: string): UpstreamError => {
-    if (isUpstreamError(error)) return error;
+  const toUpstreamError = (error: unknown, operation: string): UpstreamError | RequestCancelledError => {
+    if (isUpstreamError(error) || error instanceof RequestCancelledError) return error;
     if (error instanceof TaskCancelledError) return new UpstreamTimeout(system, operation, config.timeoutMs);
-    if (error instanceof BrokenCircuitError) return new UpstreamUnavailable(system, operation, 'circuit open');
+    if (error instanceof BrokenCircuitError) {
+      const refused = new UpstreamUnavailable(system, operation, openedBecause || 'breaker open');
+      breakerRejections.add(refused);
+      return refused;
+    }
     if (error instanceof BulkheadRejectedError) return new UpstreamUnavailable(system, operation, 'too many concurrent calls');
     if (error instanceof AxiosError || (error instanceof Error && 'code' in error)) {
       const code = (error as { code?: string }).code ?? 'network error';
@@ -145,45 +182,83 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     ...((options.request.headers as Record<string, string> | undefined) ?? {}),
   });
 
-  const attempt = <T>(options: CallOptions, decode: (response: UpstreamResponse) => T): Promise<T> =>
-    breaker.execute(() =>
-      attemptTimeout.execute(async ({ signal }) => {
-        let response;
-        try {
-          response = await instance.request<string>({ ...options.request, headers: headersFor(options), signal });
-        } catch (error) {
-          throw toUpstreamError(signal.aborted ? new TaskCancelledError() : error, options.operation);
-        }
-        const upstream: UpstreamResponse = {
-          status: response.status,
-          headers: response.headers as Record<string, string | undefined>,
-          body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
-        };
-        if (upstream.status === 429) throw statusError(system, options.operation, upstream);
-        try {
-          return decode(upstream);
-        } catch (error) {
-          if (isUpstreamError(error)) throw error;
-          // The cause is kept for debugging in-process only; it is never put into a message.
-          throw new UpstreamProtocolError(system, options.operation, 'unreadable response', { cause: error });
-        }
-      }),
+  /** What a call ends with once its request's signal has fired: the deadline came, or the caller hung up. */
+  const stopped = (cancelled: AbortSignal, operation: string): Error =>
+    cancelled.reason instanceof DeadlineReached ? new UpstreamDeadlineReached(system, operation) : new RequestCancelledError(system, operation);
+
+  /**
+   * One attempt: breaker, then the attempt's timeout, then the HTTP call. `cancelled` is the
+   * request's own signal: once it fires, nothing new is sent and the call in flight is aborted
+   * (cockatiel's timeout derives its signal from it), and the failure is the request's doing
+   * (`stopped`), not a timeout of the system.
+   */
+  const attempt = <T>(options: CallOptions, decode: (response: UpstreamResponse) => T, cancelled: AbortSignal | undefined): Promise<T> => {
+    if (cancelled?.aborted) return Promise.reject(stopped(cancelled, options.operation));
+    return breaker.execute(
+      () =>
+        attemptTimeout.execute(async ({ signal }) => {
+          let response;
+          try {
+            response = await instance.request<string>({ ...options.request, headers: headersFor(options), signal });
+          } catch (error) {
+            if (cancelled?.aborted) throw stopped(cancelled, options.operation);
+            throw toUpstreamError(signal.aborted ? new TaskCancelledError() : error, options.operation);
+          }
+          const upstream: UpstreamResponse = {
+            status: response.status,
+            headers: response.headers as Record<string, string | undefined>,
+            body: typeof response.data === 'string' ? response.data : String(response.data ?? ''),
+          };
+          if (upstream.status === 429) throw statusError(system, options.operation, upstream);
+          try {
+            return decode(upstream);
+          } catch (error) {
+            if (isUpstreamError(error)) throw error;
+            // The cause is kept for debugging in-process only; it is never put into a message.
+            throw new UpstreamProtocolError(system, options.operation, 'unreadable response', { cause: error });
+          }
+        }, cancelled)
+          // Inside the breaker, so that it judges our errors: cockatiel's aggressive timeout rejects
+          // with its own TaskCancelledError, which the breaker would not count as a timeout.
+          .catch((error: unknown) => {
+            throw cancelled?.aborted ? stopped(cancelled, options.operation) : toUpstreamError(error, options.operation);
+          }),
+      cancelled,
     );
+  };
 
   const call = async <T>(options: CallOptions, decode: (response: UpstreamResponse) => T): Promise<T> => {
     const started = performance.now();
     const canRetry = options.idempotent || options.idempotencyKey !== undefined;
+    const cancelled = currentRequestSignal();
+    const { maxRetries, maxTimeoutRetries = maxRetries } = config.retry;
+    let timeouts = 0;
     budget.recordAttempt();
     try {
-      const value = await limiter.execute(() =>
-        canRetry ? retryPolicy.execute(() => attempt(options, decode)) : attempt(options, decode),
+      const value = await limiter.execute(
+        () =>
+          canRetry
+            ? retryPolicy.execute(async ({ attempt: retries }) => {
+                try {
+                  return await attempt(options, decode, cancelled);
+                } catch (error) {
+                  const failure = toUpstreamError(error, options.operation);
+                  const timedOut = failure instanceof UpstreamTimeout && ++timeouts > maxTimeoutRetries;
+                  if (retries >= maxRetries || timedOut) lastAttemptFailures.add(failure);
+                  throw failure;
+                }
+              }, cancelled)
+            : attempt(options, decode, cancelled),
+        cancelled,
       );
       hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome: 'ok' });
       return value;
     } catch (error) {
-      const upstream = toUpstreamError(error, options.operation);
-      hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome: upstream.code });
-      throw upstream;
+      // Stopped while queued in the bulkhead or between retries: still the request's doing.
+      const failure = cancelled?.aborted ? stopped(cancelled, options.operation) : toUpstreamError(error, options.operation);
+      const outcome = failure instanceof RequestCancelledError ? 'CANCELLED' : (failure as UpstreamError).code;
+      hooks.onCall?.({ system, operation: options.operation, durationMs: performance.now() - started, outcome });
+      throw failure;
     }
   };
 
@@ -219,13 +294,23 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     }
   };
 
+  const breakerState = () => BREAKER_STATES[breaker.state];
+  const unregister = registerSystemHealth({
+    system,
+    health: () => {
+      const state = breakerState();
+      return { system, breaker: state, ...(state === 'closed' ? {} : { reason: openedBecause || state }) };
+    },
+  });
+
   return {
     system,
     config,
     call,
     openStream,
-    breakerState: () => BREAKER_STATES[breaker.state],
+    breakerState,
     close() {
+      unregister();
       httpAgent.destroy();
       httpsAgent.destroy();
     },

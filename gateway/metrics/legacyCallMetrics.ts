@@ -1,5 +1,5 @@
 import type { BreakerState, CallEvent, ClientHooks } from '../../adapters/kit/clientHooks';
-import { sharedClientHooks } from '../../adapters/kit/systemClient';
+import { sharedClientHooks } from '../../adapters/kit/clientHooks';
 import type { SourceSystem } from '../../adapters/canonical';
 import { BREAKER_STATE_VALUE, type GatewayMetrics } from './gatewayMetrics';
 

@@ -10,6 +10,7 @@ import { useRequestId } from './useRequestId';
 import { useFieldAuthorization } from './useFieldAuthorization';
 import { useRateLimit } from './useRateLimit';
 import { useRequestDeadline } from './useRequestDeadline';
+import { useRequestCancellation } from './useRequestCancellation';
 import { useMetrics, type MetricsOptions } from './useMetrics';
 import { useRequestLogging } from './useRequestLogging';
 import { useStaleMarker } from './useStaleMarker';
@@ -59,6 +60,7 @@ export function defaultGatewayPlugins(options: DefaultPluginOptions = {}): Gatew
   const safelist = options.safelist === undefined ? safelistFromEnv(process.env) : options.safelist;
   return [
     useRequestId(),
+    useRequestCancellation(),
     ...(options.corsOrigins?.length ? [useCors({ origins: options.corsOrigins })] : []),
     metrics,
     useRequestLogging(),

@@ -60,7 +60,8 @@ describe('useAuditTrail (real gateway and subgraphs)', () => {
       port: 0,
       host: '127.0.0.1',
       supergraphPath: path,
-      env: {},
+      // Production needs a subgraph signing key (the test subgraphs do not check it).
+      env: { SUBGRAPH_SIGNING_KEY: 'audit-trail-test-subgraph-key-0123456789' },
       production,
       logger: logger.log,
       // The test subgraphs' entity is Person: it stands in for Customer here.

@@ -16,23 +16,14 @@ export interface AuthenticationOptions {
 const REALM = 'unified-view';
 
 /**
- * Headers carrying the verified principal to subgraphs (the identity subgraph records the
- * steward behind a link/unlink decision). Set only from the verified token: a client's own
- * headers are never forwarded to subgraphs, so a client cannot assert them.
- */
-export const PRINCIPAL_HEADER = 'x-principal';
-export const PRINCIPAL_ROLES_HEADER = 'x-principal-roles';
-export const PRINCIPAL_CHANNEL_HEADER = 'x-principal-channel';
-
-/**
  * Every /graphql request needs `Authorization: Bearer <JWT>`; the verified claims become
  * `context.principal` (subject, channel, roles) for the plugins after this one. A missing,
  * expired, forged or malformed token ends the request with 401, a `WWW-Authenticate: Bearer`
  * challenge (RFC 6750) and a GraphQL-shaped UNAUTHENTICATED error. /health, /ready and the
  * other plugin routes are not /graphql and stay public.
  *
- * The principal is forwarded to every subgraph request as `x-principal` (subject),
- * `x-principal-roles` (comma-separated) and `x-principal-channel`.
+ * The principal reaches the subgraphs inside the gateway's signature on every subgraph call
+ * (gateway/subgraphDataSource.ts), never as a plain header.
  *
  * CORS preflights are answered by useCors before this runs (browsers send no token on them).
  */
@@ -55,13 +46,6 @@ export function useAuthentication(options: AuthenticationOptions): GatewayPlugin
         sendUnauthenticated(res, error);
         return true;
       }
-    },
-    willSendSubgraphRequest({ request, context }) {
-      const headers = request.http?.headers;
-      if (!headers || !context.principal) return;
-      headers.set(PRINCIPAL_HEADER, context.principal.subject);
-      headers.set(PRINCIPAL_ROLES_HEADER, context.principal.roles.join(','));
-      if (context.principal.channel) headers.set(PRINCIPAL_CHANNEL_HEADER, context.principal.channel);
     },
   };
 }

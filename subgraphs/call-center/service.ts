@@ -12,6 +12,7 @@ export function startCallCenterSubgraph(options: { port?: number; adapter?: Call
     sdlFile: 'call-center.graphql',
     resolvers: callCenterResolvers,
     context: () => ({ adapter, loaders: createCallCenterLoaders(adapter), advisors: createAdvisorLoader(adapter), directory }),
+    legacySystems: [adapter.system],
     port: options.port,
   });
 }

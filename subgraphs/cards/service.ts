@@ -10,6 +10,7 @@ export function startCardsSubgraph(options: { port?: number; adapter?: CardsAdap
     sdlFile: 'cards.graphql',
     resolvers: cardsResolvers,
     context: () => ({ adapter, loaders: createCardsLoaders(adapter) }),
+    legacySystems: [adapter.system],
     port: options.port,
   });
 }

@@ -10,6 +10,7 @@ export function startCoreBankingSubgraph(options: { port?: number; adapter?: Cor
     sdlFile: 'core-banking.graphql',
     resolvers: coreBankingResolvers,
     context: () => ({ adapter, loaders: createCoreBankingLoaders(adapter) }),
+    legacySystems: [adapter.system],
     port: options.port,
   });
 }

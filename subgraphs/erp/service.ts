@@ -10,6 +10,7 @@ export function startErpSubgraph(options: { port?: number; adapter?: ErpAdapter 
     sdlFile: 'erp.graphql',
     resolvers: erpResolvers,
     context: () => ({ loaders: createErpLoaders(adapter) }),
+    legacySystems: [adapter.system],
     port: options.port,
   });
 }

@@ -12,12 +12,13 @@ export function startIdentitySubgraph(options: { port?: number; host?: string; s
     name: 'identity',
     sdlFile: 'identity.graphql',
     resolvers: identityResolvers,
-    context: ({ headers }) => ({
+    context: ({ principal }) => ({
       service: options.service,
       db: options.service.db,
       loaders: createIdentityLoaders(options.service.db),
-      // The gateway forwards the authenticated principal; a steward decision records it.
-      principal: typeof headers['x-principal'] === 'string' ? headers['x-principal'] : 'unknown',
+      // Who the gateway's signed call is for (never a header a caller could set); a steward
+      // decision records it. 'unknown' only when the gateway runs with authentication off (development).
+      principal: principal?.subject ?? 'unknown',
     }),
     port: options.port,
     host: options.host,

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
@@ -7,7 +8,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
 import { runInRequestScope as runInStaleScope } from '../../adapters/cache/requestScope';
 import { staleExtensionPlugin } from '../../adapters/cache/staleExtensionPlugin';
-import { acceptableRequestId, propagateRequestIdToLegacyCalls, REQUEST_ID_HEADER, runInRequestScope } from '../../adapters/kit/requestContext';
+import type { SourceSystem } from '../../adapters/canonical';
+import { DeadlineReached } from '../../adapters/kit/errors';
+import { propagateRequestIdToLegacyCalls, runInRequestScope, type CallerPrincipal } from '../../adapters/kit/requestContext';
+import { legacySystemHealth } from '../../adapters/kit/systemHealth';
+import { CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
 import { readSchemaFile } from './readSchemaFile';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -16,8 +21,16 @@ export interface SubgraphOptions<C extends BaseContext> {
   /** File name in schema/ (e.g. `cards.graphql`). */
   sdlFile: string;
   resolvers: GraphQLResolverMap<C>;
-  /** Builds the per-request context (fresh DataLoaders: batching and dedup per request). */
-  context: (request: { headers: http.IncomingHttpHeaders }) => Promise<C> | C;
+  /**
+   * Builds the per-request context (fresh DataLoaders: batching and dedup per request).
+   * `principal` is who the gateway's signed call is for; absent only when the gateway runs with
+   * authentication off (development).
+   */
+  context: (request: { headers: http.IncomingHttpHeaders; principal?: CallerPrincipal }) => Promise<C> | C;
+  /** The legacy systems this subgraph reads, whose breaker states GET /health reports. */
+  legacySystems?: readonly SourceSystem[];
+  /** Keys the gateway's signatures are checked with. Default: SUBGRAPH_SIGNING_KEY (callSignature.ts). */
+  keys?: SubgraphKeys;
   port?: number;
   host?: string;
   maxBodyBytes?: number;
@@ -31,10 +44,18 @@ export interface RunningSubgraph {
 }
 
 /**
- * Runs one subgraph as its own HTTP service: POST/GET `/graphql` and `GET /health`, on a plain
+ * Runs one subgraph as its own HTTP service: `POST /graphql` and `GET /health`, on a plain
  * node:http server (Apollo Server 5 has no built-in framework integration and needs none).
+ *
+ * Only the gateway is served: a call without a valid gateway signature for this subgraph and
+ * this exact body (callSignature.ts) gets 401 before its body is parsed, whatever it asks
+ * (`_service`, `_entities`, a mutation). The verified principal reaches the context; the
+ * request's cancellation (the gateway hanging up) reaches every legacy call through the request
+ * scope (adapters/kit/requestContext.ts).
  */
 export async function serveSubgraph<C extends BaseContext>(options: SubgraphOptions<C>): Promise<RunningSubgraph> {
+  // Keys first: production without SUBGRAPH_SIGNING_KEY refuses to start.
+  const verify = createCallVerifier(options.keys ?? defaultSubgraphKeys());
   const typeDefs = parse(readSchemaFile(options.sdlFile));
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { Date: DateScalar, DateTime: DateTimeScalar, ...options.resolvers } as GraphQLResolverMap<C> }]);
   const production = process.env.NODE_ENV === 'production';
@@ -51,70 +72,95 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   // Every legacy call a resolver makes for this request carries the gateway's request id.
   propagateRequestIdToLegacyCalls();
   const maxBodyBytes = options.maxBodyBytes ?? 5_000_000;
+  const legacySystems = options.legacySystems ?? [];
 
-  const httpServer = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://subgraph');
-    if (req.method === 'GET' && url.pathname === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', subgraph: options.name }));
+  /** A verified call: the body is parsed and executed with the principal, request id and cancellation in scope. */
+  const execute = async (req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer, call: VerifiedCall, cancelled: AbortSignal): Promise<void> => {
+    let body: unknown = undefined;
+    if (raw.length) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendError(res, 400, 'request body is not JSON', 'BAD_REQUEST');
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const { principal, requestId } = call;
+    // Two scopes per request: request id, cancellation and principal for legacy calls; what was served stale.
+    const response = await runInRequestScope({ requestId, signal: cancelled, principal }, () =>
+      runInStaleScope(() =>
+        server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+          context: () => Promise.resolve(options.context({ headers: req.headers, principal })),
+        }),
+      ),
+    );
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
       return;
     }
-    if (url.pathname !== '/graphql') {
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const serveGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // The request's work ends when the gateway hangs up before the answer is written (client
+    // gone, deadline, subgraph timeout): every legacy call made for it is aborted.
+    const cancellation = new AbortController();
+    setMaxListeners(0, cancellation.signal);
+    res.once('close', () => {
+      if (!res.writableFinished) cancellation.abort();
+    });
+    const raw = await readBody(req, maxBodyBytes);
+    if (raw === null) {
+      res.setHeader('connection', 'close');
+      return sendError(res, 413, 'request body too large', 'BAD_REQUEST');
+    }
+    const signature = req.headers[SIGNATURE_HEADER];
+    let call: VerifiedCall;
+    try {
+      call = await verify(typeof signature === 'string' ? signature : undefined, raw, options.name);
+    } catch (error) {
+      if (!(error instanceof CallSignatureError)) throw error;
+      return sendError(res, 401, production ? 'subgraph calls must be signed by the gateway' : error.message, 'UNAUTHENTICATED');
+    }
+    // The gateway stops waiting after `waitMs`: stop the legacy calls a little before, so this
+    // subgraph still answers everything else (the late fields as UPSTREAM_TIMEOUT) in time.
+    if (call.waitMs !== undefined) {
+      const timer = setTimeout(() => cancellation.abort(new DeadlineReached()), call.waitMs - Math.min(500, call.waitMs / 10));
+      res.once('close', () => clearTimeout(timer));
+    }
+    await execute(req, res, raw, call, cancellation.signal);
+  };
+
+  const httpServer = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/health') {
+      // Breaker states only, no data: no signature needed (the gateway's /ready reads it).
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok', subgraph: options.name, systems: legacySystemHealth(legacySystems) }));
+      return;
+    }
+    if (path !== '/graphql') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'not found' }));
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
-        res.end(JSON.stringify({ errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }] }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let body: unknown = undefined;
-      if (chunks.length) {
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          res.writeHead(400, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: 'request body is not JSON', extensions: { code: 'BAD_REQUEST' } }] }));
-          return;
-        }
-      }
-      // Two scopes per request: the request id for legacy calls, and what was served stale.
-      runInRequestScope({ requestId: acceptableRequestId(req.headers[REQUEST_ID_HEADER]) }, () =>
-        runInStaleScope(() =>
-          server.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-            context: () => Promise.resolve(options.context({ headers: req.headers })),
-          }),
-        ),
-      )
-        .then(async (response) => {
-          const outHeaders: Record<string, string> = {};
-          for (const [key, value] of response.headers) outHeaders[key] = value;
-          res.writeHead(response.status ?? 200, outHeaders);
-          if (response.body.kind === 'complete') {
-            res.end(response.body.string);
-          } else {
-            for await (const chunk of response.body.asyncIterator) res.write(chunk);
-            res.end();
-          }
-        })
-        .catch(() => {
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-        });
+    if (req.method !== 'POST') {
+      // The gateway only POSTs, and a GET has no body for the signature to bind.
+      req.resume();
+      res.setHeader('allow', 'POST');
+      return sendError(res, 405, 'subgraphs answer POST only', 'METHOD_NOT_ALLOWED');
+    }
+    serveGraphQL(req, res).catch(() => {
+      if (!res.headersSent) return sendError(res, 500, 'internal error', 'INTERNAL_SERVER_ERROR');
+      res.end();
     });
   });
   httpServer.keepAliveTimeout = 65_000;
@@ -135,4 +181,28 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
       await server.stop();
     },
   };
+}
+
+function sendError(res: http.ServerResponse, status: number, message: string, code: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** The whole body, or null once it exceeds `limit` (the rest is not read). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }

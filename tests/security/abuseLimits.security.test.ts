@@ -47,7 +47,8 @@ describe('abuse limits (production gateway, real keys)', () => {
       port: 0,
       host: '127.0.0.1',
       supergraphPath: path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
-      env: {},
+      // Production needs a subgraph signing key; nothing here reaches a subgraph.
+      env: { SUBGRAPH_SIGNING_KEY: 'abuse-limits-test-subgraph-key-0123456789' },
       production: true,
       logger: pino({ level: 'silent' }),
       requestTimeoutMs: REQUEST_TIMEOUT_MS,

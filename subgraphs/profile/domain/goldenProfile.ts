@@ -1,5 +1,6 @@
 import type { PostalAddress, SourceParty } from '../../../adapters/canonical';
 import { foldText, formatAddress, normaliseAddress, normaliseEmail, normalisePhone } from './fieldNormalisation';
+import { FIELD_VALIDATION, type CandidateProblem } from './fieldValidation';
 import { survive, type Candidate, type SurvivorshipResult } from './survivorship';
 import { DEFAULT_SURVIVORSHIP_POLICY, type GoldenFieldName, type FieldPolicy } from './survivorshipPolicy';
 
@@ -9,7 +10,16 @@ export interface GoldenValue<V> {
   asOf: string | null;
   rule: string | null;
   conflict: boolean;
-  candidates: Array<{ system: string; localId: string; value: string | null; normalizedValue: string; asOf: string | null }>;
+  candidates: Array<{
+    system: string;
+    localId: string;
+    value: string | null;
+    normalizedValue: string;
+    asOf: string | null;
+    /** INVALID: fails the field's validation, shown but never served. */
+    status: 'VALID' | 'INVALID';
+    problem: CandidateProblem | null;
+  }>;
 }
 
 export interface GoldenProfile {
@@ -45,21 +55,25 @@ export function candidatesOf(parties: readonly SourceParty[]): { [K in GoldenFie
   const email: Candidate[] = [];
   const mobilePhone: Candidate[] = [];
   const address: Candidate<PostalAddress>[] = [];
+  const check = FIELD_VALIDATION;
   for (const party of parties) {
     const name = displayName(party);
-    if (name) fullName.push({ ...base(party), value: name, normalizedValue: foldText(name), completeness: countFilled([party.givenName, party.familyName]) });
-    if (party.birthDate) birthDate.push({ ...base(party), value: party.birthDate, normalizedValue: party.birthDate, completeness: 1 });
-    if (party.nationalId) {
-      nationalId.push({ ...base(party), value: party.nationalId, normalizedValue: party.nationalId.replace(/\s+/g, '').toUpperCase(), completeness: 1 });
+    if (name) {
+      fullName.push({ ...base(party), value: name, normalizedValue: foldText(name), completeness: countFilled([party.givenName, party.familyName]), problem: check.fullName(name) });
     }
-    for (const raw of party.emails) email.push({ ...base(party), value: raw, normalizedValue: normaliseEmail(raw), completeness: 1 });
+    if (party.birthDate) birthDate.push({ ...base(party), value: party.birthDate, normalizedValue: party.birthDate, completeness: 1, problem: check.birthDate(party.birthDate) });
+    if (party.nationalId) {
+      const normalizedValue = party.nationalId.replace(/\s+/g, '').toUpperCase();
+      nationalId.push({ ...base(party), value: party.nationalId, normalizedValue, completeness: 1, problem: check.nationalId(party.nationalId) });
+    }
+    for (const raw of party.emails) email.push({ ...base(party), value: raw, normalizedValue: normaliseEmail(raw), completeness: 1, problem: check.email(raw) });
     for (const raw of party.phones) {
-      const e164 = normalisePhone(raw);
-      if (e164) mobilePhone.push({ ...base(party), value: raw, normalizedValue: e164, completeness: 1 });
+      // A number that does not parse is kept as a candidate (marked INVALID), not silently dropped.
+      mobilePhone.push({ ...base(party), value: raw, normalizedValue: normalisePhone(raw) ?? raw.trim(), completeness: 1, problem: check.mobilePhone(raw) });
     }
     const a = party.address;
     if (a && (a.line1 || a.postalCode)) {
-      address.push({ ...base(party), value: a, normalizedValue: normaliseAddress(a), completeness: countFilled([a.line1, a.line2, a.city, a.postalCode, a.country]) });
+      address.push({ ...base(party), value: a, normalizedValue: normaliseAddress(a), completeness: countFilled([a.line1, a.line2, a.city, a.postalCode, a.country]), problem: check.address(a) });
     }
   }
   return { fullName, birthDate, nationalId, email, mobilePhone, address };
@@ -73,7 +87,15 @@ function golden<V>(result: SurvivorshipResult<V>, served: (winner: Candidate<V>)
     asOf: winner?.changedAt ?? null,
     rule: result.rule,
     conflict: result.conflict,
-    candidates: result.candidates.map((c) => ({ system: c.system, localId: c.localId, value: show(c.value), normalizedValue: c.normalizedValue, asOf: c.changedAt })),
+    candidates: result.candidates.map((c) => ({
+      system: c.system,
+      localId: c.localId,
+      value: show(c.value),
+      normalizedValue: c.normalizedValue,
+      asOf: c.changedAt,
+      status: c.problem ? 'INVALID' : 'VALID',
+      problem: c.problem ?? null,
+    })),
   };
 }
 

@@ -23,6 +23,19 @@ describe('survive', () => {
     );
   });
 
+  it('never serves a candidate that fails validation, and serves a valid one whenever there is one', () => {
+    const maybeInvalid = fc.tuple(candidate, fc.boolean()).map(([c, bad]): Candidate => (bad ? { ...c, problem: 'NOT_AN_EMAIL_ADDRESS' } : c));
+    fc.assert(
+      fc.property(fc.array(maybeInvalid, { minLength: 1, maxLength: 8 }), fc.constantFrom(...policies), (candidates, policy) => {
+        const result = survive(candidates, policy);
+        const valid = candidates.filter((c) => !c.problem);
+        if (valid.length === 0) expect(result.winner).toBeNull();
+        else expect(valid).toContainEqual(result.winner);
+        expect(result.candidates).toHaveLength(candidates.length);
+      }),
+    );
+  });
+
   it('gives the same result whatever the order of its inputs', () => {
     fc.assert(
       fc.property(fc.array(candidate, { minLength: 1, maxLength: 8 }), fc.constantFrom(...policies), fc.nat(), (candidates, policy, seed) => {

@@ -1,4 +1,5 @@
 import type { SourceSystem } from '../../../adapters/canonical';
+import type { CandidateProblem } from './fieldValidation';
 import type { FieldPolicy, SurvivorshipRule } from './survivorshipPolicy';
 
 /** One record's value for a field, before and after normalisation. */
@@ -11,16 +12,20 @@ export interface Candidate<V = string> {
   /** How many parts of the value are filled (for MOST_COMPLETE). */
   completeness: number;
   changedAt: string | null;
+  /** Set when the value fails its field's validation (fieldValidation.ts): it can never win. */
+  problem?: CandidateProblem | null;
 }
 
 export interface SurvivorshipResult<V> {
   winner: Candidate<V> | null;
   /**
    * The rule that decided; `SOURCE_PRIORITY` also when it only broke a tie; `UNANIMOUS` when
-   * every record agrees and no rule was needed; `TIE_BREAK` when one record holds several
-   * values that no rule can tell apart (two emails on one record) and the stable order chose.
+   * every valid record agrees and no rule was needed; `TIE_BREAK` when one record holds several
+   * values that no rule can tell apart (two emails on one record) and the stable order chose;
+   * null when no record holds a valid value.
    */
   rule: SurvivorshipRule | 'UNANIMOUS' | 'TIE_BREAK' | null;
+  /** The records' normalised values disagree (invalid values included: the systems do disagree). */
   conflict: boolean;
   /** Every candidate in a stable order (system, then local id). */
   candidates: Candidate<V>[];
@@ -78,20 +83,22 @@ const distinctValues = <V>(candidates: Candidate<V>[]) => new Set(candidates.map
 /**
  * Chooses the golden value among the candidates by the field's policy. Deterministic and
  * independent of input order: candidates are put in a stable order first, and ties that the
- * rules leave are broken by source priority, then by that order.
+ * rules leave are broken by source priority, then by that order. A candidate with a `problem`
+ * (it fails its field's validation) never wins: with no valid candidate there is no golden value.
  */
 export function survive<V>(input: readonly Candidate<V>[], policy: FieldPolicy): SurvivorshipResult<V> {
   const candidates = [...input].sort(stableOrder);
-  if (candidates.length === 0) return { winner: null, rule: null, conflict: false, candidates };
   const conflict = distinctValues(candidates) > 1;
+  const valid = candidates.filter((c) => !c.problem);
+  if (valid.length === 0) return { winner: null, rule: null, conflict, candidates };
   // Every rule runs even once one value is left: the rules also choose which of several
   // agreeing records is cited as the source (the KYC record for a name, not the latest copy).
-  let remaining = candidates;
+  let remaining = valid;
   let decidedBy: SurvivorshipRule | null = null;
   for (const rule of [...policy.rules, 'SOURCE_PRIORITY' as const, 'MOST_RECENT' as const]) {
     const before = distinctValues(remaining);
     remaining = applyRule(rule, remaining, policy);
     if (decidedBy === null && before > 1 && distinctValues(remaining) === 1) decidedBy = rule;
   }
-  return { winner: remaining[0], rule: conflict ? (decidedBy ?? 'TIE_BREAK') : 'UNANIMOUS', conflict, candidates };
+  return { winner: remaining[0], rule: distinctValues(valid) > 1 ? (decidedBy ?? 'TIE_BREAK') : 'UNANIMOUS', conflict, candidates };
 }

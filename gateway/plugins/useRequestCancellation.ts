@@ -1,0 +1,39 @@
+import { setMaxListeners } from 'node:events';
+import type { GatewayPlugin } from './gatewayPlugin';
+
+declare module '../context' {
+  interface GatewayContext {
+    /**
+     * Aborted when the client's response is over: answered, answered 504 by the request deadline,
+     * or the client hung up. Every subgraph fetch of the request carries it (subgraphDataSource.ts),
+     * and the subgraphs pass the hang-up on to their legacy calls.
+     */
+    signal?: AbortSignal;
+  }
+}
+
+/** Why a request's remaining work was cancelled. */
+export class RequestOverError extends Error {
+  override readonly name = 'RequestOverError';
+  constructor() {
+    super('the response to this request is over (answered, deadline reached or client gone)');
+  }
+}
+
+/**
+ * One AbortSignal per client request. Work still running once the response has ended (the
+ * deadline answered 504, or the client disconnected) is wasted: the signal stops the subgraph
+ * fetches in flight, which makes each subgraph abort its legacy calls and stop retrying.
+ */
+export function useRequestCancellation(): GatewayPlugin {
+  return {
+    name: 'requestCancellation',
+    onGraphQLHttpRequest({ res, context }) {
+      const controller = new AbortController();
+      // One listener per subgraph fetch in flight; a wide plan has more than the default ten.
+      setMaxListeners(0, controller.signal);
+      context.signal = controller.signal;
+      res.once('close', () => controller.abort(new RequestOverError()));
+    },
+  };
+}
