@@ -1,6 +1,5 @@
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
-import { candidatesOf } from '../profile/domain/goldenProfile';
-import { formatAddress } from '../profile/domain/fieldNormalisation';
+import { candidatesOf, shownValue } from '../profile/domain/goldenProfile';
 import type { GoldenFieldName } from '../profile/domain/survivorshipPolicy';
 
 /** The profile fields an auditor can compare across systems, in the graph's enum spelling. */
@@ -47,8 +46,7 @@ export function discrepanciesOf(customerId: string, parties: readonly SourcePart
         // Several values on one record (two emails) are not a disagreement between systems.
         if (a.system === b.system && a.localId === b.localId) continue;
         if (a.normalizedValue === b.normalizedValue) continue;
-        const show = (value: unknown) => (typeof value === 'string' ? value : formatAddress(value as Parameters<typeof formatAddress>[0]));
-        found.push({ customerId, field, systemA: a.system, localIdA: a.localId, valueA: show(a.value), systemB: b.system, localIdB: b.localId, valueB: show(b.value) });
+        found.push({ customerId, field, systemA: a.system, localIdA: a.localId, valueA: shownValue(a.value), systemB: b.system, localIdB: b.localId, valueB: shownValue(b.value) });
       }
     }
   }

@@ -1,11 +1,13 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import type { SourceParty } from '../../adapters/canonical';
+import type { SourceParty, SourceSystem } from '../../adapters/canonical';
 import { computeGoldenProfile } from './domain/goldenProfile';
 
 /**
- * What the gateway hands us through @requires: each system's records of the customer. A list
- * is null when that system failed; the profile is then computed from the others (and the
- * candidates show which systems were heard).
+ * What the gateway hands us through @requires: each system's records of the customer. A system
+ * subgraph answers `[]` when the crosswalk lists no record of the customer there (it does not
+ * even ask the system), the records when it could read them, and null with an error when the
+ * system failed (outage, timeout, malformed answer). So null here means "unavailable", never
+ * "no record"; the profile is computed from the others and every field says it is incomplete.
  */
 type CustomerWithRecords = {
   id: string;
@@ -15,15 +17,31 @@ type CustomerWithRecords = {
   callCenterRecords?: SourceParty[] | null;
 };
 
+/** Which @requires field carries which system's records. */
+const RECORDS_OF: ReadonlyArray<[SourceSystem, keyof CustomerWithRecords]> = [
+  ['CORE_BANKING', 'coreBankingRecords'],
+  ['CARDS', 'cardholderRecords'],
+  ['ERP', 'erpPartnerRecords'],
+  ['CALL_CENTER', 'callCenterRecords'],
+];
+
+export function recordsAndAvailability(customer: CustomerWithRecords): { parties: SourceParty[]; unavailableSystems: SourceSystem[] } {
+  const parties: SourceParty[] = [];
+  const unavailableSystems: SourceSystem[] = [];
+  for (const [system, field] of RECORDS_OF) {
+    const records = customer[field] as SourceParty[] | null | undefined;
+    if (records === null || records === undefined) unavailableSystems.push(system);
+    else parties.push(...records);
+  }
+  return { parties, unavailableSystems };
+}
+
 export const profileResolvers: GraphQLResolverMap<object> = {
   Customer: {
     __resolveReference: (ref: CustomerWithRecords) => ref,
-    profile: (customer: CustomerWithRecords) =>
-      computeGoldenProfile([
-        ...(customer.coreBankingRecords ?? []),
-        ...(customer.cardholderRecords ?? []),
-        ...(customer.erpPartnerRecords ?? []),
-        ...(customer.callCenterRecords ?? []),
-      ]),
+    profile: (customer: CustomerWithRecords) => {
+      const { parties, unavailableSystems } = recordsAndAvailability(customer);
+      return computeGoldenProfile(parties, { unavailableSystems });
+    },
   },
 };

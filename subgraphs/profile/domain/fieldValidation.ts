@@ -17,9 +17,11 @@ export type CandidateProblem =
   | 'NOT_A_DATE'
   | 'NOT_AN_IDENTIFIER';
 
-// `?` or U+FFFD where a letter was: what a code-page conversion leaves of a character it cannot
-// map (the mainframe stores `BARTŁOMIEJ` as `BART?OMIEJ`). Never part of a real value here.
-const SUBSTITUTION = /[?\uFFFD]/;
+// `?`, U+FFFD or U+001A (EBCDIC's SUB, which ASCII conversions keep) where a letter was: what a
+// code-page conversion leaves of a character it cannot map (the mainframe stored `BARTŁOMIEJ` as
+// `BART?OMIEJ`). Never part of a real name, id or address here. Checked before control
+// characters, since SUB is one: it says what happened.
+const SUBSTITUTION = /[?\uFFFD\u001A]/;
 const CONTROL = /\p{Cc}/u;
 // Letters (any script, with their accents), then letters, spaces, apostrophes, hyphens, dots.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;

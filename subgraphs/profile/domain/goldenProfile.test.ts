@@ -1,5 +1,7 @@
 import type { SourceParty } from '../../../adapters/canonical';
+import fc from 'fast-check';
 import { computeGoldenProfile, displayName } from './goldenProfile';
+import { displayFormOfName } from './nameDisplay';
 
 const party = (over: Partial<SourceParty>): SourceParty => ({
   system: 'CORE_BANKING', localId: '0000000001', givenName: null, familyName: null, rawName: null, birthDate: null,
@@ -19,7 +21,9 @@ describe('computeGoldenProfile', () => {
 
   it('takes name and birth date from the KYC record and contact data from the most recent', () => {
     const profile = computeGoldenProfile([cards, core]);
-    expect(profile.fullName.value).toBe('WILLIAM SMITH');
+    // Served in display form; the candidates keep what each system holds.
+    expect(profile.fullName.value).toBe('William Smith');
+    expect(profile.fullName.candidates.map((c) => c.value)).toEqual(['WILLIAM SMITH', 'SMITH/BILL']);
     expect(profile.fullName.source).toEqual({ system: 'CORE_BANKING', localId: '0000000001', changedAt: '2024-01-01T00:00:00.000Z' });
     expect(profile.fullName.conflict).toBe(true);
     expect(profile.birthDate).toMatchObject({ value: '1980-05-01', conflict: false, rule: 'UNANIMOUS' });
@@ -39,7 +43,7 @@ describe('computeGoldenProfile', () => {
 
   it('has empty fields, not errors, when no record holds a value', () => {
     const profile = computeGoldenProfile([]);
-    expect(profile.email).toEqual({ value: null, source: null, asOf: null, rule: null, conflict: false, candidates: [] });
+    expect(profile.email).toEqual({ value: null, source: null, asOf: null, rule: null, conflict: false, complete: true, unavailableSystems: [], candidates: [] });
   });
 
   it('reads the track-1 name the right way round', () => {
@@ -70,7 +74,8 @@ describe('survivorship never serves an invalid value', () => {
     ['a phone that does not parse, most recent', [at('CORE_BANKING', '0000000001', OLD, { phones: ['07700 900123'] }), at('CALL_CENTER', 'C000000001', NEW, { phones: ['call after 6pm'] })], 'mobilePhone', '+447700900123', 'NOT_A_PHONE_NUMBER'],
     ['a phone too short to be one, most recent', [at('CORE_BANKING', '0000000001', OLD, { phones: ['07700 900123'] }), at('ERP', '1000000001', NEW, { phones: ['077'] })], 'mobilePhone', '+447700900123', 'NOT_A_PHONE_NUMBER'],
     ['a name with a code-page ? from the KYC system', [at('CORE_BANKING', '0000000001', OLD, { givenName: 'BART?OMIEJ', familyName: 'NOWAK' }), at('ERP', '1000000001', OLD, { givenName: 'Bartłomiej', familyName: 'Nowak' })], 'fullName', 'Bartłomiej Nowak', 'SUBSTITUTION_CHARACTER'],
-    ['a name with U+FFFD from the KYC system', [at('CORE_BANKING', '0000000001', OLD, { givenName: 'Bart\uFFFDomiej', familyName: 'Nowak' }), at('CARDS', 'CH00000001', OLD, { rawName: 'NOWAK/BARTLOMIEJ' })], 'fullName', 'BARTLOMIEJ NOWAK', 'SUBSTITUTION_CHARACTER'],
+    ['a name with U+FFFD from the KYC system', [at('CORE_BANKING', '0000000001', OLD, { givenName: 'Bart\uFFFDomiej', familyName: 'Nowak' }), at('CARDS', 'CH00000001', OLD, { rawName: 'NOWAK/BARTLOMIEJ' })], 'fullName', 'Bartlomiej Nowak', 'SUBSTITUTION_CHARACTER'],
+    ['a name with EBCDIC SUB (U+001A) from the KYC system', [at('CORE_BANKING', '0000000001', OLD, { givenName: 'BART\u001AOMIEJ', familyName: 'NOWAK' }), at('ERP', '1000000001', OLD, { givenName: 'Bartłomiej', familyName: 'Nowak' })], 'fullName', 'Bartłomiej Nowak', 'SUBSTITUTION_CHARACTER'],
     ['a name that is a formula', [at('CORE_BANKING', '0000000001', OLD, { givenName: '=cmd|', familyName: 'x' }), at('ERP', '1000000001', OLD, { givenName: 'Ann', familyName: 'Lee' })], 'fullName', 'Ann Lee', 'NOT_A_NAME'],
     ['a birth date that is no date', [at('CORE_BANKING', '0000000001', OLD, { birthDate: '1980-02-30' }), at('CARDS', 'CH00000001', OLD, { birthDate: '1980-02-03' })], 'birthDate', '1980-02-03', 'NOT_A_DATE'],
     ['a national id with a substitution character', [at('CORE_BANKING', '0000000001', OLD, { nationalId: 'QQ12?456C' }), at('ERP', '1000000001', OLD, { nationalId: 'QQ123456C' })], 'nationalId', 'QQ123456C', 'SUBSTITUTION_CHARACTER'],
@@ -100,5 +105,99 @@ describe('survivorship never serves an invalid value', () => {
       at('CARDS', 'CH00000001', OLD, { rawName: "D'ARCY/JEAN-LUC", phones: ['07700-900-123'] }),
     ]);
     for (const field of [valid.fullName, valid.email, valid.mobilePhone]) for (const c of field.candidates) expect([c.value, c.status]).toEqual([c.value, 'VALID']);
+  });
+});
+
+describe('names as people write them', () => {
+  const at = (system: SourceParty['system'], localId: string, over: Partial<SourceParty>) => party({ system, localId, changedAt: '2025-01-01T00:00:00.000Z', ...over });
+
+  it('serves the legal name the systems agree on over a nickname, whatever the source priority', () => {
+    const golden = computeGoldenProfile([
+      at('CARDS', 'CH00000001', { rawName: 'SHAH/RICK' }),
+      at('ERP', '1000000001', { givenName: 'Richard', familyName: 'Shah' }),
+      at('CALL_CENTER', 'C000000001', { givenName: 'RICHARD', familyName: 'SHAH' }),
+    ]).fullName;
+    expect(golden).toMatchObject({ value: 'Richard Shah', rule: 'LEGAL_NAME_OVER_NICKNAME', conflict: true });
+    expect(golden.source?.system).toBe('ERP');
+  });
+
+  it('serves the legal name when the nickname is the call center\'s, against the KYC order too', () => {
+    const golden = computeGoldenProfile([
+      at('CORE_BANKING', '0000000001', { givenName: 'RICK', familyName: 'SHAH' }),
+      at('CARDS', 'CH00000001', { rawName: 'SHAH/RICHARD' }),
+      at('ERP', '1000000001', { givenName: 'Richard', familyName: 'Shah' }),
+    ]).fullName;
+    expect(golden.value).toBe('Richard Shah');
+    expect(golden.rule).toBe('LEGAL_NAME_OVER_NICKNAME');
+  });
+
+  it('does not take a different family name for a nickname', () => {
+    const golden = computeGoldenProfile([
+      at('CORE_BANKING', '0000000001', { givenName: 'RICK', familyName: 'SHAH' }),
+      at('ERP', '1000000001', { givenName: 'Richard', familyName: 'Patel' }),
+    ]).fullName;
+    expect(golden.value).toBe('Rick Shah');
+    expect(golden.rule).toBe('SOURCE_PRIORITY');
+  });
+
+  it('never serves a name with a substitution character, however trusted its system', () => {
+    const golden = computeGoldenProfile([
+      at('CORE_BANKING', '0000000001', { givenName: 'BART?OMIEJ', familyName: 'SHAW' }),
+      at('CARDS', 'CH00000001', { rawName: 'SHAW/BARTŁOMIEJ' }),
+    ]).fullName;
+    expect(golden.value).toBe('Bartłomiej Shaw');
+    expect(golden.candidates.find((c) => c.system === 'CORE_BANKING')).toMatchObject({ value: 'BART?OMIEJ SHAW', status: 'INVALID', problem: 'SUBSTITUTION_CHARACTER' });
+  });
+
+  const heldName = fc.oneof(
+    fc.record({ givenName: fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: null }), familyName: fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: null }), rawName: fc.constant(null) }),
+    fc.record({ givenName: fc.constant(null), familyName: fc.constant(null), rawName: fc.string({ minLength: 1, maxLength: 26 }) }),
+  );
+  const record = fc.tuple(fc.constantFrom<SourceParty['system']>('CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'), fc.stringMatching(/^[0-9]{4}$/), heldName).map(([system, localId, name]) => at(system, localId, name));
+
+  it('keeps every system\'s raw name among the candidates, exactly as held', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 5 }), (records) => {
+        const values = computeGoldenProfile(records).fullName.candidates.map((c) => c.value);
+        for (const r of records) {
+          // What the system holds, in its own shape: split fields joined by a space, or the unsplit text.
+          const held = r.rawName ?? [r.givenName, r.familyName].filter(Boolean).join(' ');
+          const hasName = r.rawName ? r.rawName.trim() !== '' : held !== '';
+          if (hasName) expect(values).toContain(held);
+        }
+      }),
+    );
+  });
+
+  it('serves a name that is its own display form', () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 5 }), (records) => {
+        const served = computeGoldenProfile(records).fullName.value;
+        if (served !== null) expect(displayFormOfName(served)).toBe(served);
+      }),
+    );
+  });
+});
+
+describe('golden fields under an outage', () => {
+  const core = party({ givenName: 'ANN', familyName: 'LEE', emails: ['ann@example.com'], birthDate: '1980-01-01', changedAt: '2025-01-01T00:00:00.000Z' });
+  const cards = party({ system: 'CARDS', localId: 'CH00000001', rawName: 'LEE/ANN', emails: ['ANN@example.com'], changedAt: '2025-01-01T00:00:00.000Z' });
+
+  it('says complete with every system heard, and UNANIMOUS when all agree', () => {
+    const golden = computeGoldenProfile([core, cards]).email;
+    expect(golden).toMatchObject({ value: 'ann@example.com', rule: 'UNANIMOUS', complete: true, unavailableSystems: [] });
+  });
+
+  it('never says UNANIMOUS with a system unheard, and names it on every field', () => {
+    const profile = computeGoldenProfile([core, cards], { unavailableSystems: ['CALL_CENTER', 'ERP'] });
+    for (const field of [profile.fullName, profile.birthDate, profile.nationalId, profile.email, profile.mobilePhone, profile.address]) {
+      expect(field.complete).toBe(false);
+      expect(field.unavailableSystems).toEqual(['ERP', 'CALL_CENTER']);
+      expect(field.rule).not.toBe('UNANIMOUS');
+    }
+    expect(profile.email).toMatchObject({ value: 'ann@example.com', rule: 'AGREED_AMONG_AVAILABLE', conflict: false });
+    // A rule that did decide stays named.
+    expect(profile.fullName.rule).toBe('AGREED_AMONG_AVAILABLE');
+    expect(computeGoldenProfile([core, party({ system: 'CARDS', localId: 'CH1', birthDate: '1980-01-02' })], { unavailableSystems: ['ERP'] }).birthDate.rule).toBe('SOURCE_PRIORITY');
   });
 });

@@ -1,8 +1,16 @@
-import type { PostalAddress, SourceParty } from '../../../adapters/canonical';
+import { SOURCE_SYSTEMS, type PostalAddress, type SourceParty, type SourceSystem } from '../../../adapters/canonical';
 import { foldText, formatAddress, normaliseAddress, normaliseEmail, normalisePhone } from './fieldNormalisation';
 import { FIELD_VALIDATION, type CandidateProblem } from './fieldValidation';
+import { nicknameFlags } from './legalName';
+import { displayFormOfName } from './nameDisplay';
 import { survive, type Candidate, type SurvivorshipResult } from './survivorship';
 import { DEFAULT_SURVIVORSHIP_POLICY, type GoldenFieldName, type FieldPolicy } from './survivorshipPolicy';
+
+/**
+ * The rule a golden field names when every record heard agrees but a system that holds records
+ * of the customer could not be asked: agreement among those heard, not unanimity.
+ */
+export const AGREED_AMONG_AVAILABLE = 'AGREED_AMONG_AVAILABLE';
 
 export interface GoldenValue<V> {
   value: V | null;
@@ -10,6 +18,10 @@ export interface GoldenValue<V> {
   asOf: string | null;
   rule: string | null;
   conflict: boolean;
+  /** False when a system holding records of the customer was unavailable for this request. */
+  complete: boolean;
+  /** The systems that could not be asked (outage), in the registry's order. */
+  unavailableSystems: SourceSystem[];
   candidates: Array<{
     system: string;
     localId: string;
@@ -31,25 +43,50 @@ export interface GoldenProfile {
   address: GoldenValue<PostalAddress>;
 }
 
+/**
+ * A record's name: the text as the system holds it (what the candidates show), and its parts
+ * given name first (what is compared, validated and, for the winner, served in display form).
+ */
+export interface NameValue {
+  raw: string;
+  given: string | null;
+  family: string | null;
+  givenFirst: string;
+}
+
 const base = (party: SourceParty) => ({ system: party.system, localId: party.localId, changedAt: party.changedAt });
 
-/** The name as one string, given then family; a track-1 `SURNAME/GIVEN` is turned round. */
-export function displayName(party: SourceParty): string | null {
-  if (party.givenName || party.familyName) return [party.givenName, party.familyName].filter(Boolean).join(' ');
-  if (party.rawName) {
-    const [surname, given] = party.rawName.split('/');
-    return [given, surname].filter(Boolean).join(' ').trim() || null;
+/** A record's name, given then family; a track-1 `SURNAME/GIVEN` is turned round. Null without a name. */
+export function nameOf(party: SourceParty): NameValue | null {
+  if (party.givenName || party.familyName) {
+    const raw = [party.givenName, party.familyName].filter(Boolean).join(' ');
+    return { raw, given: party.givenName || null, family: party.familyName || null, givenFirst: raw };
+  }
+  if (party.rawName && party.rawName.trim() !== '') {
+    const [surname, given] = party.rawName.split('/').map((part) => part.trim() || null);
+    // Text that is not `SURNAME/GIVEN` stays a candidate as it is (validation then judges it).
+    const givenFirst = [given, surname].filter(Boolean).join(' ') || party.rawName.trim();
+    return { raw: party.rawName, given: given ?? null, family: surname ?? null, givenFirst };
   }
   return null;
+}
+
+/** The name as one string, given then family, as the record holds it (no recasing). */
+export function displayName(party: SourceParty): string | null {
+  return nameOf(party)?.givenFirst ?? null;
 }
 
 function countFilled(values: Array<string | null>): number {
   return values.filter((v) => v !== null && v.trim() !== '').length;
 }
 
+type FieldCandidates = {
+  [K in GoldenFieldName]: Candidate<K extends 'address' ? PostalAddress : K extends 'fullName' ? NameValue : string>[];
+};
+
 /** Every record's candidate for every golden field. Pure. */
-export function candidatesOf(parties: readonly SourceParty[]): { [K in GoldenFieldName]: Candidate<K extends 'address' ? PostalAddress : string>[] } {
-  const fullName: Candidate[] = [];
+export function candidatesOf(parties: readonly SourceParty[]): FieldCandidates {
+  const fullName: Candidate<NameValue>[] = [];
   const birthDate: Candidate[] = [];
   const nationalId: Candidate[] = [];
   const email: Candidate[] = [];
@@ -57,9 +94,9 @@ export function candidatesOf(parties: readonly SourceParty[]): { [K in GoldenFie
   const address: Candidate<PostalAddress>[] = [];
   const check = FIELD_VALIDATION;
   for (const party of parties) {
-    const name = displayName(party);
+    const name = nameOf(party);
     if (name) {
-      fullName.push({ ...base(party), value: name, normalizedValue: foldText(name), completeness: countFilled([party.givenName, party.familyName]), problem: check.fullName(name) });
+      fullName.push({ ...base(party), value: name, normalizedValue: foldText(name.givenFirst), completeness: countFilled([name.given, name.family]), problem: check.fullName(name.givenFirst) });
     }
     if (party.birthDate) birthDate.push({ ...base(party), value: party.birthDate, normalizedValue: party.birthDate, completeness: 1, problem: check.birthDate(party.birthDate) });
     if (party.nationalId) {
@@ -76,21 +113,36 @@ export function candidatesOf(parties: readonly SourceParty[]): { [K in GoldenFie
       address.push({ ...base(party), value: a, normalizedValue: normaliseAddress(a), completeness: countFilled([a.line1, a.line2, a.city, a.postalCode, a.country]), problem: check.address(a) });
     }
   }
+  // Only valid names count as the legal form a nickname steps aside for.
+  const validNames = fullName.filter((c) => !c.problem);
+  const flags = nicknameFlags(validNames.map((c) => c.value));
+  validNames.forEach((c, i) => (c.nickname = flags[i]));
   return { fullName, birthDate, nationalId, email, mobilePhone, address };
 }
 
-function golden<V>(result: SurvivorshipResult<V>, served: (winner: Candidate<V>) => V, show: (value: V) => string): GoldenValue<V> {
+/** What a candidate shows of its value: the text as the system holds it. */
+export function shownValue(value: string | NameValue | PostalAddress): string {
+  if (typeof value === 'string') return value;
+  if ('givenFirst' in value) return value.raw;
+  return formatAddress(value);
+}
+
+function golden<V, S>(result: SurvivorshipResult<V>, served: (winner: Candidate<V>) => S, unavailableSystems: SourceSystem[]): GoldenValue<S> {
   const winner = result.winner;
+  const complete = unavailableSystems.length === 0;
   return {
     value: winner ? served(winner) : null,
     source: winner ? { system: winner.system, localId: winner.localId, changedAt: winner.changedAt } : null,
     asOf: winner?.changedAt ?? null,
-    rule: result.rule,
+    // A system not heard may well disagree: what the others agree on is not unanimity.
+    rule: result.rule === 'UNANIMOUS' && !complete ? AGREED_AMONG_AVAILABLE : result.rule,
     conflict: result.conflict,
+    complete,
+    unavailableSystems,
     candidates: result.candidates.map((c) => ({
       system: c.system,
       localId: c.localId,
-      value: show(c.value),
+      value: shownValue(c.value as string | NameValue | PostalAddress),
       normalizedValue: c.normalizedValue,
       asOf: c.changedAt,
       status: c.problem ? 'INVALID' : 'VALID',
@@ -99,25 +151,34 @@ function golden<V>(result: SurvivorshipResult<V>, served: (winner: Candidate<V>)
   };
 }
 
+export interface GoldenProfileOptions {
+  policy?: Record<GoldenFieldName, FieldPolicy>;
+  /**
+   * Systems that hold records of the customer but could not be asked for this request (their
+   * records came back null: an outage, not an absence). Every field then says it is incomplete.
+   */
+  unavailableSystems?: readonly SourceSystem[];
+}
+
 /**
- * The golden profile of one customer from all of their source records. Names, dates and the
- * address are served as the winning record holds them; email and phone in their normalised
- * form (lower-case email, E.164 phone), which is what every channel can use.
+ * The golden profile of one customer from all of their source records. The name is served in
+ * its display form (given name first, proper case: nameDisplay.ts), email and phone in their
+ * normalised form (lower-case email, E.164 phone), which is what every channel can use; birth
+ * date, national id and the address as the winning record holds them. Every candidate shows the
+ * value as its system holds it.
  */
-export function computeGoldenProfile(
-  parties: readonly SourceParty[],
-  policy: Record<GoldenFieldName, FieldPolicy> = DEFAULT_SURVIVORSHIP_POLICY,
-): GoldenProfile {
+export function computeGoldenProfile(parties: readonly SourceParty[], options: GoldenProfileOptions = {}): GoldenProfile {
+  const policy = options.policy ?? DEFAULT_SURVIVORSHIP_POLICY;
+  const unavailable = SOURCE_SYSTEMS.filter((s) => options.unavailableSystems?.includes(s));
   const c = candidatesOf(parties);
   const raw = <V>(w: Candidate<V>) => w.value;
   const normalized = (w: Candidate) => w.normalizedValue;
-  const text = (v: string) => v;
   return {
-    fullName: golden(survive(c.fullName, policy.fullName), raw, text),
-    birthDate: golden(survive(c.birthDate, policy.birthDate), raw, text),
-    nationalId: golden(survive(c.nationalId, policy.nationalId), raw, text),
-    email: golden(survive(c.email, policy.email), normalized, text),
-    mobilePhone: golden(survive(c.mobilePhone, policy.mobilePhone), normalized, text),
-    address: golden(survive(c.address, policy.address), raw, formatAddress),
+    fullName: golden(survive(c.fullName, policy.fullName), (w) => displayFormOfName(w.value.givenFirst), unavailable),
+    birthDate: golden(survive(c.birthDate, policy.birthDate), raw, unavailable),
+    nationalId: golden(survive(c.nationalId, policy.nationalId), raw, unavailable),
+    email: golden(survive(c.email, policy.email), normalized, unavailable),
+    mobilePhone: golden(survive(c.mobilePhone, policy.mobilePhone), normalized, unavailable),
+    address: golden(survive(c.address, policy.address), raw, unavailable),
   };
 }

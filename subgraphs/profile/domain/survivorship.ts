@@ -14,6 +14,8 @@ export interface Candidate<V = string> {
   changedAt: string | null;
   /** Set when the value fails its field's validation (fieldValidation.ts): it can never win. */
   problem?: CandidateProblem | null;
+  /** A name whose given name is a nickname of another candidate's (legalName.ts): it steps aside for the legal form. */
+  nickname?: boolean;
 }
 
 export interface SurvivorshipResult<V> {
@@ -59,6 +61,10 @@ function keepMax<V>(candidates: Candidate<V>[], score: (c: Candidate<V>) => numb
 /** Narrows the candidates by one rule. Pure; never returns an empty list for a non-empty input. */
 export function applyRule<V>(rule: SurvivorshipRule, candidates: Candidate<V>[], policy: FieldPolicy): Candidate<V>[] {
   switch (rule) {
+    case 'LEGAL_NAME_OVER_NICKNAME': {
+      const legal = candidates.filter((c) => !c.nickname);
+      return legal.length > 0 ? legal : candidates;
+    }
     case 'SOURCE_PRIORITY': {
       const rank = (c: Candidate<V>) => {
         const index = policy.sourcePriority.indexOf(c.system);

@@ -9,12 +9,15 @@ import type { SourceSystem } from '../../../adapters/canonical';
  * - name, birth date, national id: the core-banking record is KYC'd (checked against an identity
  *   document at onboarding), so it wins whenever it holds the field; the other systems' values
  *   come from self-service forms, agents typing, or embossing limits (cards truncate at 26).
+ *   Before that, a name whose given name is a nickname of another record's given name (call
+ *   center "RICK SHAH" beside "Richard Shah") steps aside: the legal form is what the bank
+ *   writes to a customer, whichever system happens to hold it.
  * - email and mobile: they change, and customers update them where they last interacted; the
  *   most recently changed record wins, then the value most systems agree on.
  * - address: most recent, taken whole from one record (never line 1 from one system and the
  *   postcode from another), then the most complete, then source priority.
  */
-export type SurvivorshipRule = 'SOURCE_PRIORITY' | 'MOST_RECENT' | 'MOST_FREQUENT' | 'MOST_COMPLETE';
+export type SurvivorshipRule = 'LEGAL_NAME_OVER_NICKNAME' | 'SOURCE_PRIORITY' | 'MOST_RECENT' | 'MOST_FREQUENT' | 'MOST_COMPLETE';
 
 export interface FieldPolicy {
   rules: SurvivorshipRule[];
@@ -27,7 +30,7 @@ const KYC_FIRST: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'
 const CONTACT_FIRST: SourceSystem[] = ['CALL_CENTER', 'CORE_BANKING', 'CARDS', 'ERP'];
 
 export const DEFAULT_SURVIVORSHIP_POLICY: Record<GoldenFieldName, FieldPolicy> = {
-  fullName: { rules: ['SOURCE_PRIORITY', 'MOST_COMPLETE'], sourcePriority: KYC_FIRST },
+  fullName: { rules: ['LEGAL_NAME_OVER_NICKNAME', 'SOURCE_PRIORITY', 'MOST_COMPLETE'], sourcePriority: KYC_FIRST },
   birthDate: { rules: ['SOURCE_PRIORITY', 'MOST_FREQUENT'], sourcePriority: KYC_FIRST },
   nationalId: { rules: ['SOURCE_PRIORITY'], sourcePriority: KYC_FIRST },
   email: { rules: ['MOST_RECENT', 'MOST_FREQUENT'], sourcePriority: CONTACT_FIRST },
