@@ -3,7 +3,7 @@
  * which screen asked. Field selections follow schema/operations/customer360.graphql.
  */
 
-const GOLDEN = 'value source { system localId changedAt } asOf rule conflict candidates { system localId value normalizedValue asOf }';
+const GOLDEN = 'value source { system localId changedAt } asOf rule conflict complete unavailableSystems candidates { system localId value normalizedValue asOf }';
 
 export const SEARCH_CUSTOMERS = `query ConsoleSearch($text: String!, $first: Int) {
   searchCustomers(text: $text, first: $first) {
@@ -22,7 +22,7 @@ export const CUSTOMER_360 = `query ConsoleCustomer360($id: ID!) {
       nationalId { ${GOLDEN} }
       email { ${GOLDEN} }
       mobilePhone { ${GOLDEN} }
-      address { value { line1 line2 city postalCode country } source { system localId changedAt } asOf rule conflict candidates { system localId value normalizedValue asOf } }
+      address { value { line1 line2 city postalCode country } source { system localId changedAt } asOf rule conflict complete unavailableSystems candidates { system localId value normalizedValue asOf } }
     }
     accounts { id accountNumber type status openedOn balance { amount currency } }
     cards { id cardId maskedPan product status expiry creditLimit { amount currency } balance { amount currency } }

@@ -34,3 +34,40 @@ describe('compareSources', () => {
     expect(formatAddress(null)).toBeNull();
   });
 });
+
+describe('compareSources: why a system says nothing', () => {
+  const name: GoldenFieldValue = {
+    value: 'Ann Lee',
+    source: { system: 'CORE_BANKING', localId: '0000000001', changedAt: null },
+    asOf: null,
+    rule: 'AGREED_AMONG_AVAILABLE',
+    conflict: false,
+    complete: false,
+    unavailableSystems: ['ERP'],
+    candidates: [{ system: 'CORE_BANKING', localId: '0000000001', value: 'ANN LEE', normalizedValue: 'ann lee', asOf: null }],
+  };
+  // The crosswalk lists a record in every system but cards.
+  const keys = [
+    { system: 'CORE_BANKING', localId: '0000000001' },
+    { system: 'ERP', localId: '1000000001' },
+    { system: 'CALL_CENTER', localId: 'C000000001' },
+  ];
+
+  it('tells unavailable, no record and record without this field apart', () => {
+    const [row] = compareSources({ fullName: name }, keys);
+    expect(row.states).toEqual({ CORE_BANKING: 'values', CARDS: 'no-record', ERP: 'unavailable', CALL_CENTER: 'no-field' });
+    expect(row).toMatchObject({ complete: false, unavailableSystems: ['ERP'] });
+  });
+
+  it('says unavailable even when the crosswalk lists no key (the outage is what the graph knows)', () => {
+    const [row] = compareSources({ fullName: { ...name, unavailableSystems: ['CARDS'] } }, keys);
+    expect(row.states.CARDS).toBe('unavailable');
+    expect(row.states.ERP).toBe('no-field');
+  });
+
+  it('counts a field as complete when the gateway does not say otherwise', () => {
+    const [row] = compareSources({ email }, keys);
+    expect(row.complete).toBe(true);
+    expect(row.states.ERP).toBe('no-field');
+  });
+});

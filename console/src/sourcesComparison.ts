@@ -20,6 +20,9 @@ export interface GoldenFieldValue<V = string | null> {
   asOf: string | null;
   rule: string | null;
   conflict: boolean;
+  /** False when a system holding records of the customer could not be read (older gateways: absent). */
+  complete?: boolean;
+  unavailableSystems?: string[];
   candidates: Candidate[];
 }
 
@@ -50,6 +53,19 @@ export interface CandidateCell {
   differs: boolean;
 }
 
+/**
+ * What a system's column says for one field: its records' values; or why there are none — the
+ * system could not be read for this request (`unavailable`), the customer has no record there
+ * (`no-record`), or the records there do not hold this field (`no-field`).
+ */
+export type CellState = 'values' | 'unavailable' | 'no-record' | 'no-field';
+
+export const CELL_STATE_LABELS: Record<Exclude<CellState, 'values'>, string> = {
+  unavailable: 'unavailable',
+  'no-record': 'no record',
+  'no-field': 'record without this field',
+};
+
 export interface ComparisonRow {
   field: keyof GoldenProfileValue;
   label: string;
@@ -58,7 +74,17 @@ export interface ComparisonRow {
   rule: string | null;
   conflict: boolean;
   winner: { system: string; localId: string } | null;
+  /** False when a system holding records of the customer could not be read. */
+  complete: boolean;
+  unavailableSystems: string[];
   cells: Record<SourceSystem, CandidateCell[]>;
+  states: Record<SourceSystem, CellState>;
+}
+
+/** A source record's key, as the crosswalk (`Customer.sourceKeys`) lists it. */
+export interface SourceKeyValue {
+  system: string;
+  localId: string;
 }
 
 export const PROFILE_FIELD_LABELS: ReadonlyArray<[keyof GoldenProfileValue, string]> = [
@@ -70,8 +96,12 @@ export const PROFILE_FIELD_LABELS: ReadonlyArray<[keyof GoldenProfileValue, stri
   ['address', 'Address'],
 ];
 
-/** One row per profile field present in the answer (a field refused for the role is left out). */
-export function compareSources(profile: GoldenProfileValue): ComparisonRow[] {
+/**
+ * One row per profile field present in the answer (a field refused for the role is left out).
+ * `sourceKeys` (the crosswalk) tells "no record" from "record without this field".
+ */
+export function compareSources(profile: GoldenProfileValue, sourceKeys: readonly SourceKeyValue[] = []): ComparisonRow[] {
+  const linked = new Set(sourceKeys.map((k) => k.system));
   const rows: ComparisonRow[] = [];
   for (const [field, label] of PROFILE_FIELD_LABELS) {
     const golden = profile[field];
@@ -92,7 +122,14 @@ export function compareSources(profile: GoldenProfileValue): ComparisonRow[] {
       });
     }
     const served = field === 'address' ? formatAddress(golden.value as AddressValue | null) : (golden.value as string | null);
-    rows.push({ field, label, served, rule: golden.rule, conflict: golden.conflict, winner, cells });
+    const unavailableSystems = golden.unavailableSystems ?? [];
+    const states = Object.fromEntries(
+      SOURCE_SYSTEMS.map((s): [SourceSystem, CellState] => [
+        s,
+        cells[s].length > 0 ? 'values' : unavailableSystems.includes(s) ? 'unavailable' : linked.has(s) ? 'no-field' : 'no-record',
+      ]),
+    ) as Record<SourceSystem, CellState>;
+    rows.push({ field, label, served, rule: golden.rule, conflict: golden.conflict, winner, complete: golden.complete ?? unavailableSystems.length === 0, unavailableSystems, cells, states });
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 import { h, type Child } from '../dom';
-import { problemAt, type FieldProblem } from '../fieldProblems';
+import { problemAt, systemLabel, type FieldProblem } from '../fieldProblems';
 import { RequestFailedError, UnauthenticatedError, type GraphQLErrorBody } from '../graphqlClient';
 import type { Session } from '../session';
 
@@ -60,4 +60,10 @@ export async function guarded(context: ViewContext, target: HTMLElement, load: (
     const forbidden = error instanceof RequestFailedError && error.errors.some((e) => e.extensions?.code === 'FORBIDDEN');
     target.replaceChildren(errorBox(forbidden ? `Not permitted for your role: ${message}` : message));
   }
+}
+
+/** The mark of a golden value chosen without hearing every system: which ones were not heard. */
+export function incompleteBadge(unavailableSystems: readonly string[]): HTMLElement {
+  const names = unavailableSystems.map(systemLabel).join(', ');
+  return h('span', { class: 'badge incomplete-badge', title: `Chosen without ${names || 'every system'}: it may change once they answer.` }, `Incomplete: ${names || 'a system'} unavailable`);
 }

@@ -5,7 +5,7 @@ import type { GraphQLErrorBody } from '../graphqlClient';
 import { formatAddress, PROFILE_FIELD_LABELS, type AddressValue } from '../sourcesComparison';
 import { advisorCard } from './advisorCard';
 import type { Customer360 } from './customer360Types';
-import { card, table, valueOr, type ViewContext } from './common';
+import { card, incompleteBadge, table, valueOr, type ViewContext } from './common';
 import { insightsCard } from './insightsCard';
 
 /** The 360 overview: golden profile with provenance, then each system's part of the customer. */
@@ -29,7 +29,10 @@ export function customerOverview(context: ViewContext, customer: Customer360, er
               golden ? (value ?? h('span', { class: 'empty' }, 'none')) : valueOr(null, errors, at('profile', field), () => ''),
               golden?.source ? [systemLabel(golden.source.system), h('small', {}, ` ${golden.source.localId}`)] : '',
               golden?.rule ? h('code', {}, golden.rule) : '',
-              golden?.conflict ? h('a', { class: 'badge conflict-badge', href: `#/customer/${encodeURIComponent(customer.id)}/sources` }, 'Conflict') : '',
+              [
+                golden?.conflict ? h('a', { class: 'badge conflict-badge', href: `#/customer/${encodeURIComponent(customer.id)}/sources` }, 'Conflict') : '',
+                golden && golden.complete === false ? incompleteBadge(golden.unavailableSystems ?? []) : '',
+              ],
             ];
           }),
           { class: 'profile-table' },

@@ -2,9 +2,9 @@ import { h } from '../dom';
 import { systemLabel } from '../fieldProblems';
 import { formatDateTime } from '../format';
 import type { GraphQLErrorBody } from '../graphqlClient';
-import { compareSources, SOURCE_SYSTEMS, type CandidateCell } from '../sourcesComparison';
+import { CELL_STATE_LABELS, compareSources, SOURCE_SYSTEMS, type CandidateCell, type ComparisonRow, type SourceSystem } from '../sourcesComparison';
 import type { Customer360 } from './customer360Types';
-import { valueOr } from './common';
+import { incompleteBadge, valueOr } from './common';
 
 /**
  * The auditors' comparison: each profile field across the four systems of record, every
@@ -18,7 +18,7 @@ export function sourcesView(customer: Customer360, errors: readonly GraphQLError
     { class: 'sources', 'data-section': 'sources' },
     h('p', { class: 'legend' }, h('span', { class: 'badge served-badge' }, 'served'), ' the record the graph serves; ', h('span', { class: 'differs-sample' }, 'highlighted'), ' values disagree with it after normalisation (case, accents, phone format are not disagreements).'),
     valueOr(customer.profile, errors, ['customer', 'profile'], (profile) => {
-      const rows = compareSources(profile);
+      const rows = compareSources(profile, customer.sourceKeys ?? []);
       return h(
         'table',
         { class: 'sources-table', id: 'sources-table' },
@@ -30,7 +30,7 @@ export function sourcesView(customer: Customer360, errors: readonly GraphQLError
             h(
               'tr',
               { class: row.conflict ? 'conflict' : 'agree', 'data-field': row.field },
-              h('th', { scope: 'row' }, row.label, row.conflict ? h('span', { class: 'badge conflict-badge' }, 'Conflict') : null),
+              h('th', { scope: 'row' }, row.label, row.conflict ? h('span', { class: 'badge conflict-badge' }, 'Conflict') : null, row.complete ? null : incompleteBadge(row.unavailableSystems)),
               h(
                 'td',
                 { class: 'served' },
@@ -38,13 +38,20 @@ export function sourcesView(customer: Customer360, errors: readonly GraphQLError
                 row.winner ? h('small', {}, `from ${systemLabel(row.winner.system)} ${row.winner.localId}`) : null,
                 row.rule ? h('small', {}, h('code', {}, row.rule)) : null,
               ),
-              SOURCE_SYSTEMS.map((system) => h('td', { 'data-system': system }, row.cells[system].length === 0 ? h('span', { class: 'empty' }, 'no record') : row.cells[system].map(candidateCell))),
+              SOURCE_SYSTEMS.map((system) => systemCell(row, system)),
             ),
           ),
         ),
       );
     }),
   );
+}
+
+/** One system's column: its values, or which of the three reasons for none applies. */
+function systemCell(row: ComparisonRow, system: SourceSystem): HTMLElement {
+  const state = row.states[system];
+  if (state === 'values') return h('td', { 'data-system': system }, row.cells[system].map(candidateCell));
+  return h('td', { 'data-system': system, 'data-state': state }, h('span', { class: state === 'unavailable' ? 'unavailable' : 'empty' }, CELL_STATE_LABELS[state]));
 }
 
 function candidateCell(cell: CandidateCell): HTMLElement {
