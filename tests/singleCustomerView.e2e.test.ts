@@ -114,8 +114,8 @@ describe('single customer view', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     const lines = (await response.text()).trimEnd().split('\n');
-    expect(lines[0]).toBe('customerId,field,systemA,localIdA,valueA,systemB,localIdB,valueB');
+    expect(lines[0]).toBe('customerId,customerName,field,systemA,localIdA,valueA,normalizedValueA,changedAtA,systemB,localIdB,valueB,normalizedValueB,changedAtB,servedValue,servedRule');
     expect(lines).toHaveLength(graph.data!.discrepancyReport.totalCount + 1);
-    expect(lines.slice(1).every((line) => line.split(',')[1] === 'EMAIL')).toBe(true);
+    expect(lines.slice(1).every((line) => line.split(',')[2] === 'EMAIL')).toBe(true);
   });
 });

@@ -63,7 +63,7 @@ export const DISCREPANCY_REPORT = `query ConsoleDiscrepancies($field: ProfileFie
   discrepancyReport(field: $field, systems: $systems, first: $first, after: $after) {
     totalCount
     counts { field systemA systemB count }
-    edges { node { customer { id } field systemA localIdA valueA systemB localIdB valueB } }
+    edges { node { customer { id } customerName field systemA localIdA valueA normalizedValueA changedAtA systemB localIdB valueB normalizedValueB changedAtB servedValue servedRule } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

@@ -5,11 +5,21 @@ import { neutraliseCsvCell } from '../csvCell';
 import type { GatewayPlugin } from './gatewayPlugin';
 
 const PAGE_SIZE = 100;
-const COLUMNS = ['customerId', 'field', 'systemA', 'localIdA', 'valueA', 'systemB', 'localIdB', 'valueB'];
+/**
+ * One row per discrepancy: who (id and display name), both sides raw and normalised with when
+ * each changed (empty when the system does not say), and the value the graph serves with its rule.
+ */
+export const DISCREPANCY_CSV_COLUMNS = [
+  'customerId', 'customerName', 'field',
+  'systemA', 'localIdA', 'valueA', 'normalizedValueA', 'changedAtA',
+  'systemB', 'localIdB', 'valueB', 'normalizedValueB', 'changedAtB',
+  'servedValue', 'servedRule',
+] as const;
+const COLUMNS = [...DISCREPANCY_CSV_COLUMNS];
 const QUERY = `query DiscrepancyExport($field: ProfileField, $systems: [SourceSystem!], $first: Int, $after: String) {
   discrepancyReport(field: $field, systems: $systems, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
-    edges { node { customer { id } field systemA localIdA valueA systemB localIdB valueB } }
+    edges { node { customer { id } customerName field systemA localIdA valueA normalizedValueA changedAtA systemB localIdB valueB normalizedValueB changedAtB servedValue servedRule } }
   }
 }`;
 

@@ -1,5 +1,6 @@
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
-import { candidatesOf, shownValue } from '../profile/domain/goldenProfile';
+import { candidatesOf, computeGoldenProfile, shownValue } from '../profile/domain/goldenProfile';
+import { formatAddress } from '../profile/domain/fieldNormalisation';
 import type { GoldenFieldName } from '../profile/domain/survivorshipPolicy';
 
 /** The profile fields an auditor can compare across systems, in the graph's enum spelling. */
@@ -87,4 +88,47 @@ export function countDiscrepancies(discrepancies: Iterable<Discrepancy>): Discre
     counts.set(key, entry);
   }
   return [...counts.values()].sort((a, b) => a.field.localeCompare(b.field) || a.systemA.localeCompare(b.systemA) || a.systemB.localeCompare(b.systemB));
+}
+
+/**
+ * What an auditor needs beside the two raw values to act on a discrepancy: who the customer is
+ * (their name in display form), each side's normalised value (what was compared) and when each
+ * side's record last changed (null when its system does not say), and the value the graph serves
+ * for the field with the rule that chose it. Computed from the customer's records as identity
+ * holds them (the same records the discrepancy was found in), with the profile's survivorship.
+ */
+export interface DiscrepancyDetails {
+  customerName: string | null;
+  normalizedValueA: string | null;
+  changedAtA: string | null;
+  normalizedValueB: string | null;
+  changedAtB: string | null;
+  servedValue: string | null;
+  servedRule: string | null;
+}
+
+const FIELD_OF_ENUM = new Map(Object.entries(PROFILE_FIELDS).map(([name, value]) => [value, name as GoldenFieldName]));
+
+/** The details of one discrepancy among its customer's records. Pure. */
+export function discrepancyDetails(d: Discrepancy, parties: readonly SourceParty[]): DiscrepancyDetails {
+  const name = FIELD_OF_ENUM.get(d.field);
+  const profile = computeGoldenProfile(parties);
+  const none = { customerName: profile.fullName.value, normalizedValueA: null, changedAtA: null, normalizedValueB: null, changedAtB: null, servedValue: null, servedRule: null };
+  if (!name) return none;
+  const golden = profile[name];
+  const side = (system: SourceSystem, localId: string, value: string) =>
+    golden.candidates.find((c) => c.system === system && c.localId === localId && c.value === value) ??
+    golden.candidates.find((c) => c.system === system && c.localId === localId);
+  const a = side(d.systemA, d.localIdA, d.valueA);
+  const b = side(d.systemB, d.localIdB, d.valueB);
+  const served = golden.value === null ? null : typeof golden.value === 'string' ? golden.value : formatAddress(golden.value);
+  return {
+    customerName: profile.fullName.value,
+    normalizedValueA: a?.normalizedValue ?? null,
+    changedAtA: a?.asOf ?? null,
+    normalizedValueB: b?.normalizedValue ?? null,
+    changedAtB: b?.asOf ?? null,
+    servedValue: served,
+    servedRule: golden.rule,
+  };
 }

@@ -10,6 +10,8 @@ import type { IdentityService } from './identityService';
 import type { SourceRef } from './matcherApi';
 import { searchQueryTerms } from './searchTerms';
 import { stewardMutation } from './stewardMutations';
+import { discrepancyDetails } from './discrepancies';
+import { currentRecordsOf } from './store/discrepancyRecords';
 import {
   crosswalkHistory,
   customerOfRecord,
@@ -114,11 +116,17 @@ export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
       const offset = startOf(args.after);
       const { items, total, counts } = await discrepancyPage(db, { field: args.field, systems: args.systems }, offset, size + 1);
       const page = offsetPage(items, offset, size);
+      // The details (names, normalised values, changed-at, served value and rule) from the page's
+      // customers' records: one read for the page, not one per discrepancy.
+      const records = await currentRecordsOf(db, [...new Set(page.edges.map((edge) => edge.node.customerId))]);
       return {
         ...page,
         totalCount: total,
         counts,
-        edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: { ...edge.node, customer: { id: edge.node.customerId } } })),
+        edges: page.edges.map((edge) => ({
+          cursor: edge.cursor,
+          node: { ...edge.node, ...discrepancyDetails(edge.node, records.get(edge.node.customerId) ?? []), customer: { id: edge.node.customerId } },
+        })),
       };
     },
     stewardDecisions: async (_: unknown, args: { first?: number; after?: string; decidedBy?: string | null; customerId?: string | null }, { db }: IdentityContext) => {

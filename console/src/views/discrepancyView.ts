@@ -1,7 +1,7 @@
 import { h } from '../dom';
 import { downloadWithToken } from '../downloadWithToken';
 import { systemLabel } from '../fieldProblems';
-import { formatEnum } from '../format';
+import { formatDateTime, formatEnum } from '../format';
 import { graphql } from '../graphqlClient';
 import { DISCREPANCY_REPORT } from '../operations';
 import { SOURCE_SYSTEMS } from '../sourcesComparison';
@@ -14,10 +14,39 @@ type Report = {
   discrepancyReport: {
     totalCount: number;
     counts: Array<{ field: string; systemA: string; systemB: string; count: number }>;
-    edges: Array<{ node: { customer: { id: string }; field: string; systemA: string; localIdA: string; valueA: string; systemB: string; localIdB: string; valueB: string } }>;
+    edges: Array<{ node: DiscrepancyRow }>;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
   };
 };
+
+type DiscrepancyRow = {
+  customer: { id: string };
+  customerName: string | null;
+  field: string;
+  systemA: string;
+  localIdA: string;
+  valueA: string;
+  normalizedValueA: string | null;
+  changedAtA: string | null;
+  systemB: string;
+  localIdB: string;
+  valueB: string;
+  normalizedValueB: string | null;
+  changedAtB: string | null;
+  servedValue: string | null;
+  servedRule: string | null;
+};
+
+/** One side of a discrepancy: the raw value, what it normalises to (when that differs), and when its record changed. */
+function sideCell(value: string, normalized: string | null, changedAt: string | null): HTMLElement {
+  return h(
+    'td',
+    { class: 'differs' },
+    h('div', { class: 'value' }, value),
+    normalized !== null && normalized !== value ? h('small', { class: 'normalized' }, 'normalised: ', h('code', {}, normalized)) : null,
+    h('small', { class: 'changed-at' }, changedAt ? `changed ${formatDateTime(changedAt)}` : 'change time not given'),
+  );
+}
 
 export interface DiscrepancyFilter {
   field: string;
@@ -102,7 +131,7 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
                 { class: 'counts-table' },
               ),
         );
-        pairs.replaceChildren(h('table', { class: 'pairs-table' }, h('thead', {}, h('tr', {}, ['Customer', 'Field', 'System A', 'Says', 'System B', 'Says'].map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {})));
+        pairs.replaceChildren(h('table', { class: 'pairs-table' }, h('thead', {}, h('tr', {}, ['Customer', 'Field', 'System A', 'Says', 'System B', 'Says', 'Served', 'Rule'].map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {})));
         report.replaceChildren(counts, pairs);
       }
       const body = pairs.querySelector('tbody');
@@ -111,12 +140,14 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
           h(
             'tr',
             {},
-            h('td', {}, h('a', { href: `#/customer/${encodeURIComponent(d.customer.id)}/sources` }, d.customer.id)),
+            h('td', {}, h('a', { href: `#/customer/${encodeURIComponent(d.customer.id)}/sources` }, d.customerName ?? d.customer.id), d.customerName ? h('small', { class: 'customer-id' }, ` ${d.customer.id}`) : null),
             h('td', {}, formatEnum(d.field)),
             h('td', {}, systemLabel(d.systemA), h('small', {}, ` ${d.localIdA}`)),
-            h('td', { class: 'differs' }, d.valueA),
+            sideCell(d.valueA, d.normalizedValueA, d.changedAtA),
             h('td', {}, systemLabel(d.systemB), h('small', {}, ` ${d.localIdB}`)),
-            h('td', { class: 'differs' }, d.valueB),
+            sideCell(d.valueB, d.normalizedValueB, d.changedAtB),
+            h('td', { class: 'served' }, d.servedValue ?? h('span', { class: 'empty' }, 'none')),
+            h('td', {}, d.servedRule ? h('code', {}, d.servedRule) : ''),
           ),
         );
       }
