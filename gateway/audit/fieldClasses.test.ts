@@ -1,5 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { fieldClassesTouched, STATIC_FIELD_CLASSES } from './fieldClasses';
+import { fieldClassesTouched, STATIC_FIELD_CLASSES, type FieldClassIndex } from './fieldClasses';
 
 const schema = buildSchema(`
   type Query { customer(id: ID!): Customer auditTrail(customerId: ID!): [String] }
@@ -26,5 +26,33 @@ describe('fieldClassesTouched', () => {
   it('uses the index it is given', () => {
     const index = new Map([['Customer.sourceKeys', 'AUDIT' as const]]);
     expect(fieldClassesTouched(parse('{ customer(id: "c") { sourceKeys } }'), schema, index)).toEqual(['AUDIT']);
+  });
+});
+
+describe('fieldClassesTouched for the booking mutation', () => {
+  const withMutation = buildSchema(`
+    type Query { customer(id: ID!): Customer }
+    type Customer { id: ID! appointments: [Appointment!] }
+    type Appointment { id: ID! start: String }
+    type UserError { code: String! message: String! }
+    type Payload { appointment: Appointment userErrors: [UserError!]! }
+    input BookInput { customerId: ID! slotId: ID! idempotencyKey: String! }
+    type Mutation { scheduleCallback(input: BookInput!): Payload! }
+  `);
+  // What the supergraph's @sensitive index holds: nothing on the mutation itself.
+  const supergraphIndex: FieldClassIndex = new Map([['Customer.appointments', 'PII']]);
+  const book = (name: string, selection: string) => `mutation ${name}($input: BookInput!) { scheduleCallback(input: $input) { ${selection} } }`;
+
+  // [case, operation, index, classes expected] — the classes written by hand.
+  const cases: Array<[string, string, FieldClassIndex, string[]]> = [
+    ['a named booking reading only its errors', book('Book', 'userErrors { code }'), supergraphIndex, ['PII']],
+    ['an unnamed booking', book('', 'appointment { id start }'), supergraphIndex, ['PII']],
+    ['a booking under the static index', book('Book', 'userErrors { code }'), STATIC_FIELD_CLASSES, ['PII']],
+    ['a booking with an empty index', book('', 'userErrors { message }'), new Map(), ['PII']],
+    ['a booking through a fragment', 'mutation { ...B } fragment B on Mutation { scheduleCallback(input: { customerId: "c", slotId: "s", idempotencyKey: "k" }) { userErrors { code } } }', new Map(), ['PII']],
+    ['a query of the same customer without sensitive fields', '{ customer(id: "c") { id } }', supergraphIndex, []],
+  ];
+  it.each(cases)('%s', (_case, operation, index, expected) => {
+    expect(fieldClassesTouched(parse(operation), withMutation, index)).toEqual(expected);
   });
 });

@@ -31,6 +31,16 @@ export const STATIC_FIELD_CLASSES: FieldClassIndex = new Map<string, FieldClass>
 ]);
 
 /**
+ * The classes of data the mutations write, whatever index is in use: the `@sensitive` directive
+ * classes what a field lets a caller read, and a mutation's payload may read nothing sensitive
+ * (`scheduleCallback { userErrors { code } }`) while it still acts on a customer's personal data.
+ * Booking a callback attaches an appointment (a contact arrangement: when the bank calls the
+ * person) to a named customer: personal data, PII. Listed here so the audit trail records the
+ * booking with its data class rather than as a plain access with none.
+ */
+export const MUTATION_FIELD_CLASSES: FieldClassIndex = new Map<string, FieldClass>([['Mutation.scheduleCallback', 'PII']]);
+
+/**
  * The classes of every field the operation selects (through fragments too), in the fixed
  * order PII, FINANCIAL, AUDIT. Computed from the document, not the data: asking for a field
  * that came back null is still asking for it.
@@ -44,7 +54,8 @@ export function fieldClassesTouched(document: DocumentNode, schema: GraphQLSchem
       Field(node) {
         const parent = typeInfo.getParentType();
         if (!parent) return;
-        const fieldClass = index.get(`${parent.name}.${node.name.value}`);
+        const coordinate = `${parent.name}.${node.name.value}`;
+        const fieldClass = index.get(coordinate) ?? MUTATION_FIELD_CLASSES.get(coordinate);
         if (fieldClass) touched.add(fieldClass);
       },
     }),
