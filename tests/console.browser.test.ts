@@ -18,7 +18,7 @@ import { startTestStack, testDataset } from './support/testStack';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '..', 'test-artifacts', 'console');
-const CSV_HEADER = 'customerId,field,systemA,localIdA,valueA,systemB,localIdB,valueB';
+const CSV_HEADER = 'customerId,customerName,field,systemA,localIdA,valueA,normalizedValueA,changedAtA,systemB,localIdB,valueB,normalizedValueB,changedAtB,servedValue,servedRule';
 /** A time the console shows: the bank's wall clock with its zone named. */
 const BANK_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(–\d{2}:\d{2})? (GMT|BST)/;
 
@@ -33,7 +33,7 @@ const STAFF: Array<{ role: string; financial: boolean; insight: boolean; audit: 
   { role: 'data-steward', financial: false, insight: false, audit: true, books: false },
 ];
 
-type TargetCustomer = { id: string; name: string; field: string; slots: number; openCases: number };
+type TargetCustomer = { id: string; name: string; field: string; slots: number; openCases: number; systems: string[] };
 
 describe('agents and auditors console (browser)', () => {
   let stack: RunningStack;
@@ -108,7 +108,7 @@ describe('agents and auditors console (browser)', () => {
       stack.gateway.url,
       '{ discrepancyReport(field: EMAIL, first: 100) { edges { node { customer { id } } } } }',
     );
-    const candidates: Array<TargetCustomer & { systems: number }> = [];
+    const candidates: TargetCustomer[] = [];
     for (const id of new Set(report.data!.discrepancyReport.edges.map((e) => e.node.customer.id))) {
       const answer = await postGraphQL<{
         customer: { sourceKeys: Array<{ system: string }>; profile: { fullName: { value: string | null }; email: { conflict: boolean } }; openCases: unknown[] | null; advisor: { freeSlots: unknown[] } | null };
@@ -119,12 +119,12 @@ describe('agents and auditors console (browser)', () => {
         id,
         name: customer.profile.fullName.value,
         field: 'email',
-        systems: new Set(customer.sourceKeys.map((k) => k.system)).size,
+        systems: [...new Set(customer.sourceKeys.map((k) => k.system))],
         slots: customer.advisor?.freeSlots.length ?? 0,
         openCases: customer.openCases?.length ?? 0,
       });
     }
-    const score = (c: (typeof candidates)[number]) => c.systems * 100 + (c.slots >= 3 ? 10 : 0) + (c.openCases > 0 ? 1 : 0);
+    const score = (c: (typeof candidates)[number]) => c.systems.length * 100 + (c.slots >= 3 ? 10 : 0) + (c.openCases > 0 ? 1 : 0);
     candidates.sort((a, b) => score(b) - score(a));
     if (!candidates[0] || candidates[0].slots < 3) throw new Error('the test population has no customer with an email conflict and three free slots');
     return candidates[0];
@@ -149,6 +149,8 @@ describe('agents and auditors console (browser)', () => {
     await page.locator('[data-section="accounts"] table, [data-section="accounts"] .empty').first().waitFor();
     await page.locator('#lifecycle-stage').waitFor();
     expect(await page.locator('#customer-name').textContent()).toBe(customer.name);
+    // The name as people write it: given name first, not the mainframe's capitals.
+    for (const word of customer.name.split(' ')) expect(word).toMatch(/\p{Ll}/u);
     await shot('03-customer-360');
 
     await page.locator('#tab-sources').click();
@@ -160,6 +162,12 @@ describe('agents and auditors console (browser)', () => {
     expect(await conflictRow.locator('.candidate.winner').count()).toBe(1);
     expect(await conflictRow.locator('.candidate.differs').count()).toBeGreaterThan(0);
     expect(await conflictRow.locator('.candidate small').first().textContent()).toMatch(BANK_TIME);
+    // A system the crosswalk lists is never "no record"; one it does not list always is.
+    for (const system of ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER']) {
+      const state = await conflictRow.locator(`td[data-system="${system}"]`).getAttribute('data-state');
+      if (customer.systems.includes(system)) expect(state).not.toBe('no-record');
+      else expect(state).toBe('no-record');
+    }
     await shot('04-sources-conflict');
 
     await page.locator('#nav-discrepancies').click();
@@ -168,6 +176,12 @@ describe('agents and auditors console (browser)', () => {
     await page.waitForFunction(() => location.hash.includes('field=EMAIL'));
     await page.locator('#discrepancy-total').waitFor();
     await page.locator('.pairs-table tbody tr').first().waitFor();
+    // Auditors act on a row: the customer by name, each side's normalised value and change time, what is served and why.
+    expect(await page.locator('.pairs-table thead th').allTextContents()).toEqual(['Customer', 'Field', 'System A', 'Says', 'System B', 'Says', 'Served', 'Rule']);
+    const firstRow = page.locator('.pairs-table tbody tr').first();
+    expect(await firstRow.locator('td a').first().textContent()).not.toMatch(/^cust_/);
+    expect(await firstRow.locator('td.differs .changed-at').first().textContent()).toMatch(new RegExp(`${BANK_TIME.source}|change time not given`));
+    expect(await firstRow.locator('td code').last().textContent()).toMatch(/^[A-Z_]+$/);
     await shot('05-discrepancy-report');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
@@ -176,7 +190,7 @@ describe('agents and auditors console (browser)', () => {
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe(CSV_HEADER);
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.slice(1).every((line) => line.split(',')[1] === 'EMAIL')).toBe(true);
+    expect(lines.slice(1).every((line) => line.split(',')[2] === 'EMAIL')).toBe(true);
 
     // The audit trail shows this session's own look at the customer, on the bank's clock.
     await page.locator('#nav-audit').click();
@@ -188,6 +202,38 @@ describe('agents and auditors console (browser)', () => {
     expect(await trail.textContent()).toContain('console-auditor');
     expect(await trail.locator('tbody tr td').first().textContent()).toMatch(BANK_TIME);
     await shot('06-audit-trail');
+  });
+
+  it('marks golden fields chosen while a system was down, and says "unavailable" for it in Sources', async () => {
+    const customer = await target();
+    const erp = customer.systems.includes('ERP') ? 'ERP' : customer.systems.find((s) => s !== 'CORE_BANKING')!;
+    const simulator = stack.simulators[erp as 'ERP'];
+    const setDown = async (down: boolean) => {
+      const response = await fetch(`${simulator.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ down }) });
+      expect(response.status).toBe(200);
+    };
+    await signIn('auditor');
+    await setDown(true);
+    try {
+      await page.goto(`${origin}/console#/customer/${encodeURIComponent(customer.id)}`);
+      const badge = page.locator('[data-section="profile"] .incomplete-badge').first();
+      await badge.waitFor();
+      expect(await badge.textContent()).toMatch(/unavailable/);
+      await shot('15-incomplete-golden-fields');
+      await page.locator('#tab-sources').click();
+      await page.locator('#sources-table').waitFor();
+      expect(await page.locator(`#sources-table td[data-system="${erp}"][data-state="unavailable"]`).count()).toBeGreaterThan(0);
+      expect(await page.locator('#sources-table th .incomplete-badge').count()).toBeGreaterThan(0);
+      await shot('16-sources-system-unavailable');
+    } finally {
+      await setDown(false);
+    }
+    // Wait until the system answers again (its breaker half-opens), so later steps see it whole.
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const answer = await postGraphQL<{ customer: { profile: { fullName: { complete: boolean } } } }>(stack.gateway.url, 'query($id: ID!) { customer(id: $id) { profile { fullName { complete } } } }', { id: customer.id });
+      if (answer.data?.customer.profile.fullName.complete) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   });
 
   it('books a callback from the console: slots as buttons, a confirmation, one booking for a double click, shown at once; a taken slot is said plainly', async () => {

@@ -30,7 +30,7 @@ export interface AuditEvent {
   /** Global customer ids (`cust_...`) the request touched. */
   customerIds: string[];
   fieldClasses: FieldClass[];
-  /** The GraphQL operation name; null for an unnamed operation (`query { ... }`) or a non-GraphQL action. */
+  /** The GraphQL operation name; `(unnamed)` for an unnamed operation (`query { ... }`, auditOperationName.ts); null for a non-GraphQL action. */
   operationName: string | null;
   /** The gateway request id (correlates with logs); null when the action did not come through it. */
   requestId: string | null;

@@ -107,11 +107,11 @@ describe('useAuditTrail (real gateway and subgraphs)', () => {
     expect(store.events.map((e) => ({ kind: e.kind, customerIds: e.customerIds }))).toEqual([{ kind: 'ACCESS', customerIds: expected }]);
   });
 
-  it('records an unauthenticated caller as anonymous, and an unnamed operation with a null name', async () => {
+  it('records an unauthenticated caller as anonymous, and an unnamed operation as (unnamed)', async () => {
     const store = memoryStore();
     const { gateway } = await gatewayWith({ store });
     await postGraphQL(gateway.url, { query: '{ person(id: "cust_EFGH5678") { id } }' });
-    expect(store.events).toEqual([expect.objectContaining({ subject: 'anonymous', channel: null, roles: [], operationName: null, fieldClasses: [] })]);
+    expect(store.events).toEqual([expect.objectContaining({ subject: 'anonymous', channel: null, roles: [], operationName: '(unnamed)', fieldClasses: [] })]);
   });
 
   it('refuses a client that uses the reserved alias, before anything runs', async () => {

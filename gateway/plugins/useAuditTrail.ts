@@ -9,6 +9,7 @@ import { processAuditStore, recordAuditEvent, type AuditEventInput } from '../au
 import { SpooledAuditStore } from '../audit/spooledAuditStore';
 import type { GatewayContext } from '../context';
 import { resolveOperation } from '../operationResolution';
+import { auditOperationName } from '../audit/auditOperationName';
 import { accessOf } from '../requestAccess';
 import type { GatewayPlugin } from './gatewayPlugin';
 
@@ -119,7 +120,7 @@ export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
               kind: 'DENIED',
               customerIds,
               fieldClasses: [...(access.refusal.classes ?? classesOf(clientDocument, schema))],
-              operationName: operationName ?? null,
+              operationName: auditOperationName(operationName),
               reason: access.refusal.reason,
             });
           },
@@ -135,8 +136,8 @@ export function useAuditTrail(options: AuditTrailOptions = {}): GatewayPlugin {
         throw unavailable();
       }
       const customerIds = [...new Set([...access.resolvedCustomerIds, ...namedIn(clientDocument, { operationName, variables })])];
-      // Null for an unnamed operation (`query { ... }`); resolvable, or it would have been refused (400).
-      const common = { customerIds, operationName: resolveOperation(resolvedDocument, operationName).name?.value ?? null };
+      // `(unnamed)` for an unnamed operation (`query { ... }`); resolvable, or it would have been refused (400).
+      const common = { customerIds, operationName: auditOperationName(resolveOperation(resolvedDocument, operationName).name?.value) };
       if (access.refusedClasses.size > 0) {
         await write(context, { kind: 'DENIED', ...common, fieldClasses: FIELD_CLASSES.filter((c) => access.refusedClasses.has(c)), reason: 'FORBIDDEN_FIELDS' });
       }

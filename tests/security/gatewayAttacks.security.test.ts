@@ -303,7 +303,7 @@ describe('gateway attacks (production mode, real keys)', () => {
     ]);
     expect(of('denied-mutation-1')).toEqual([{ kind: 'DENIED', customerIds: [], fieldClasses: [], reason: 'FORBIDDEN_MUTATION Mutation.unlinkSourceRecords', operationName: 'Unlink' }]);
     expect(of('denied-customer-1')).toEqual([{ kind: 'DENIED', customerIds: [ctx.other.id], fieldClasses: ['PII'], reason: 'OTHER_CUSTOMER', operationName: 'Peek' }]);
-    expect(of('denied-list-1')).toEqual([{ kind: 'DENIED', customerIds: [], fieldClasses: [], reason: 'CUSTOMER_LIST', operationName: null }]);
+    expect(of('denied-list-1')).toEqual([{ kind: 'DENIED', customerIds: [], fieldClasses: [], reason: 'CUSTOMER_LIST', operationName: '(unnamed)' }]);
   });
 
   it('counts 401s in the metrics by reason, and labels unnamed operations "unnamed", not "anonymous"', async () => {

@@ -61,8 +61,8 @@ export function auditTrailView(context: ViewContext, filter: AuditFilter): HTMLE
         [e.subject, e.channel ? h('small', {}, ` via ${e.channel}`) : ''],
         e.roles.join(', '),
         e.fieldClasses.join(', '),
-        // An unnamed operation is not an anonymous caller: say which it is.
-        e.operationName ?? h('span', { class: 'empty' }, '(unnamed operation)'),
+        // The gateway records an unnamed operation as `(unnamed)`; null is an action outside GraphQL.
+        e.operationName ?? h('span', { class: 'empty' }, 'not a GraphQL operation'),
         e.action ? `${e.action}${e.reason ? `: ${e.reason}` : ''}` : '',
         e.requestId ? h('code', {}, e.requestId) : '',
       ]);

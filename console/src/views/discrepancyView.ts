@@ -140,7 +140,7 @@ export function discrepancyView(context: ViewContext, filter: DiscrepancyFilter)
           h(
             'tr',
             {},
-            h('td', {}, h('a', { href: `#/customer/${encodeURIComponent(d.customer.id)}/sources` }, d.customerName ?? d.customer.id), d.customerName ? h('small', { class: 'customer-id' }, ` ${d.customer.id}`) : null),
+            h('td', {}, h('a', { href: `#/customer/${encodeURIComponent(d.customer.id)}/sources` }, d.customerName ?? d.customer.id), d.customerName ? h('small', { class: 'customer-id' }, d.customer.id) : null),
             h('td', {}, formatEnum(d.field)),
             h('td', {}, systemLabel(d.systemA), h('small', {}, ` ${d.localIdA}`)),
             sideCell(d.valueA, d.normalizedValueA, d.changedAtA),
