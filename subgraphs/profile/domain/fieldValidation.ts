@@ -21,7 +21,7 @@ export type CandidateProblem =
 // code-page conversion leaves of a character it cannot map (the mainframe stored `BARTŁOMIEJ` as
 // `BART?OMIEJ`). Never part of a real name, id or address here. Checked before control
 // characters, since SUB is one: it says what happened.
-const SUBSTITUTION = /[?\uFFFD\u001A]/;
+const SUBSTITUTION_CHARACTERS = ['?', '\uFFFD', '\u001A'];
 const CONTROL = /\p{Cc}/u;
 // Letters (any script, with their accents), then letters, spaces, apostrophes, hyphens, dots.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
@@ -30,7 +30,7 @@ const IDENTIFIER = /^[A-Z0-9]{5,20}$/;
 
 /** The problem common to every text value, if any. */
 function textProblem(text: string): CandidateProblem | null {
-  if (SUBSTITUTION.test(text)) return 'SUBSTITUTION_CHARACTER';
+  if (SUBSTITUTION_CHARACTERS.some((c) => text.includes(c))) return 'SUBSTITUTION_CHARACTER';
   if (CONTROL.test(text)) return 'CONTROL_CHARACTER';
   return null;
 }
