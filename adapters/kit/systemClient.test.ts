@@ -145,7 +145,7 @@ describe('createSystemClient', () => {
     await server.close();
     server = await scriptedServer(['hang', { status: 503 }, 'hang', { status: 200, body: '7' }]);
     client.close();
-    client = createSystemClient(config(server.url, { timeoutMs: 50, retry: { maxRetries: 4, maxTimeoutRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
+    client = createSystemClient(config(server.url, { timeoutMs: 1000, retry: { maxRetries: 4, maxTimeoutRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
     await expect(client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson)).resolves.toBe(7);
     expect(server.served()).toBe(4);
   });
