@@ -1,0 +1,81 @@
+// Mutation testing (StrykerJS) over the domain and policy code: `npm run test:mutation`.
+// TESTING.md explains the run, the scores per folder and the survivors judged equivalent.
+//
+// One folder at a time: `npm run test:mutation -- --mutate 'gateway/auth/**'`. Stryker runs
+// the unit tests of the folders being mutated (the table below), never the end-to-end suite:
+// those start whole stacks and would take hours over thousands of mutants.
+
+/**
+ * The measured folders: what is mutated, and the unit tests that judge it. Tests outside the
+ * folder are listed where they are the ones that exercise its code (the field policy is
+ * enforced by the gateway's plugins).
+ */
+const FOLDERS = [
+  {
+    name: 'field policy and operation authorization',
+    mutate: ['gateway/auth/fieldPolicy.ts', 'gateway/auth/operationAuthorization.ts'],
+    tests: ['gateway/auth/**/*.test.ts', 'gateway/plugins/useFieldAuthorization.test.ts', 'gateway/plugins/useCustomerScope.test.ts'],
+  },
+  { name: 'insights domain', mutate: ['subgraphs/insights/domain/**/*.ts'], tests: ['subgraphs/insights/domain/**/*.test.ts'] },
+  { name: 'identity domain', mutate: ['subgraphs/identity/domain/**/*.ts'], tests: ['subgraphs/identity/domain/**/*.test.ts'] },
+  { name: 'survivorship', mutate: ['subgraphs/profile/domain/**/*.ts'], tests: ['subgraphs/profile/domain/**/*.test.ts'] },
+  {
+    name: "adapters' codecs and mappings",
+    mutate: ['adapters/{call-center,cards,core-banking,erp}/**/*{Codec,Mapping,Ids,Reader,Decoder,Filter}.ts', 'adapters/money.ts'],
+    tests: ['adapters/{call-center,cards,core-banking,erp}/**/*.test.ts', 'adapters/money.test.ts'],
+  },
+  { name: 'resilience kit', mutate: ['adapters/kit/**/*.ts'], tests: ['adapters/kit/**/*.test.ts'] },
+];
+
+/** Never mutated: tests, fixtures, CLIs (their output is checked by hand), type-only files. */
+const NOT_MUTATED = ['!**/*.test.ts', '!**/*Fixtures.ts', '!**/testing/**', '!**/*Cli.ts', '!**/cliCommand.ts', '!**/*Types.ts', '!**/index.ts'];
+
+/** The folders a `--mutate` on the command line touches (all of them without one). */
+function selectedFolders() {
+  const at = process.argv.findIndex((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
+  if (at < 0) return FOLDERS;
+  const value = process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1] ?? '';
+  const prefixes = value.split(',').map((glob) => glob.replace(/\*.*$/, '').replace(/\{.*$/, ''));
+  const chosen = FOLDERS.filter((folder) => folder.mutate.some((glob) => prefixes.some((prefix) => glob.startsWith(prefix) || prefix.startsWith(glob.replace(/\*.*$/, '').replace(/\{.*$/, '')))));
+  if (chosen.length === 0) throw new Error(`--mutate ${value} is in none of the measured folders of stryker.config.mjs`);
+  return chosen;
+}
+
+const folders = selectedFolders();
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  // The checker compiles only what the mutated files import, not the whole repository.
+  typescriptChecker: { prioritizePerformance: true },
+  jest: {
+    projectType: 'custom',
+    config: {
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+      testMatch: folders.flatMap((folder) => folder.tests).map((glob) => `<rootDir>/${glob}`),
+      testPathIgnorePatterns: ['/node_modules/', '/data/'],
+      testTimeout: 60000,
+    },
+    enableFindRelatedTests: false,
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [...folders.flatMap((folder) => folder.mutate), ...NOT_MUTATED],
+  // Incremental: mutants whose code and tests did not change keep their last result. The file is
+  // committed (reports/ is otherwise ignored) so the next run, anyone's, starts from the last one.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // A shared 2-core machine: one test process, nice'd by the npm script.
+  concurrency: 1,
+  timeoutMS: 10000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  ignorePatterns: ['data', 'coverage', 'test-artifacts', 'console/dist', 'console/dist.*', 'reports', 'bench/results'],
+  thresholds: { high: 90, low: 80, break: null },
+};
