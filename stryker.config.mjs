@@ -49,8 +49,6 @@ export default {
   testRunner: 'jest',
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
-  // The checker compiles only what the mutated files import, not the whole repository.
-  typescriptChecker: { prioritizePerformance: true },
   jest: {
     projectType: 'custom',
     config: {
