@@ -48,7 +48,7 @@ export default {
   packageManager: 'npm',
   testRunner: 'jest',
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  tsconfigFile: 'tsconfig.stryker.json',
   jest: {
     projectType: 'custom',
     config: {

@@ -12,6 +12,10 @@ import { computeRelationshipValue } from '../subgraphs/insights/domain/relations
 import { computeSegment } from '../subgraphs/insights/domain/segment';
 import { postGraphQL } from './support/graphqlClient';
 import { startTestStack, testDataset } from './support/testStack';
+import { callAs } from './support/testAuth';
+
+// A relationship manager's scenario: segment, value (FINANCIAL), stage and actions (INSIGHT).
+callAs('relationship-manager');
 
 type Key = { system: string; localId: string };
 type ServedMoney = { amount: string; currency: string } | null;
