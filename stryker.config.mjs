@@ -13,19 +13,21 @@
 const FOLDERS = [
   {
     name: 'field policy and operation authorization',
+    slug: 'field-policy',
     mutate: ['gateway/auth/fieldPolicy.ts', 'gateway/auth/operationAuthorization.ts'],
     // The unit tests of the decisions (the plugins' tests start gateways: minutes per mutant).
     tests: ['gateway/auth/fieldPolicy.test.ts', 'gateway/auth/operationAuthorization.test.ts', 'gateway/auth/forbiddenFieldNulling.test.ts', 'gateway/auth/customerScope.test.ts'],
   },
-  { name: 'insights domain', mutate: ['subgraphs/insights/domain/**/*.ts'], tests: ['subgraphs/insights/domain/**/*.test.ts'] },
-  { name: 'identity domain', mutate: ['subgraphs/identity/domain/**/*.ts'], tests: ['subgraphs/identity/domain/**/*.test.ts'] },
-  { name: 'survivorship', mutate: ['subgraphs/profile/domain/**/*.ts'], tests: ['subgraphs/profile/domain/**/*.test.ts'] },
+  { name: 'insights domain', slug: 'insights-domain', mutate: ['subgraphs/insights/domain/**/*.ts'], tests: ['subgraphs/insights/domain/**/*.test.ts'] },
+  { name: 'identity domain', slug: 'identity-domain', mutate: ['subgraphs/identity/domain/**/*.ts'], tests: ['subgraphs/identity/domain/**/*.test.ts'] },
+  { name: 'survivorship', slug: 'survivorship', mutate: ['subgraphs/profile/domain/**/*.ts'], tests: ['subgraphs/profile/domain/**/*.test.ts'] },
   {
     name: "adapters' codecs and mappings",
+    slug: 'adapter-codecs',
     mutate: ['adapters/{call-center,cards,core-banking,erp}/**/*{Codec,Mapping,Ids,Reader,Decoder,Filter}.ts', 'adapters/money.ts'],
     tests: ['adapters/{call-center,cards,core-banking,erp}/**/*.test.ts', 'adapters/money.test.ts'],
   },
-  { name: 'resilience kit', mutate: ['adapters/kit/**/*.ts'], tests: ['adapters/kit/**/*.test.ts'] },
+  { name: 'resilience kit', slug: 'resilience-kit', mutate: ['adapters/kit/**/*.ts'], tests: ['adapters/kit/**/*.test.ts'] },
 ];
 
 /** Never mutated: tests, fixtures, CLIs (their output is checked by hand), type-only files. */
@@ -43,12 +45,19 @@ function selectedFolders() {
 }
 
 const folders = selectedFolders();
+/** One incremental file and one report per folder (or per set of folders run together). */
+const run = folders.length === FOLDERS.length ? 'all' : folders.map((folder) => folder.slug).join('+');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
-  checkers: ['typescript'],
+  // The TypeScript checker discards mutants that do not compile before any test runs. It costs
+  // about four times the test run per mutant here (measured: 79 s of checker CPU against 17 s of
+  // jest for the first 17 mutants of the field policy), so it is opt-in: `-- --checkers typescript`.
+  // Without it a mutant that would not compile runs as JavaScript and is killed or survives on
+  // what it does (ts-jest does not type-check Stryker's instrumented files).
+  checkers: [],
   tsconfigFile: 'tsconfig.stryker.json',
   jest: {
     projectType: 'custom',
@@ -63,13 +72,15 @@ export default {
   },
   coverageAnalysis: 'perTest',
   mutate: [...folders.flatMap((folder) => folder.mutate), ...NOT_MUTATED],
-  // Incremental: mutants whose code and tests did not change keep their last result. The file is
-  // committed (reports/ is otherwise ignored) so the next run, anyone's, starts from the last one.
+  // Incremental: mutants whose code and tests did not change keep their last result. One file per
+  // folder, so folders measured separately (or at the same time) do not overwrite each other's.
+  // The files are committed (reports/ is otherwise ignored): the next run, anyone's, starts from
+  // the last measured one instead of from scratch (hours on this machine).
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/stryker-incremental/${run}.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${run}.html` },
+  jsonReporter: { fileName: `reports/mutation/${run}.json` },
   // A shared 2-core machine: one test process, nice'd by the npm script.
   concurrency: 1,
   timeoutMS: 10000,
