@@ -16,7 +16,7 @@ const FOLDERS = [
     slug: 'field-policy',
     mutate: ['gateway/auth/fieldPolicy.ts', 'gateway/auth/operationAuthorization.ts'],
     // The unit tests of the decisions (the plugins' tests start gateways: minutes per mutant).
-    tests: ['gateway/auth/fieldPolicy.test.ts', 'gateway/auth/operationAuthorization.test.ts', 'gateway/auth/forbiddenFieldNulling.test.ts', 'gateway/auth/customerScope.test.ts'],
+    tests: ['gateway/auth/fieldPolicy.test.ts', 'gateway/auth/operationAuthorization.test.ts', 'gateway/auth/operationAuthorization.edges.test.ts', 'gateway/auth/forbiddenFieldNulling.test.ts', 'gateway/auth/customerScope.test.ts'],
   },
   { name: 'insights domain', slug: 'insights-domain', mutate: ['subgraphs/insights/domain/**/*.ts'], tests: ['subgraphs/insights/domain/**/*.test.ts'] },
   { name: 'identity domain', slug: 'identity-domain', mutate: ['subgraphs/identity/domain/**/*.ts'], tests: ['subgraphs/identity/domain/**/*.test.ts'] },
