@@ -18,8 +18,11 @@ import { createUnifiedViewClient } from '../docs/examples/unifiedViewClient';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
-import { tokenFor } from './support/testAuth';
+import { tokenFor, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// A relationship manager's scenario, as the Apollo Client below (its token is a relationship manager's).
+callAs('relationship-manager');
 
 type ListData = { customers: { edges: Array<{ node: { id: string } }> } };
 type Customer360Data = {

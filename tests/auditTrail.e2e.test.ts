@@ -6,8 +6,12 @@ import { RedisAuditStore } from '../gateway/audit/redisAuditStore';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
-import { authHeaders } from './support/testAuth';
+import { authHeaders, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// An auditor's scenario: reading the audit trail (AUDIT_TRAIL is the auditor's alone); the
+// calls being audited name their own roles (teller, call-center agent).
+callAs('auditor', 'the audit trail is readable by the auditor only');
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -4,8 +4,11 @@ import { deleteKeysWithPrefix, eventually, SHARED_REDIS_URL, uniqueKeyPrefix } f
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
-import { tokenFor } from './support/testAuth';
+import { tokenFor, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// A teller's scenario: customer360 and the partner's e-mails (PII) served from the shared cache.
+callAs('teller');
 
 /**
  * Two gateway replicas (each with its own subgraphs, adapters and in-process cache layer) over

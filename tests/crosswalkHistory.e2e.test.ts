@@ -2,8 +2,11 @@ import type { TruePerson } from '../simulators/dataset/records';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
-import { authHeaders } from './support/testAuth';
+import { authHeaders, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// A data steward's scenario: how identity linked the records, and the steward's decisions (AUDIT).
+callAs('data-steward');
 
 type Key = { system: string; localId: string };
 

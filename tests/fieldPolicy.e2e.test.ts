@@ -1,17 +1,22 @@
-import { FIELD_POLICY, type SensitivityClass } from '../gateway/auth/fieldPolicy';
+import type { SensitivityClass } from '../gateway/auth/fieldPolicy';
+import { EXPECTED_CUSTOMER_BOUND_ROLES, EXPECTED_MUTATION_GRANTS, EXPECTED_ROLE_GRID } from '../gateway/auth/testing/expectedAccessGrid';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
 import { authHeaders } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
-// One field per row: where it sits in the response, its schema coordinate, and its class.
+// One field per row, at least one of each class: where it sits in the response, its schema
+// coordinate, and its class. Which role reads which class comes from the hand-written grid
+// (gateway/auth/testing/expectedAccessGrid.ts), never from the policy under test.
 const SENSITIVE_FIELDS: Array<{ path: string[]; coordinate: string; cls: SensitivityClass }> = [
   { path: ['customer', 'coreBankingParty', 'givenName'], coordinate: 'Party.givenName', cls: 'PII' },
   { path: ['customer', 'profile', 'fullName'], coordinate: 'GoldenProfile.fullName', cls: 'PII' },
   { path: ['customer', 'accounts'], coordinate: 'Customer.accounts', cls: 'FINANCIAL' },
   { path: ['customer', 'cards'], coordinate: 'Customer.cards', cls: 'FINANCIAL' },
   { path: ['customer', 'coreBankingRecords'], coordinate: 'Customer.coreBankingRecords', cls: 'AUDIT' },
+  { path: ['customer', 'lifecycleStage'], coordinate: 'Customer.lifecycleStage', cls: 'INSIGHT' },
+  { path: ['auditTrail'], coordinate: 'Query.auditTrail', cls: 'AUDIT_TRAIL' },
 ];
 const QUERY = `query Policy($id: ID!) {
   customer(id: $id) {
@@ -22,8 +27,10 @@ const QUERY = `query Policy($id: ID!) {
     accounts { accountNumber }
     cards { cardId }
     coreBankingRecords { localId }
+    lifecycleStage { stage }
     openCases { caseId }
   }
+  auditTrail(customerId: $id, first: 1) { __typename }
 }`;
 
 type Json = Record<string, unknown> | null | undefined;
@@ -38,17 +45,18 @@ describe('field policy end to end (every role, every class)', () => {
     ({ dataset } = await testDataset());
     stack = await startTestStack(dataset);
     const person = dataset.truth.find((p) => p.keys.cifs.length && p.keys.cardholderIds.length)!;
-    const found = await postGraphQL<{ customerBySourceKey: { id: string } }>(stack.gateway.url, 'query($l: String!){ customerBySourceKey(system: CORE_BANKING, localId: $l){ id } }', { l: person.keys.cifs[0] });
+    // Ids and source keys are not sensitive: the least-privileged caller may look them up.
+    const found = await postGraphQL<{ customerBySourceKey: { id: string } }>(stack.gateway.url, 'query($l: String!){ customerBySourceKey(system: CORE_BANKING, localId: $l){ id } }', { l: person.keys.cifs[0] }, await authHeaders('integration'));
     customerId = found.data!.customerBySourceKey.id;
   });
   afterAll(async () => {
     await stack?.close();
   });
 
-  it.each(Object.keys(FIELD_POLICY.roles))('serves %s exactly the classes the policy grants, and the rest of the response', async (role) => {
-    const allowed = new Set(FIELD_POLICY.roles[role]);
+  it.each(Object.keys(EXPECTED_ROLE_GRID))('serves %s exactly the classes the grid grants, and the rest of the response', async (role) => {
+    const allowed = new Set((Object.keys(EXPECTED_ROLE_GRID[role]) as SensitivityClass[]).filter((cls) => EXPECTED_ROLE_GRID[role][cls]));
     // A customer-bound role (mobile-app) reads its own customer: the token names it.
-    const bound = FIELD_POLICY.customerBoundRoles.includes(role) ? { customerId } : {};
+    const bound = EXPECTED_CUSTOMER_BOUND_ROLES.includes(role) ? { customerId } : {};
     const response = await postGraphQL(stack.gateway.url, QUERY, { id: customerId }, await authHeaders(role, bound));
     expect(response.status).toBe(200);
     const data = response.data as Json;
@@ -77,17 +85,18 @@ describe('field policy end to end (every role, every class)', () => {
     expect(forbidden).toHaveLength(SENSITIVE_FIELDS.filter((f) => !allowed.has(f.cls)).length);
   });
 
-  it('lets only the policy roles call scheduleCallback; others get 403 FORBIDDEN and nothing runs', async () => {
+  it.each(Object.keys(EXPECTED_ROLE_GRID))('lets %s call scheduleCallback only if the grid says so; others get 403 FORBIDDEN and nothing runs', async (role) => {
     const mutation = 'mutation($input: ScheduleCallbackInput!) { scheduleCallback(input: $input) { userErrors { code } appointment { id } } }';
-    const input = { customerId, slotId: 'no-such-slot', idempotencyKey: 'policy-test-1' };
-    const refused = await postGraphQL(stack.gateway.url, mutation, { input }, await authHeaders('teller'));
-    expect(refused.status).toBe(403);
-    expect(refused.data).toBeUndefined();
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Mutation.scheduleCallback' });
-
-    const allowed = await postGraphQL(stack.gateway.url, mutation, { input }, await authHeaders('call-center-agent'));
-    expect(allowed.status).toBe(200);
-    expect((allowed.errors ?? []).map((e) => e.extensions?.code)).not.toContain('FORBIDDEN');
+    const input = { customerId, slotId: 'no-such-slot', idempotencyKey: `policy-test-${role}` };
+    const bound = EXPECTED_CUSTOMER_BOUND_ROLES.includes(role) ? { customerId } : {};
+    const response = await postGraphQL(stack.gateway.url, mutation, { input }, await authHeaders(role, bound));
+    if (EXPECTED_MUTATION_GRANTS.scheduleCallback.includes(role)) {
+      expect({ role, status: response.status }).toEqual({ role, status: 200 });
+      expect((response.errors ?? []).map((e) => e.extensions?.code)).not.toContain('FORBIDDEN');
+    } else {
+      expect({ role, status: response.status, data: response.data }).toEqual({ role, status: 403, data: undefined });
+      expect(response.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Mutation.scheduleCallback' });
+    }
   });
 
   it('serves the reference operation whole to a teller, and without the money parts to a call-center agent', async () => {

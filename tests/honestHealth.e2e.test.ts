@@ -3,6 +3,10 @@ import { sharedClientHooks } from '../adapters/kit/clientHooks';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
 import { startTestStack, testDataset } from './support/testStack';
+import { callAs } from './support/testAuth';
+
+// A teller's scenario: the customer360 view while a system is unhealthy.
+callAs('teller');
 
 /**
  * Honest health and errors (issue #11, item 10), through the whole stack with the card processor

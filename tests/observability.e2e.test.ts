@@ -5,8 +5,11 @@ import { createGatewayLogger } from '../gateway/logger';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
-import { authHeaders } from './support/testAuth';
+import { authHeaders, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// A teller's scenario: customer360 and the customer list, watched through logs, metrics and traces.
+callAs('teller');
 
 // Background work (identity following the change feed, extracts) is not a client request and
 // carries no request id; only calls made while serving a client request are checked.

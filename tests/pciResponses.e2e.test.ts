@@ -3,6 +3,10 @@ import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL, seenResponses, type GraphQLResponse } from './support/graphqlClient';
 import { startTestStack, testDataset } from './support/testStack';
+import { callAs } from './support/testAuth';
+
+// A teller's scenario: the role that reads cards (FINANCIAL), so the card fields are really served and scanned.
+callAs('teller');
 
 const MASKED_PAN = /"maskedPan":"\d{6}\*+\d{4}"/g;
 const CUSTOMER_PAGE = `query CustomerPage($first: Int, $after: String) {

@@ -5,8 +5,11 @@ import { sharedClientHooks, type CallEvent } from '../adapters/kit/clientHooks';
 import { createGateway, type GatewayHandle } from '../gateway/createGateway';
 import { defaultGatewayPlugins } from '../gateway/plugins';
 import type { RunningStack } from '../stack/startStack';
-import { defaultTestToken, testSecurityOptions } from './support/testAuth';
+import { defaultTestToken, testSecurityOptions, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// A teller's scenario: accounts (FINANCIAL) and the profile (PII) of one customer.
+callAs('teller');
 
 /**
  * One AbortSignal per request reaches every legacy call (issue #11, item 6): once the request's

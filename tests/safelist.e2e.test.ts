@@ -3,6 +3,10 @@ import { loadSafelist } from '../gateway/operationSafelist';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
 import { startTestStack, testDataset } from './support/testStack';
+import { callAs } from './support/testAuth';
+
+// A teller's scenario: the counter's customer list, through the safelist.
+callAs('teller');
 
 describe('safelist mode for production channels', () => {
   let stack: RunningStack;

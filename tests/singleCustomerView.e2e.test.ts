@@ -2,8 +2,11 @@ import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { listCustomers } from '../subgraphs/identity/store/identityReads';
 import { postGraphQL } from './support/graphqlClient';
-import { authHeaders } from './support/testAuth';
+import { authHeaders, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
+
+// A data steward's scenario: the golden profile (PII), link/unlink decisions and the discrepancy report (AUDIT).
+callAs('data-steward');
 
 const PROFILE = `query($id: ID!) { customer(id: $id) { id sourceKeys { system localId }
   profile { email { value rule conflict source { system localId changedAt } candidates { system localId value } } } } }`;

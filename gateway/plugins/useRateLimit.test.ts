@@ -50,20 +50,50 @@ describe('useRateLimit across two replicas sharing Redis', () => {
   });
 
   it('counts each principal separately', async () => {
+    // Carol spends her whole budget here (this test does not lean on alice's above).
+    const carol = { authorization: `Bearer ${await gatewayTestToken('teller', { subject: 'carol' })}` };
+    for (let i = 0; i < limit; i += 1) expect((await postGraphQL(secured.gateway.url, QUERY, carol)).status).toBe(200);
+    expect((await postGraphQL(secured.gateway.url, QUERY, carol)).status).toBe(429);
     const bob = { authorization: `Bearer ${await gatewayTestToken('teller', { subject: 'bob' })}` };
     expect((await postGraphQL(secured.gateway.url, QUERY, bob)).status).toBe(200);
   });
 
-  it('does not count unauthenticated requests (they get 401 before the rate limit runs)', async () => {
+  it('does not count unauthenticated requests in Redis (they get 401 before the rate limit runs)', async () => {
     const counters = async () => {
       const keys = (await redis.keys(`${prefix}ratelimit:*`)).sort();
       return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await redis.get(key)] as const)));
     };
+    // A window of this test's own, so "nothing moved" is measured against a counter that exists.
+    const dora = { authorization: `Bearer ${await gatewayTestToken('teller', { subject: 'dora' })}` };
+    expect((await postGraphQL(secured.gateway.url, QUERY, dora)).status).toBe(200);
     const before = await counters();
-    expect(Object.keys(before)).toHaveLength(2); // alice's and bob's windows
+    expect(Object.values(before)).toContain('1');
     for (let i = 0; i < 5; i += 1) expect((await postGraphQL(secured.gateway.url, QUERY)).status).toBe(401);
     // No new window (an address-keyed one would appear) and no existing one moved.
     expect(await counters()).toEqual(before);
+  });
+});
+
+describe('useRateLimit and unauthenticated requests', () => {
+  it('never asks the counter about a request it refuses with 401, and does for an authenticated one', async () => {
+    const hits: string[] = [];
+    const memory = createMemoryWindowCounter();
+    const recording = { hit: (key: string, windowMs: number) => (hits.push(key), memory.hit(key, windowMs)), close: async () => undefined };
+    const secured = await startSecuredTestGateway({ rateLimit: { limit: 100, windowMs: 60_000, counter: recording } });
+    try {
+      for (const authorization of [undefined, 'Bearer not-a-token', 'Basic dXNlcjpwYXNz']) {
+        const answer = await postGraphQL(secured.gateway.url, QUERY, authorization ? { authorization } : {});
+        expect({ authorization, status: answer.status }).toEqual({ authorization, status: 401 });
+      }
+      expect(hits).toEqual([]);
+      // The counter is really in place: the first authenticated request is counted, once.
+      const headers = { authorization: `Bearer ${await gatewayTestToken('teller', { subject: 'erin' })}` };
+      expect((await postGraphQL(secured.gateway.url, QUERY, headers)).status).toBe(200);
+      expect(hits).toHaveLength(1);
+      expect(hits[0]).toMatch(/^uv:ratelimit:/);
+    } finally {
+      await secured.close();
+    }
   });
 });
 

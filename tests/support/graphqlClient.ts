@@ -14,9 +14,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export const seenResponses: string[] = [];
 
 /**
- * POSTs a GraphQL request. Without an `authorization` header it sends the default test token
- * (an auditor, who reads every class; see testAuth.ts); pass `{ authorization: ... }` to act as
- * another role, or `{ authorization: '' }` to send none.
+ * POSTs a GraphQL request. Without an `authorization` header it sends the default test token:
+ * the role the file chose with `callAs(role)`, else the least-privileged role, which reads no
+ * sensitive field (testAuth.ts). Pass `{ authorization: ... }` (authHeaders(role)) to act as
+ * another role for one request, or `{ authorization: '' }` to send none.
  */
 export async function postGraphQL<T = Record<string, unknown>>(
   url: string,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { hs256Secret } from '../../gateway/auth/authConfig';
 import { mintToken } from '../../gateway/auth/mintToken';
 import { DEFAULT_ABUSE_LIMITS } from '../../gateway/plugins/useAbuseLimits';
@@ -36,9 +37,57 @@ export async function authHeaders(role: string | readonly string[], options: Par
   return { authorization: `Bearer ${await tokenFor(role, options)}` };
 }
 
-let defaultToken: Promise<string> | undefined;
-/** The token postGraphQL sends when the test gives no authorization header: an auditor (reads every class). */
+/**
+ * The role a test calls as when it names none: `integration`, the role that reads no sensitive
+ * class (gateway/auth/fieldPolicy.ts), so a test that reads customer data must say whose
+ * scenario it plays (`callAs('teller')`, or `authHeaders(role)` per request) and a test that
+ * needs every field says so (`callAs('auditor', ...)`). Least privilege by default: an end-to-end
+ * test that forgets its role sees the field policy refuse, instead of an auditor reading everything.
+ */
+export const LEAST_PRIVILEGED_TEST_ROLE = 'integration';
+
+/**
+ * Test files written before the least-privilege default, which still call as an auditor when
+ * they name no role. Transitional (backwards compatibility for files owned elsewhere): a file
+ * leaves this list when its scenarios name their roles.
+ */
+export const AUDITOR_DEFAULT_UNTIL_MIGRATED: readonly string[] = ['tests/customer360.e2e.test.ts', 'tests/console.browser.test.ts'];
+
+let fileRole: { roles: readonly string[]; why: string } | undefined;
+
+/**
+ * The role every request of this test file makes unless it passes its own `authorization`
+ * (jest loads this module once per file, so the choice stays in the file). `why` says, in the
+ * test, why the scenario belongs to that role; it is required for the auditor (every field).
+ */
+export function callAs(role: string | readonly string[], why?: string): void {
+  const roles = typeof role === 'string' ? [role] : role;
+  if (roles.includes('auditor') && !why) throw new Error('callAs(auditor) reads every field: say why the test needs them');
+  fileRole = { roles, why: why ?? '' };
+  tokens.clear();
+}
+
+/** The test file running now, relative to the repository (jest's own record of it). */
+function currentTestFile(): string {
+  const testPath = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.().testPath;
+  return testPath ? path.relative(path.resolve(__dirname, '..', '..'), testPath).split(path.sep).join('/') : '';
+}
+
+/** The roles a request without its own authorization header acts with (see callAs). */
+export function defaultTestRoles(): readonly string[] {
+  if (fileRole) return fileRole.roles;
+  return AUDITOR_DEFAULT_UNTIL_MIGRATED.includes(currentTestFile()) ? ['auditor'] : [LEAST_PRIVILEGED_TEST_ROLE];
+}
+
+const tokens = new Map<string, Promise<string>>();
+/** The token postGraphQL sends when the test gives no authorization header: the file's role (callAs), else the least-privileged one. */
 export function defaultTestToken(): Promise<string> {
-  defaultToken ??= tokenFor('auditor', { subject: 'test-default-auditor', ttl: '6h' });
-  return defaultToken;
+  const roles = defaultTestRoles();
+  const key = roles.join('+');
+  let token = tokens.get(key);
+  if (!token) {
+    token = tokenFor(roles, { subject: `test-default-${key}`, ttl: '6h' });
+    tokens.set(key, token);
+  }
+  return token;
 }
