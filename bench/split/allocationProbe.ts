@@ -3,7 +3,8 @@
  * bench/split/allocationProbe.ts ...`), beside the process's own code, which it does not touch.
  * Over the IPC channel the bench opens, `{ splitProbe: 'begin' }` starts counting the V8 heap
  * bytes this process allocates and `{ splitProbe: 'end' }` answers
- * `{ splitProbe: 'allocated', bytes }` (heapAllocation.ts). Without an IPC channel it does nothing.
+ * `{ splitProbe: 'allocated', bytes }` (heapAllocation.ts); the process exits when the channel
+ * closes. Without an IPC channel it does nothing.
  */
 import v8 from 'node:v8';
 import { allocatedBytes } from './heapAllocation';
@@ -30,6 +31,8 @@ if (process.send) {
       process.send?.(answer);
     }
   });
-  // The channel must not keep a process alive that would otherwise exit.
+  // The channel must not keep a process alive that would otherwise exit; and a bench process
+  // must not outlive the bench (a crashed bench closes the channel without SIGTERM).
   process.channel?.unref();
+  process.once('disconnect', () => process.exit(0));
 }

@@ -45,6 +45,8 @@ export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`${spec.name} exited with code ${code} before it was ready`)));
   });
+  // A process whose readiness is not its first line (the gateway: its health check) never awaits this.
+  firstLine.catch(() => undefined);
   // Later output is drained so the process never blocks on a full pipe.
   lines.on('line', () => undefined);
   const close = async () => {
