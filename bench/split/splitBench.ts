@@ -4,13 +4,13 @@ import type { SourceSystem } from '../../adapters/canonical';
 import { subgraphUrlEnvName } from '../../gateway/subgraphUrls';
 import type { BenchOptions } from '../benchOptions';
 import { freePort, waitForHealth } from '../gatewayProcess';
-import { runLoad } from '../loadRunner';
 import { primeRequests } from '../requestPriming';
 import { checkSameAnswers } from '../responseCheck';
 import type { BenchStack } from '../stackVariants';
 import type { Target } from '../target';
 import { customer360Workload, customerIds, customerListWorkload, type Workload } from '../workloads';
 import { startBenchChild, jsonLineReady, type BenchChild } from './benchChild';
+import { runClosedLoop } from './closedLoopLoad';
 import { cpuMsOfTrees } from './processCpu';
 import { legacyCallsBetween, readLegacyCalls, settledRemoteLegacyCalls } from './remoteLegacyCalls';
 import { GROUPS, type Group, type SplitRun } from './splitReport';
@@ -73,10 +73,11 @@ async function measureRun(processes: SplitProcesses, target: Target, workload: W
   const callsBefore = await readLegacyCalls(processes.simulatorUrls);
   for (const group of GROUPS) children[group].beginAllocation();
   const cpuBefore = await cpuMsOfTrees(pids);
-  const load = await runLoad(target, workload, { durationSeconds: options.durationSeconds, connections: options.connections });
+  const load = await runClosedLoop(target, workload, { durationSeconds: options.durationSeconds, connections: options.connections });
   const cpuAfter = await cpuMsOfTrees(pids);
   const allocated = await Promise.all(GROUPS.map((g) => children[g].endAllocation()));
-  const callsAfter = await settledRemoteLegacyCalls(processes.simulatorUrls, load.p99Ms);
+  // Every request sent has been answered: the counters only need to be read once they are still.
+  const callsAfter = await settledRemoteLegacyCalls(processes.simulatorUrls, 250);
   const calls = legacyCallsBetween(callsBefore, callsAfter);
   const perRequest = (value: number) => (load.completed === 0 ? 0 : value / load.completed);
   return {
@@ -86,7 +87,7 @@ async function measureRun(processes: SplitProcesses, target: Target, workload: W
     completed: load.completed,
     cpuMsPerRequest: Object.fromEntries(GROUPS.map((g) => [g, perRequest(cpuAfter[g] - cpuBefore[g])])) as Record<Group, number>,
     allocatedBytesPerRequest: Object.fromEntries(GROUPS.map((g, i) => [g, perRequest(allocated[i])])) as Record<Group, number>,
-    legacyCallsPerRequest: load.sent === 0 ? 0 : calls.total / load.sent,
+    legacyCallsPerRequest: perRequest(calls.total),
     legacyCalls: calls,
     failures: load.failures,
   };
@@ -94,8 +95,9 @@ async function measureRun(processes: SplitProcesses, target: Target, workload: W
 
 /**
  * `npm run bench -- --split`: simulators, backends (adapters + subgraphs), our gateway and a stock
- * @apollo/gateway as four processes; the load generator is this process. Each workload runs
- * cold against both gateways, `repeat` times in alternating order, after priming and warm-up.
+ * @apollo/gateway as four processes; the load generator is this process (closedLoopLoad.ts).
+ * Each workload runs cold against both gateways, `repeat` times in alternating order, after
+ * priming and warm-up.
  */
 export async function runSplitBench(datasetDir: string, setup: BenchStack, options: BenchOptions, onRun: (run: SplitRun) => void): Promise<SplitRun[]> {
   const started: BenchChild[] = [];
@@ -107,7 +109,7 @@ export async function runSplitBench(datasetDir: string, setup: BenchStack, optio
     for (const workload of workloads) await checkSameAnswers(workload, targets);
     for (const workload of workloads) for (const target of targets) await primeRequests(target, workload);
     if (options.warmupSeconds > 0) {
-      for (const workload of workloads) for (const target of targets) await runLoad(target, workload, { durationSeconds: options.warmupSeconds, connections: options.connections });
+      for (const workload of workloads) for (const target of targets) await runClosedLoop(target, workload, { durationSeconds: options.warmupSeconds, connections: options.connections });
     }
     const runs: SplitRun[] = [];
     for (let repeat = 0; repeat < options.repeat; repeat += 1) {

@@ -14,7 +14,7 @@ export interface SplitRun {
   cpuMsPerRequest: Record<Group, number>;
   /** V8 heap bytes allocated per completed request by each group's main process. */
   allocatedBytesPerRequest: Record<Group, number>;
-  /** Legacy calls per request sent. */
+  /** Legacy calls per request (every request sent is answered before the counters are read). */
   legacyCallsPerRequest: number;
   legacyCalls: LegacyCalls;
   failures: number;
