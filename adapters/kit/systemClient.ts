@@ -131,7 +131,10 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     previousState = state;
     hooks.onBreakerState?.({ system, state: BREAKER_STATES[state] });
   });
-  const attemptTimeout = timeout(config.timeoutMs, TimeoutStrategy.Aggressive);
+  // abortOnReturn: false: the attempt's signal is aborted when the timeout fires (or the request
+  // is cancelled), which is what stops the HTTP call in flight; aborting it again after every
+  // successful return, cockatiel's default, only built a DOMException per call for nobody.
+  const attemptTimeout = timeout(config.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
   // A stream outlives the policy call that opened it: cockatiel aborts the signal on return by
   // default, which would cut every streamed body right after its headers arrived.
   const streamOpenTimeout = timeout(config.timeoutMs, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false });
