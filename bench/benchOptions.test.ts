@@ -13,6 +13,7 @@ describe('the bench command line', () => {
       customerCount: 200,
       auth: true,
       bare: false,
+      split: false,
       jsonPath: undefined,
       faultSeconds: 10,
       recoverySeconds: 15,
@@ -32,10 +33,37 @@ describe('the bench command line', () => {
       customerCount: 50,
       auth: false,
       bare: true,
+      split: false,
       jsonPath: 'out.json',
       faultSeconds: 5,
       recoverySeconds: 7,
     });
+  });
+
+  it('reads --split with the settings it measures', () => {
+    expect(parseBenchOptions(['--split', '--duration', '10', '--repeat', '3', '--scenario', 'baseline', '--cache', 'cold'])).toMatchObject({
+      split: true,
+      durationSeconds: 10,
+      repeat: 3,
+      scenario: 'baseline',
+      cacheModes: ['cold'],
+      workers: [],
+      bare: false,
+    });
+    // Alone, it takes the defaults (the default scenario list is run as its baseline).
+    expect(parseBenchOptions(['--split'])).toMatchObject({ split: true, scenario: 'all', cacheModes: ['cold'] });
+  });
+
+  it.each([
+    [['--split', '--cache', 'warm']],
+    [['--split', '--cache', 'both']],
+    [['--split', '--scenario', 'latency']],
+    [['--split', '--scenario', 'faults']],
+    [['--split', '--workers', '1']],
+    [['--split', '--bare']],
+    [['--split', 'yes']],
+  ])('refuses %j: a split run would not measure it', (argv) => {
+    expect(() => parseBenchOptions(argv)).toThrow(BenchOptionsError);
   });
 
   it.each([

@@ -21,6 +21,11 @@ export interface BenchOptions {
   auth: boolean;
   /** Also measure our gateway with no plugins (diagnosis of a gap to plain, see bareGateway.ts). */
   bare: boolean;
+  /**
+   * Simulators, adapters + subgraphs, our gateway and a stock gateway as separate processes, with
+   * the OS CPU and heap allocation per request of each (bench/split/). Cold, baseline only.
+   */
+  split: boolean;
   /** Where to write the raw results as JSON (optional). */
   jsonPath?: string;
   /** Fault matrix (`--scenario faults`): seconds with each fault on, and seconds of load after lifting it. */
@@ -50,6 +55,11 @@ export function benchCommand(): Command {
     .option('--customers <n>', 'how many customers customer360 rotates through', '200')
     .addOption(new Option('--auth <on|off>', 'verify a bearer token on every request, as in production').choices(['on', 'off']).default('on'))
     .option('--bare', 'also measure our gateway with no plugins')
+    .option(
+      '--split',
+      'run simulators, adapters + subgraphs, our gateway and a stock Apollo gateway as separate processes and report OS CPU ms and ' +
+        'V8 heap bytes allocated per request of each (cold, legacy systems answering at once; not with --cache warm|both, --scenario latency|faults, --workers or --bare)',
+    )
     .option('--json <file>', 'write the raw results as JSON')
     .option('--fault-seconds <seconds>', 'fault matrix: seconds of load with each fault on', '10')
     .option('--recovery-seconds <seconds>', 'fault matrix: seconds of load after the fault is lifted (time to recover)', '15')
@@ -67,6 +77,7 @@ type RawBenchOptions = {
   customers: string;
   auth: 'on' | 'off';
   bare?: boolean;
+  split?: boolean;
   json?: string;
   faultSeconds: string;
   recoverySeconds: string;
@@ -94,7 +105,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
 
 /** Commander's raw values -> validated options. */
 export function benchOptions(values: RawBenchOptions): BenchOptions {
-  return {
+  const options: BenchOptions = {
     durationSeconds: positiveInteger('duration', values.duration),
     connections: positiveInteger('connections', values.connections),
     scenario: values.scenario,
@@ -105,8 +116,19 @@ export function benchOptions(values: RawBenchOptions): BenchOptions {
     customerCount: positiveInteger('customers', values.customers),
     auth: values.auth === 'on',
     bare: values.bare ?? false,
+    split: values.split ?? false,
     jsonPath: values.json,
     faultSeconds: positiveInteger('fault-seconds', values.faultSeconds),
     recoverySeconds: positiveInteger('recovery-seconds', values.recoverySeconds),
   };
+  if (options.split) refuseWithSplit(options);
+  return options;
+}
+
+/** What the split bench does not measure: a cache state or a variant it would silently ignore. */
+function refuseWithSplit(options: BenchOptions): void {
+  if (options.cacheModes.some((mode) => mode !== 'cold')) throw new BenchOptionsError('--split measures a cold cache only (not --cache warm|both)');
+  if (options.scenario !== 'all' && options.scenario !== 'baseline') throw new BenchOptionsError(`--split runs the baseline scenario only (not --scenario ${options.scenario})`);
+  if (options.workers.length) throw new BenchOptionsError('--split runs one gateway process (not --workers)');
+  if (options.bare) throw new BenchOptionsError('--split does not measure --bare');
 }

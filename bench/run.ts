@@ -18,6 +18,8 @@ import { measureAll } from './measure';
 import { renderFaultMatrix, runFaultMatrix, type CellResult } from './faultMatrix';
 import { startPlainGateway } from './plainGateway';
 import { renderReport, type Measurement } from './report';
+import { loadAverage, runSplitBench } from './split/splitBench';
+import { renderSplitReport, summariseSplit } from './split/splitReport';
 import { checkSameAnswers } from './responseCheck';
 import { applyScenario, selectScenarios, type Scenario } from './scenarios';
 import { benchStackFor, type BenchStack } from './stackVariants';
@@ -89,7 +91,9 @@ async function main(): Promise<void> {
   }
   const machine = describeMachine();
   console.error(`machine: ${machine.cpuCount} x ${machine.cpuModel}, ${machine.totalMemoryGb} GB, Node ${machine.node}`);
-  const dataset = await ensureDataset(path.join(ROOT, 'data', 'dataset'), {});
+  const datasetDir = path.join(ROOT, 'data', 'dataset');
+  const dataset = await ensureDataset(datasetDir, {});
+  if (options.split) return splitMain(datasetDir, dataset, options, machine);
   const scenarios = selectScenarios(options.scenario);
 
   const measurements: Measurement[] = [];
@@ -119,6 +123,32 @@ async function main(): Promise<void> {
   if (faultCells.length) console.log(`Command: ${command}\n${renderFaultMatrix(faultCells, faultSettings)}`);
   else console.log(renderReport(machine, settings, measurements));
   if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, measurements, faultCells }, null, 2));
+}
+
+/** `--split`: four processes, OS CPU and allocation per request of each (bench/split/). */
+async function splitMain(datasetDir: string, dataset: Awaited<ReturnType<typeof ensureDataset>>, options: BenchOptions, machine: ReturnType<typeof describeMachine>): Promise<void> {
+  const started = new Date();
+  const setup = await benchStackFor(dataset, 'cold', options.auth);
+  const runs = await runSplitBench(datasetDir, setup, options, (run) =>
+    console.error(
+      `  ${run.workload} ${run.gateway}: ${run.requestsPerSecond.toFixed(1)} req/s; CPU ms/request simulators ${run.cpuMsPerRequest.simulators.toFixed(2)}, ` +
+        `backends ${run.cpuMsPerRequest.backends.toFixed(2)}, gateway ${run.cpuMsPerRequest.gateway.toFixed(2)}, stock ${run.cpuMsPerRequest.stock.toFixed(2)}; ` +
+        `${run.legacyCallsPerRequest.toFixed(2)} legacy calls/request; ${run.failures} failures`,
+    ),
+  );
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  console.log(
+    [
+      `Command: ${command}`,
+      `Started ${started.toISOString()}, ended ${new Date().toISOString()}; load average at the end (1, 5, 15 min): ${loadAverage()}.`,
+      `Machine: ${machine.cpuCount} x ${machine.cpuModel}, ${machine.totalMemoryGb} GB, Node ${machine.node}, ${machine.platform}.`,
+      `Runs: ${options.durationSeconds} s each, ${options.connections} connections, ${options.repeat} run(s) per gateway and workload${options.repeat > 1 ? ' (figures are medians)' : ''}; ` +
+        `cold (CACHE_TTL_MS=0), identity follower and change polling off; ${options.auth ? 'bearer token verified on every request' : 'authentication off'}.`,
+      '',
+      renderSplitReport(summariseSplit(runs)),
+    ].join('\n'),
+  );
+  if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, runs }, null, 2));
 }
 
 main().catch((error: unknown) => {

@@ -51,9 +51,11 @@ async function benchStack(dataset: Dataset, auth: boolean): Promise<BenchStack> 
 
 // Nothing edits records during a bench, so the cache's change-feed polling is off: its polls
 // would land in the simulators' counters as legacy calls no operation made.
+/** The stack's documented "uncached" setting, change polling off. */
+export const COLD_CACHE_ENV: Readonly<Record<string, string>> = { CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' };
+
 const CACHE_ENV: Record<CacheMode, Record<string, string>> = {
-  // The stack's documented "uncached" setting.
-  cold: { CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' },
+  cold: { ...COLD_CACHE_ENV },
   // Entries outlive the whole bench (the default 30 s TTL would expire them between runs), so a
   // warm run measures hits only; every request is primed once per gateway before timing.
   warm: { CACHE_TTL_MS: '3600000', CHANGE_POLL_MS: '0' },

@@ -65,4 +65,35 @@ describe('soapCodec', () => {
   ])('refuses %s with UpstreamProtocolError', (_name, body) => {
     expect(() => decodeSoapResponse('GetAdvisor', ok(body))).toThrow(UpstreamProtocolError);
   });
+
+  // fast-xml-parser's parse alone reads most of these as data (an unclosed or mismatched tag, a
+  // body cut after </soap:Body>, trailing junk): the well-formedness pre-pass is what refuses
+  // them, so a cheaper decode must keep every row of this table red.
+  const advisor = '<GetAdvisorResponse><advisor><advisorId>A1</advisorId><name>Ann</name></advisor></GetAdvisorResponse>';
+  const whole = envelope(advisor);
+  it.each([
+    ['cut in half', whole.slice(0, Math.floor(whole.length / 2))],
+    ['cut inside the closing Envelope tag', whole.slice(0, whole.length - 3)],
+    ['cut right after </soap:Body>', whole.slice(0, whole.indexOf('</soap:Envelope>'))],
+    ['unclosed elements', envelope('<GetAdvisorResponse><advisor><advisorId>A1</advisorId>')],
+    ['an element closed by its parent', envelope('<GetAdvisorResponse><advisor><advisorId>A1</advisor></GetAdvisorResponse>')],
+    ['mismatched tags', envelope('<GetAdvisorResponse><advisor><advisorId>A1</name></advisor></GetAdvisorResponse>')],
+    ['trailing markup after the root', `${whole}<extra>`],
+    ['trailing text after the root', `${whole}junk`],
+    ['two envelopes', whole + whole],
+    ['an unquoted attribute', envelope('<GetAdvisorResponse a=1/>')],
+    ['a bare < in text', envelope('<GetAdvisorResponse>a < b</GetAdvisorResponse>')],
+    ['garbage', 'x<<>>&&;;\u0000\u0001'],
+    ['empty', ''],
+    ['whitespace only', ' \n\t '],
+    ['an HTML error page with status 200', '<html><body><h1>502 Bad Gateway</h1><br></body></html>'],
+    ['a DOCTYPE with an entity', `<!DOCTYPE x [<!ENTITY a "b">]>${whole}`],
+    ['a DOCTYPE without an internal subset', `<!doctype soap:Envelope SYSTEM "http://x/e.dtd">${whole}`],
+  ])('refuses a malformed envelope (%s) with UpstreamProtocolError, never partial data', (_name, body) => {
+    expect(() => decodeSoapResponse('GetAdvisor', ok(body))).toThrow(UpstreamProtocolError);
+  });
+
+  it('reads the same envelope whole (the table above is malformed, not unreadable)', () => {
+    expect(decodeSoapResponse('GetAdvisor', ok(whole))).toEqual({ advisor: { advisorId: 'A1', name: 'Ann' } });
+  });
 });

@@ -258,6 +258,19 @@ describe('createSystemClient: cancellation through the request scope', () => {
     expect(client.breakerState()).toBe('closed');
   });
 
+  it('aborts a timed-out attempt: the system sees its connection close', async () => {
+    behaviour = 'hang';
+    client = createSystemClient(config(url, { timeoutMs: 1_000, retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
+    const arrived = once(events, 'received');
+    const closed = once(events, 'closed');
+    const outcome = client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson).catch((e: unknown) => e);
+    await arrived;
+    expect(await outcome).toBeInstanceOf(UpstreamTimeout);
+    // A hanging server never closes the socket itself: only the client's abort does.
+    await closed;
+    expect(received).toBe(1);
+  });
+
   it('stops retrying once the request is cancelled between attempts', async () => {
     behaviour = 'fail';
     client = createSystemClient(config(url, { retry: { maxRetries: 5, initialDelayMs: 200, maxDelayMs: 200, maxRetryAfterMs: 0 } }), {});

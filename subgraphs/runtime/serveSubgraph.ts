@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse } from 'graphql';
@@ -65,8 +65,11 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     includeStacktraceInErrorResponses: !production,
     // Subgraphs sit behind the gateway; CSRF prevention applies at the gateway.
     csrfPrevention: false,
-    // No Apollo Studio here: federated traces would only cost time on every request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), staleExtensionPlugin()],
+    // No Apollo Studio here: federated traces would only cost time on every request. No cache
+    // hints either: no schema declares @cacheControl and nothing sets a hint, so the default
+    // cache-control plugin only wrapped every field resolver to compute "no-store" (maxAge 0),
+    // which is also what the gateway assumes of a subgraph answer without the header.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staleExtensionPlugin()],
   });
   await server.start();
   // Every legacy call a resolver makes for this request carries the gateway's request id.

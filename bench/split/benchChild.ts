@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { ProbeAnswer } from './allocationProbe';
+
+const ROOT = path.join(__dirname, '..', '..');
+const PROBE = path.join(__dirname, 'allocationProbe.ts');
+
+/** One process of the split bench, started with its pid the real one (no wrapper process). */
+export interface BenchChild {
+  name: string;
+  pid: number;
+  /** Starts counting the V8 heap bytes the process allocates (allocationProbe.ts). */
+  beginAllocation(): void;
+  /** Bytes allocated since beginAllocation (main thread's V8 heap). */
+  endAllocation(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ChildSpec {
+  name: string;
+  /** Script path relative to the repository root (e.g. `gateway/main.ts`). */
+  entry: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** Resolves when the process is ready; gets the first line it prints on stdout. */
+  ready(child: ChildProcess, firstLine: Promise<string>): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx --import bench/split/allocationProbe.ts <entry>` (not the tsx CLI,
+ * which would add a wrapper process, so the pid is the one doing the work) with an IPC channel
+ * for the probe. stderr passes through; stdout's first line goes to `ready`.
+ */
+export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
+    cwd: ROOT,
+    env: spec.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const exited = once(child, 'exit');
+  const lines = createInterface({ input: child.stdout! });
+  const firstLine = new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`${spec.name} exited with code ${code} before it was ready`)));
+  });
+  // A process whose readiness is not its first line (the gateway: its health check) never awaits this.
+  firstLine.catch(() => undefined);
+  // Later output is drained so the process never blocks on a full pipe.
+  lines.on('line', () => undefined);
+  const close = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await spec.ready(child, firstLine);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    name: spec.name,
+    pid: child.pid ?? 0,
+    beginAllocation: () => child.send({ splitProbe: 'begin' }),
+    endAllocation: () =>
+      new Promise<number>((resolve, reject) => {
+        const onMessage = (message: ProbeAnswer) => {
+          if (message?.splitProbe !== 'allocated') return;
+          child.off('message', onMessage);
+          resolve(message.bytes);
+        };
+        child.on('message', onMessage);
+        child.send({ splitProbe: 'end' }, (error) => error && reject(error));
+      }),
+    close,
+  };
+}
+
+/** `ready` for a process that prints one JSON line when it serves: the parsed line goes to `onReady`. */
+export function jsonLineReady<T>(onReady: (value: T) => void): ChildSpec['ready'] {
+  return async (_child, firstLine) => onReady(JSON.parse(await firstLine) as T);
+}

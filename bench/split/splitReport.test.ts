@@ -1,0 +1,45 @@
+import type { LegacyCalls } from '../legacyCallCounter';
+import { renderSplitReport, summariseSplit, type SplitRun } from './splitReport';
+
+const calls: LegacyCalls = { CORE_BANKING: 4, CARDS: 2, ERP: 2, CALL_CENTER: 2, total: 10 };
+
+function run(gateway: 'ours' | 'stock', cpu: [number, number, number, number], legacy: number): SplitRun {
+  const [simulators, backends, ours, stock] = cpu;
+  return {
+    workload: 'customer360',
+    gateway,
+    requestsPerSecond: 50,
+    completed: 500,
+    cpuMsPerRequest: { simulators, backends, gateway: ours, stock },
+    allocatedBytesPerRequest: { simulators: 1024, backends: 10 * 1024, gateway: 4 * 1024, stock: 3 * 1024 },
+    legacyCallsPerRequest: legacy,
+    legacyCalls: calls,
+    failures: 0,
+  };
+}
+
+describe('the split report', () => {
+  const runs = [
+    run('ours', [1.5, 9, 6, 0.01], 8.8),
+    run('stock', [1.6, 9.2, 0.02, 5.5], 8.9),
+    run('ours', [1.7, 10, 5, 0.01], 8.9),
+    run('stock', [1.7, 9.4, 0.02, 6.5], 8.9),
+    run('ours', [1.9, 11, 7, 0.01], 9.0),
+    run('stock', [1.8, 9.6, 0.02, 6], 8.7),
+  ];
+
+  it('takes medians per group and the product total per run (gateway + backends, simulators excluded)', () => {
+    const [summary] = summariseSplit(runs);
+    expect(summary).toMatchObject({ workload: 'customer360', runs: 3, simulators: 1.7, backends: 10, gateway: 6, stockGateway: 6, backendsUnderStock: 9.4, legacyCallsPerRequest: 8.9, stockLegacyCallsPerRequest: 8.9 });
+    // Runs: 15, 15, 18 -> 15 (the sum of the medians would be 16).
+    expect(summary.productTotal).toBe(15);
+    expect(summary.gatewayRatio).toBe(1);
+    expect(summary.allocatedKiB).toEqual({ simulators: 1, backends: 10, gateway: 4, stock: 3 });
+  });
+
+  it('renders a row per workload with the ratio ours/stock', () => {
+    const text = renderSplitReport(summariseSplit(runs));
+    expect(text).toContain('| customer360 | 1.70 | 10.00 | 6.00 | **15.00** | 6.00 | 1.00x | 8.90 / 8.90 | 50.0 / 50.0 | 0 |');
+    expect(text).toContain('| customer360 | 1 | 10 | 4 | 3 |');
+  });
+});
