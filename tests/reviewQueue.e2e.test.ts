@@ -10,12 +10,12 @@ import { startTestStack, testDataset } from './support/testStack';
 type Key = { system: string; localId: string };
 type Step = { comparison: string; level: string; weight: number; levelWeight: number; termFrequencyAdjustment: number };
 type Explanation = { a: Key; b: Key; priorWeight: number; steps: Step[]; matchWeight: number; probability: number; band: string };
-type Item = { a: Key; b: Key; probability: number; matchWeight: number; band: string; reason: string; customerA: { id: string }; customerB: { id: string }; explanation: Explanation };
+type Item = { a: Key; b: Key; scoredAt: string; probability: number; matchWeight: number; band: string; reason: string; customerA: { id: string }; customerB: { id: string }; explanation: Explanation };
 
 const EXPLANATION = 'a { system localId } b { system localId } priorWeight matchWeight probability band steps { comparison level weight levelWeight termFrequencyAdjustment }';
 const QUEUE = `query($first: Int, $after: String) { matchReviewQueue(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
-  edges { node { a { system localId } b { system localId } probability matchWeight band reason customerA { id } customerB { id } explanation { ${EXPLANATION} } } }
+  edges { node { a { system localId } b { system localId } probability matchWeight band reason scoredAt customerA { id } customerB { id } explanation { ${EXPLANATION} } } }
 } }`;
 const EXPLAIN = `query($a: SourceKeyInput!, $b: SourceKeyInput!) { explainMatch(a: $a, b: $b) { ${EXPLANATION} } }`;
 const CUSTOMER_EXPLANATIONS = `query($id: ID!) { customer(id: $id) { id matchExplanations { ${EXPLANATION} } } }`;
@@ -74,6 +74,7 @@ describe('the stewards\' review queue', () => {
     expect(items.map((i) => i.probability)).toEqual([...items.map((i) => i.probability)].sort((x, y) => y - x));
     for (const item of items) {
       expect(keyOf(item.a) < keyOf(item.b)).toBe(true);
+      expect(new Date(item.scoredAt).toISOString()).toBe(item.scoredAt);
       if (item.reason === 'REVIEW_BAND') {
         expect(item.band).toBe('REVIEW');
         expect(item.probability >= 0.5 && item.probability < 0.9).toBe(true);

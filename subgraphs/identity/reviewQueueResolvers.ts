@@ -48,7 +48,7 @@ function sourceRef(input: KeyInput): KeyInput {
 const reviewItem = (pair: QueuedPair) => {
   const a = splitRecordKey(pair.a);
   const b = splitRecordKey(pair.b);
-  return { ...pair, a, b, explanation: { ...pair.explanation, a, b } };
+  return { ...pair, a, b, scoredAt: pair.scoredAt.toISOString(), explanation: { ...pair.explanation, a, b } };
 };
 
 const refused = (code: string, message: string) => ({ retrain: null, errors: [{ code, message }] });
