@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as identity from './migrations/0001_identity';
 import * as auditTrail from './migrations/0002_audit_trail';
+import * as reviewQueue from './migrations/0003_review_queue';
 
 /**
  * Every migration, in order: db/migrations/ is the schema's history. Listed here rather than
@@ -9,6 +10,7 @@ import * as auditTrail from './migrations/0002_audit_trail';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_identity': identity,
   '0002_audit_trail': auditTrail,
+  '0003_review_queue': reviewQueue,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -37,7 +37,7 @@ export interface CrosswalkTable {
 export interface IdentityChangesTable {
   change_id: Generated<string | number>;
   at: Filled<Date>;
-  cause: 'INITIAL_LOAD' | 'FEED' | 'STEWARD' | 'REINDEX';
+  cause: 'INITIAL_LOAD' | 'FEED' | 'STEWARD' | 'REINDEX' | 'RETRAIN';
   system: string | null;
   decision_id: BigId | null;
 }
@@ -91,6 +91,18 @@ export interface DiscrepanciesTable {
   value_b: string;
 }
 
+export interface MatchReviewQueueTable {
+  record_a: string;
+  record_b: string;
+  probability: number;
+  match_weight: number;
+  band: 'LINKED' | 'REVIEW';
+  reason: 'REVIEW_BAND' | 'KEPT_APART';
+  explanation: ColumnType<unknown, string, string>;
+  scored_at: Filled<Date>;
+  scored_by: BigId | null;
+}
+
 export interface AuditTrailTable {
   /** Set by the chain trigger. */
   seq: Filled<string | number>;
@@ -115,5 +127,6 @@ export interface Schema {
   feed_cursors: FeedCursorsTable;
   discrepancies: DiscrepanciesTable;
   identity_meta: { name: string; value: string };
+  match_review_queue: MatchReviewQueueTable;
   audit_trail: AuditTrailTable;
 }

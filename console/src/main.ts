@@ -7,13 +7,14 @@
 import './console.css';
 import { h, replaceChildren } from './dom';
 import { parseRoute } from './route';
-import { endSession, loadSession, type Session } from './session';
+import { endSession, hasRole, loadSession, type Session } from './session';
 import { BANK_TIME_ZONE } from './format';
 import { isExpired } from './tokenClaims';
 import { auditTrailAvailable, auditTrailView } from './views/auditTrailView';
 import type { ViewContext } from './views/common';
 import { customerView, forgetCustomer } from './views/customerView';
 import { discrepancyView, filterFromQuery } from './views/discrepancyView';
+import { reviewQueueView } from './views/reviewQueueView';
 import { searchView } from './views/searchView';
 import { signInView } from './views/signInView';
 
@@ -67,6 +68,8 @@ function render(reason?: string): void {
     screen = customerView(context, route.id, route.tab);
   } else if (route.screen === 'discrepancies') {
     screen = discrepancyView(context, filterFromQuery(route.query));
+  } else if (route.screen === 'review' && mayReview(session)) {
+    screen = reviewQueueView(context);
   } else if (route.screen === 'audit' && showAudit) {
     screen = auditTrailView(context, { customerId: route.query.get('customer') ?? lastCustomerId, from: route.query.get('from') ?? '', to: route.query.get('to') ?? '' });
   } else {
@@ -88,6 +91,7 @@ function header(current: Session | undefined, screen?: string): HTMLElement {
           { class: 'main-nav', 'aria-label': 'Screens' },
           link('#/search', 'Customers', 'nav-customers', screen === 'search' || screen === 'customer'),
           link('#/discrepancies', 'Discrepancies', 'nav-discrepancies', screen === 'discrepancies'),
+          mayReview(current) ? link('#/review', 'Review queue', 'nav-review', screen === 'review') : null,
           showAudit ? link(`#/audit${lastCustomerId ? `?customer=${encodeURIComponent(lastCustomerId)}` : ''}`, 'Audit trail', 'nav-audit', screen === 'audit') : null,
           h('a', { href: '/explorer', id: 'nav-explorer' }, 'GraphQL explorer'),
         )
@@ -104,6 +108,11 @@ function header(current: Session | undefined, screen?: string): HTMLElement {
         )
       : null,
   );
+}
+
+/** The review queue is for data stewards (who decide) and auditors (who read); the gateway enforces it. */
+function mayReview(current: Session): boolean {
+  return !current.claims || hasRole(current, 'data-steward') || hasRole(current, 'auditor');
 }
 
 window.addEventListener('hashchange', () => render());

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/search?q=ann%20lee')).toEqual({ screen: 'search', text: 'ann lee' });
     const report = parseRoute('#/discrepancies?field=EMAIL&systems=CARDS,ERP');
     expect(report.screen === 'discrepancies' && report.query.get('systems')).toBe('CARDS,ERP');
+    expect(parseRoute('#/review')).toEqual({ screen: 'review' });
   });
 
   it('falls back to search for an empty or unknown hash, and for a malformed id', () => {

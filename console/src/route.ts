@@ -3,7 +3,8 @@ export type Route =
   | { screen: 'search'; text: string }
   | { screen: 'customer'; id: string; tab: 'overview' | 'sources' }
   | { screen: 'discrepancies'; query: URLSearchParams }
-  | { screen: 'audit'; query: URLSearchParams };
+  | { screen: 'audit'; query: URLSearchParams }
+  | { screen: 'review' };
 
 /** `#/customer/cust_1/sources` -> the route; anything unknown is the search screen. */
 export function parseRoute(hash: string): Route {
@@ -21,5 +22,6 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'discrepancies') return { screen: 'discrepancies', query };
   if (parts[0] === 'audit') return { screen: 'audit', query };
+  if (parts[0] === 'review') return { screen: 'review' };
   return { screen: 'search', text: query.get('q') ?? '' };
 }

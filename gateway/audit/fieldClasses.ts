@@ -28,6 +28,10 @@ export const STATIC_FIELD_CLASSES: FieldClassIndex = new Map<string, FieldClass>
   ['Card.transactions', 'FINANCIAL'],
   ['SalesOrder.netValue', 'FINANCIAL'],
   ['Query.auditTrail', 'AUDIT'],
+  // The stewards' review queue and match explanations (schema/identity.graphql, AUDIT there too).
+  ['Query.matchReviewQueue', 'AUDIT'],
+  ['Query.explainMatch', 'AUDIT'],
+  ['Customer.matchExplanations', 'AUDIT'],
 ]);
 
 /**

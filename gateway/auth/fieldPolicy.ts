@@ -59,6 +59,9 @@ export const FIELD_POLICY: FieldPolicy = {
     scheduleCallback: ['call-center-agent', 'relationship-manager', 'mobile-app'],
     linkSourceRecords: ['data-steward'],
     unlinkSourceRecords: ['data-steward'],
+    // Retraining re-scores everyone and may merge or split customers: the stewards own the model's
+    // outcome (they work its review queue), so they decide when it is retrained.
+    retrainMatchModel: ['data-steward'],
   },
   customerBoundRoles: ['mobile-app'],
 };

@@ -47,6 +47,6 @@ describe('field policy', () => {
     expect(FIELD_POLICY.customerBoundRoles).toEqual(['mobile-app']);
     expect(mayCallMutation('unlinkSourceRecords', ['data-steward'])).toBe(true);
     expect(mayCallMutation('constructor', ['auditor'])).toBe(false);
-    expect(Object.keys(FIELD_POLICY.mutations).sort()).toEqual(['linkSourceRecords', 'scheduleCallback', 'unlinkSourceRecords']);
+    expect(Object.keys(FIELD_POLICY.mutations).sort()).toEqual(['linkSourceRecords', 'retrainMatchModel', 'scheduleCallback', 'unlinkSourceRecords']);
   });
 });

@@ -11,6 +11,7 @@ import { initialLoad, isLoaded, type InitialLoadStats } from './store/initialLoa
 import { decide, type DecisionOutcome, type StewardDecision, type StewardDecisionKind } from './store/identityWrites';
 import { IDENTITY_LOCKS } from './store/locks';
 import { reindexIfRulesChanged } from './store/reindex';
+import { retrainStore, type RetrainOutcome } from './store/retrainStore';
 
 export type { StewardDecision, StewardDecisionKind } from './store/identityWrites';
 
@@ -46,6 +47,8 @@ export class IdentityService {
   private leadership!: Leadership;
   private closed = false;
   private appliedInPoll = 0;
+  /** The retrain this process is running: a second request while it runs gets the same outcome. */
+  private retraining: Promise<RetrainOutcome> | null = null;
   /** Why this process, leading an empty store, could not load it (start() then fails with it). */
   private loadError: unknown = null;
 
@@ -108,6 +111,18 @@ export class IdentityService {
 
   async unlink(a: SourceRef, b: SourceRef, decidedBy: string, reason: string): Promise<DecisionOutcome> {
     return this.decide('UNLINK', a, b, decidedBy, reason);
+  }
+
+  /**
+   * Retrains the match model on the store's records and re-scores everyone (store/retrainStore.ts).
+   * Requests on this process while one runs share it (coalesced); a retrain running on another
+   * replica makes this one fail with RetrainInProgressError (refused, nothing written).
+   */
+  retrain(): Promise<RetrainOutcome> {
+    this.retraining ??= retrainStore(this.db).finally(() => {
+      this.retraining = null;
+    });
+    return this.retraining;
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,9 @@
  *   store/neighbourhood.ts for what it must hold).
  * - `anchorOf`: the anchor recorded with each issued id (ids derive from anchors and are never
  *   reused, so the issued ids of a neighbourhood's anchors are loaded with it).
+ * - `retrainResolution`: retraining on demand over the whole store (store/retrainStore.ts).
+ * - `explainPair`, `compileModel`, `bandOf`, `defaultMatchModel`: the review queue's rows and the
+ *   explanations stewards and auditors read (store/reviewQueueStore.ts).
  */
-export { applyChanges, anchorOf, blockingKeys, modelToJson, normaliseParty, parseModel, resolveNormalisedParties, sourceKey, DEFAULT_MATCH_CONFIG } from './domain';
-export type { ClusterEntry, IdentityEvent, MatchConfig, MatchModel, NormalisedParty, ResolutionState, SourceRef, StewardOverrides } from './domain';
+export { applyChanges, anchorOf, bandOf, blockingKeys, compileModel, defaultMatchModel, explainPair, modelToJson, normaliseParty, parseModel, resolveNormalisedParties, retrainResolution, sourceKey, DEFAULT_MATCH_CONFIG } from './domain';
+export type { Band, ClusterEntry, IdentityEvent, MatchConfig, MatchModel, NormalisedParty, PairExplanation, ResolutionState, ScoredPair, SourceRef, StewardOverrides } from './domain';

@@ -8,6 +8,7 @@ import type { IdentityLoaders } from './identityLoaders';
 import { membersKey } from './identityLoaders';
 import type { IdentityService } from './identityService';
 import type { SourceRef } from './matcherApi';
+import { reviewQueueResolvers } from './reviewQueueResolvers';
 import { searchQueryTerms } from './searchTerms';
 import { stewardMutation } from './stewardMutations';
 import { discrepancyDetails } from './discrepancies';
@@ -161,11 +162,14 @@ export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
       const nodes = await Promise.all(events.slice(0, size).map((event) => eventNode(event, context)));
       return offsetPage([...nodes, ...events.slice(size)], offset, size);
     },
+    ...reviewQueueResolvers.Query,
   },
   Mutation: {
     linkSourceRecords: stewardMutation('LINK'),
     unlinkSourceRecords: stewardMutation('UNLINK'),
+    ...reviewQueueResolvers.Mutation,
   },
+  MatchReviewItem: reviewQueueResolvers.MatchReviewItem,
   Customer: {
     __resolveReference: async (ref: CustomerRef, { loaders }: IdentityContext): Promise<CustomerRef | null> =>
       CUSTOMER_ID.test(ref.id) && (await loaders.known.load(ref.id)) ? { id: ref.id } : null,
@@ -174,5 +178,6 @@ export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
     asOf: (customer: CustomerRef) => customer.asOf ?? null,
     mergedFrom: (customer: CustomerRef) => customer.mergedFrom ?? null,
     mergedIds: (customer: CustomerRef, _: unknown, { loaders }: IdentityContext) => loaders.mergedIds.load(customer.id),
+    ...reviewQueueResolvers.Customer,
   },
 };

@@ -164,7 +164,7 @@ export async function decisionsById(db: Kysely<Schema>, ids: readonly number[]):
   return new Map(rows.map((row) => [Number(row.decision_id), decisionOf(row as DecisionRow)]));
 }
 
-export type ChangeCause = 'INITIAL_LOAD' | 'FEED' | 'STEWARD' | 'REINDEX';
+export type ChangeCause = 'INITIAL_LOAD' | 'FEED' | 'STEWARD' | 'REINDEX' | 'RETRAIN';
 
 /** What changed the crosswalk in one transaction, and why. */
 export interface IdentityChange {

@@ -11,6 +11,7 @@ import { insertDiscrepancies, insertRecordRows } from './writeResolution';
 import { unnestText } from './sqlArrays';
 import { withIndexesDeferred } from './deferredIndexes';
 import { saveMatchModel } from './matchModelStore';
+import { saveInitialReviewQueue } from './reviewQueueStore';
 
 const BATCH = 2000;
 
@@ -53,7 +54,8 @@ export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceA
     const heads = await Promise.all(adapters.map(async (adapter) => [adapter.system, await feedHead(adapter)] as const));
     const clusters = await withIndexesDeferred(trx, BULK_TABLES, async () => {
       const normalised = await loadRecords(trx, adapters, onProgress);
-      const { clusters, model } = resolveNormalisedParties(normalised);
+      const { clusters, model, reviewPairs } = resolveNormalisedParties(normalised);
+      await saveInitialReviewQueue(trx, reviewPairs, normalised, model);
       normalised.length = 0;
       await saveMatchModel(trx, model);
       onProgress?.(`${clusters.length} customers resolved`);

@@ -2,9 +2,10 @@ import { sql, type Transaction } from 'kysely';
 import type { SourceParty } from '../../../adapters/canonical';
 import type { Schema } from '../../../db/schema';
 import { discrepanciesOf, type Discrepancy } from '../discrepancies';
-import type { IdentityEvent, ResolutionState, SourceRef } from '../matcherApi';
+import { sourceKey, type IdentityEvent, type ResolutionState, type SourceRef, type StewardOverrides } from '../matcherApi';
 import type { StoredRecord } from './neighbourhood';
 import { recordRow, splitRecordKey, type RecordRow } from './recordRows';
+import { replaceReviewPairs, reviewRowsOf, type RescoredScope } from './reviewQueueStore';
 import { inList, jsonTextArray, unnestText } from './sqlArrays';
 
 export interface ResolutionWrite {
@@ -16,6 +17,8 @@ export interface ResolutionWrite {
   changed: readonly SourceParty[];
   /** The stored versions of the neighbourhood's records. */
   stored: ReadonlyMap<string, StoredRecord>;
+  /** Which stored review-queue pairs `after.reviewPairs` replaces (default: those of the neighbourhood it re-linked). */
+  reviewScope?: RescoredScope;
 }
 
 export interface WriteOutcome {
@@ -149,7 +152,23 @@ export async function writeResolution(trx: Transaction<Schema>, write: Resolutio
     found.push(...discrepanciesOf(id, parties));
   }
   await replaceDiscrepancies(trx, [...touched], found);
+
+  // The pairs the matcher re-scored go to the stewards' review queue, replacing what it held of them.
+  const scope = write.reviewScope ?? { region: [...after.parties.keys()], touched: [...write.changed.map(refKey), ...overrideChangeKeys(before.overrides, after.overrides)] };
+  await replaceReviewPairs(trx, scope, reviewRowsOf(after.reviewPairs?.values() ?? [], (key) => after.parties.get(key), after.config), changeId);
   return { moved: moved.length, touchedCustomers: live.sort() };
+}
+
+/** Records of the steward pairs added to or dropped from the overrides (a decision re-links them). */
+function overrideChangeKeys(before: StewardOverrides, after: StewardOverrides): string[] {
+  const pairs = (o: StewardOverrides) => [...o.alwaysMatch.map((p) => ['L', ...p] as const), ...o.neverMatch.map((p) => ['U', ...p] as const)];
+  const id = ([kind, x, y]: readonly [string, SourceRef, SourceRef]) => `${kind}|${[sourceKey(x.system, x.localId), sourceKey(y.system, y.localId)].sort().join('|')}`;
+  const old = new Set(pairs(before).map(id));
+  const now = new Set(pairs(after).map(id));
+  const keys = new Set<string>();
+  for (const p of pairs(after)) if (!old.has(id(p))) [p[1], p[2]].forEach((r) => keys.add(sourceKey(r.system, r.localId)));
+  for (const p of pairs(before)) if (!now.has(id(p))) [p[1], p[2]].forEach((r) => keys.add(sourceKey(r.system, r.localId)));
+  return [...keys];
 }
 
 /** Replaces the discrepancies of `customerIds` with `found`. */
