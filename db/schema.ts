@@ -40,6 +40,9 @@ export interface IdentityChangesTable {
   cause: 'INITIAL_LOAD' | 'FEED' | 'STEWARD' | 'REINDEX' | 'RETRAIN';
   system: string | null;
   decision_id: BigId | null;
+  /** RETRAIN: who asked for it, and why. */
+  requested_by: Filled<string | null>;
+  reason: Filled<string | null>;
 }
 
 export interface IdentityEventsTable {

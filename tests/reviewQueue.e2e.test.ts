@@ -170,6 +170,10 @@ describe('the stewards\' review queue', () => {
     expect(retrained.data!.retrainMatchModel.retrain.records).toBeGreaterThan(500);
     expect(retrained.data!.retrainMatchModel.retrain.trained).toBe(true);
 
+    // Recorded as a change of its own, with who asked and why.
+    const { rows } = await sql<{ requested_by: string; reason: string }>`select requested_by, reason from identity_changes where cause = 'RETRAIN'`.execute(stack.database.db);
+    expect(rows).toEqual([{ requested_by: 'steward-ada', reason: 'a month of new records' }]);
+
     const afterRetrain = await queue();
     expect(queued(afterRetrain)).toBe(false);
     expect(afterRetrain.totalCount).toBe(retrained.data!.retrainMatchModel.retrain.queued);

@@ -8,7 +8,9 @@ import { sql, type Kysely } from 'kysely';
  * neighbourhood, a retrain). A pair a steward has decided is never shown again, whatever a
  * later score says: the reads leave out every pair with a row in steward_decisions.
  *
- * Also: `RETRAIN` becomes a cause of crosswalk changes (a retrained model re-scores everyone).
+ * Also: `RETRAIN` becomes a cause of crosswalk changes (a retrained model re-scores everyone),
+ * recorded with who asked for it and why (`requested_by`, `reason`: set for RETRAIN only; a
+ * steward decision keeps its own in steward_decisions).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const statements = [
@@ -31,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`create index match_review_queue_order on match_review_queue (probability desc, record_a, record_b)`,
     sql`alter table identity_changes drop constraint identity_changes_cause_check`,
     sql`alter table identity_changes add constraint identity_changes_cause_check check (cause in ('INITIAL_LOAD', 'FEED', 'STEWARD', 'REINDEX', 'RETRAIN'))`,
+    sql`alter table identity_changes add column requested_by text, add column reason text`,
   ];
   for (const statement of statements) await statement.execute(db);
 }
@@ -38,6 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop table if exists match_review_queue`.execute(db);
   await sql`delete from identity_changes where cause = 'RETRAIN'`.execute(db);
+  await sql`alter table identity_changes drop column requested_by, drop column reason`.execute(db);
   await sql`alter table identity_changes drop constraint identity_changes_cause_check`.execute(db);
   await sql`alter table identity_changes add constraint identity_changes_cause_check check (cause in ('INITIAL_LOAD', 'FEED', 'STEWARD', 'REINDEX'))`.execute(db);
 }

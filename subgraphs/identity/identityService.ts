@@ -116,10 +116,11 @@ export class IdentityService {
   /**
    * Retrains the match model on the store's records and re-scores everyone (store/retrainStore.ts).
    * Requests on this process while one runs share it (coalesced); a retrain running on another
-   * replica makes this one fail with RetrainInProgressError (refused, nothing written).
+   * replica makes this one fail with RetrainInProgressError (refused, nothing written). The
+   * change records the request that started the retrain (who, why).
    */
-  retrain(): Promise<RetrainOutcome> {
-    this.retraining ??= retrainStore(this.db).finally(() => {
+  retrain(requestedBy: string, reason: string): Promise<RetrainOutcome> {
+    this.retraining ??= retrainStore(this.db, { requestedBy, reason }).finally(() => {
       this.retraining = null;
     });
     return this.retraining;

@@ -65,11 +65,11 @@ export const reviewQueueResolvers = {
     explainMatch: async (_: unknown, args: { a: KeyInput; b: KeyInput }, { db }: IdentityContext) => explainRecords(db, sourceRef(args.a), sourceRef(args.b)),
   },
   Mutation: {
-    retrainMatchModel: async (_: unknown, { input }: { input: { reason: string } }, { service }: IdentityContext) => {
+    retrainMatchModel: async (_: unknown, { input }: { input: { reason: string } }, { service, principal }: IdentityContext) => {
       const reason = input.reason.trim();
       if (reason.length < 3 || reason.length > 500) return refused('REASON_REQUIRED', 'Say why, in 3 to 500 characters.');
       try {
-        const outcome = await service.retrain();
+        const outcome = await service.retrain(principal, reason);
         return {
           retrain: {
             changeId: String(outcome.changeId),

@@ -44,7 +44,7 @@ const BATCH = 5000;
  * initial load's: this runs on demand, never per change. A second retrain while one runs (any
  * replica) is refused with RetrainInProgressError.
  */
-export async function retrainStore(db: Kysely<Schema>): Promise<RetrainOutcome> {
+export async function retrainStore(db: Kysely<Schema>, request: { requestedBy: string; reason: string }): Promise<RetrainOutcome> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${IDENTITY_LOCKS.RETRAIN}) as locked`.execute(trx);
     if (!rows[0].locked) throw new RetrainInProgressError();
@@ -53,7 +53,7 @@ export async function retrainStore(db: Kysely<Schema>): Promise<RetrainOutcome> 
     const { state, records } = await loadWholeState(trx);
     const result = retrainResolution(state);
     const model = result.state.config.model!;
-    const change = await trx.insertInto('identity_changes').values({ cause: 'RETRAIN', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
+    const change = await trx.insertInto('identity_changes').values({ cause: 'RETRAIN', system: null, decision_id: null, requested_by: request.requestedBy, reason: request.reason }).returning('change_id').executeTakeFirstOrThrow();
     const changeId = Number(change.change_id);
     const written = await writeResolution(trx, { changeId, before: state, after: result.state, events: result.events, changed: [], stored: records, reviewScope: { all: true } });
     await saveMatchModel(trx, model);

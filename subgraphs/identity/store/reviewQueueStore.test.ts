@@ -103,7 +103,7 @@ describe.each(DATABASE_KINDS)('the stewards\' review queue in the store (%s)', (
     expect('decision' in linked).toBe(true);
     expect(await queuedPairs(database)).toEqual([]);
 
-    const retrained = await retrainStore(database.db);
+    const retrained = await retrainStore(database.db, { requestedBy: 'steward-ada', reason: 'new records' });
     expect(retrained).toMatchObject({ records: 7, queued: 0 });
     expect(await queuedPairs(database)).toEqual([]);
     // The decisions still hold: Tobias's two records are one customer, Margaret's two are not.
@@ -118,7 +118,7 @@ describe.each(DATABASE_KINDS)('the stewards\' review queue in the store (%s)', (
   it('a retrain re-scores the undecided pairs: they are still queued', async () => {
     await initialLoad(database.db, adaptersWith([MARGARET, MARGARET_CALLS, TOBIAS, TOBIAS_CARDS, ...OTHERS]));
     await database.db.deleteFrom('match_review_queue').execute();
-    await retrainStore(database.db);
+    await retrainStore(database.db, { requestedBy: 'steward-ada', reason: 'new records' });
     expect((await queuedPairs(database)).sort()).toEqual([MARGARET_PAIR, TOBIAS_PAIR].sort());
   });
 
@@ -157,7 +157,7 @@ describe.each(DATABASE_KINDS)('the stewards\' review queue in the store (%s)', (
         await held;
       });
       await isLocked;
-      await expect(retrainStore(database.db)).rejects.toBeInstanceOf(RetrainInProgressError);
+      await expect(retrainStore(database.db, { requestedBy: 'steward-ada', reason: 'new records' })).rejects.toBeInstanceOf(RetrainInProgressError);
       release();
       await other;
       const changesAfter = await database.db.selectFrom('identity_changes').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
