@@ -36,6 +36,7 @@ const ROOT = path.join(__dirname, '..');
 const FILE_SIMULATORS_ABOVE = 200_000;
 /** Persons (from the start of the truth) whose records the file simulators serve by id: the edits are chosen among them. */
 const LOOKUP_PERSONS = 20_000;
+const SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'] as const;
 const SOURCE_FILES = new Set(['coreBanking', 'cards', 'erp', 'callCenter']);
 
 const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
@@ -207,7 +208,10 @@ async function main(): Promise<void> {
     }
     const database = await createTestDatabase();
     try {
-      const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators) };
+      // Simulators sharing two busy cores can take seconds to answer one page of a bulk extract:
+      // at a large population the adapters wait 10 s instead of 2 before giving up on a page.
+      const timeouts = fromFiles ? Object.fromEntries(SYSTEMS.map((system) => [`${system}_TIMEOUT_MS`, '10000'])) : {};
+      const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators), ...timeouts };
       let identity = startIdentityChild(env);
       const stages = watchLoadStages(database.url, identity.pid);
       const loadMs = await identity.ready.finally(() => stages.stop());
