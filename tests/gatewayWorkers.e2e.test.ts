@@ -16,6 +16,8 @@ describe('GATEWAY_WORKERS', () => {
 
   let workDir = '';
 
+  // Starts the whole product (dataset, embedded store, first identity resolution, two workers):
+  // minutes on a 2-core machine that other suites keep busy.
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(os.tmpdir(), 'unified-view-workers-'));
     // tsx as a loader, not its CLI: the CLI relays Ctrl-C to its child and SIGKILLs it (exit 130)
@@ -53,7 +55,7 @@ describe('GATEWAY_WORKERS', () => {
         reject(new Error(`start exited with ${code}: ${output.slice(-500)}`));
       });
     });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     if (child.exitCode === null) {

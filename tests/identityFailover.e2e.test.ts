@@ -47,5 +47,6 @@ describe('identity replicas', () => {
     expect(Date.parse(leading.at) - killedAt).toBeLessThan(5000);
     await until(async () => (await feedChangeCount(database.db, 'CALL_CENTER')) === moves.length, 'the new follower applied the changes made meanwhile');
     for (const move of moves) expect(await customerOf(database.db, 'CALL_CENTER', move.contactId)).toBe(await customerOf(database.db, 'CORE_BANKING', move.toCif));
-  });
+    // Two identity processes each load the population first: minutes on a busy 2-core machine.
+  }, 180_000);
 });

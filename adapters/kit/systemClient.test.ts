@@ -28,9 +28,11 @@ async function scriptedServer(script: Behaviour[]) {
   };
 }
 
+// Timeouts far above a local answer even at load 20 (the machine is shared): only the hanging
+// scripts are meant to time out.
 function config(url: string, overrides: Partial<SystemClientConfig> = {}): SystemClientConfig {
   const base = defaultSystemConfig('CARDS', url);
-  return { ...base, timeoutMs: 200, retry: { ...base.retry, initialDelayMs: 1, maxDelayMs: 5 }, ...overrides };
+  return { ...base, timeoutMs: 1000, retry: { ...base.retry, initialDelayMs: 1, maxDelayMs: 5 }, ...overrides };
 }
 
 const decodeJson = (response: { status: number; body: string }) => {
@@ -124,7 +126,7 @@ describe('createSystemClient', () => {
     server = await scriptedServer(['hang']);
     client = createSystemClient(
       config(server.url, {
-        timeoutMs: 50,
+        timeoutMs: 300,
         retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 },
         breaker: { failureRatio: 0.5, samplingWindowMs: 60_000, minimumCalls: 2, halfOpenAfterMs: 60_000 },
       }),
@@ -133,19 +135,19 @@ describe('createSystemClient', () => {
     const read = () => client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson);
     await expect(read()).rejects.toBeInstanceOf(UpstreamTimeout);
     await expect(read()).rejects.toBeInstanceOf(UpstreamTimeout);
-    await expect(read()).rejects.toThrow('CARDS read: breaker open after 2 of 2 calls failed within 60 s; last: no answer within 50 ms');
+    await expect(read()).rejects.toThrow('CARDS read: breaker open after 2 of 2 calls failed within 60 s; last: no answer within 300 ms');
     expect(server.served()).toBe(2);
   });
 
   it('retries a timeout at most maxTimeoutRetries times, other failures up to maxRetries', async () => {
     server = await scriptedServer(['hang']);
-    client = createSystemClient(config(server.url, { timeoutMs: 50, retry: { maxRetries: 4, maxTimeoutRetries: 1, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
+    client = createSystemClient(config(server.url, { timeoutMs: 300, retry: { maxRetries: 4, maxTimeoutRetries: 1, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
     await expect(client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson)).rejects.toBeInstanceOf(UpstreamTimeout);
     expect(server.served()).toBe(2);
     await server.close();
     server = await scriptedServer(['hang', { status: 503 }, 'hang', { status: 200, body: '7' }]);
     client.close();
-    client = createSystemClient(config(server.url, { timeoutMs: 50, retry: { maxRetries: 4, maxTimeoutRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
+    client = createSystemClient(config(server.url, { timeoutMs: 1000, retry: { maxRetries: 4, maxTimeoutRetries: 2, initialDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 0 } }), {});
     await expect(client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson)).resolves.toBe(7);
     expect(server.served()).toBe(4);
   });
