@@ -1,5 +1,5 @@
 /**
- * `npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250]`: the
+ * `npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250] [--from-files]`: the
  * identity store's figures on one population (BENCHMARKS.md, "Identity on PostgreSQL").
  *
  * Server (default; a fresh database on TEST_DATABASE_SERVER_URL, dropped afterwards):
@@ -11,6 +11,8 @@
  *      edit's change entering its feed to the gateway answering with the contact in the target's
  *      crosswalk and its email among the target's golden-profile candidates; p50 and p99;
  *   4. the identity process's RSS while following (sampled every 200 ms during 3).
+ * Above 200,000 persons (or with `--from-files`) the simulators stream the extracts from the
+ * dataset's files instead of reading it whole (bench/fileSimulators.ts).
  * Embedded (`--embedded`): the whole stack in this process on PGlite in a temporary directory;
  * the same steps, RSS being the whole process's.
  */
@@ -20,14 +22,22 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { createTestDatabase } from '../db/testing/testDatabase';
-import { loadDataset, type Dataset } from '../simulators/dataset/loadDataset';
+import { loadDataset, readManifest, type Dataset } from '../simulators/dataset/loadDataset';
 import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
 import { startStack, type RunningStack } from '../stack/startStack';
 import { adminEdit, contactMoves, simulatorEnv, type ContactMove } from '../tests/support/identityScenario';
+import { startFileSimulators } from './fileSimulators';
 import { describeMachine } from './machine';
 
 const ROOT = path.join(__dirname, '..');
+/** Populations above this many persons are served from their files, not read into memory. */
+const FILE_SIMULATORS_ABOVE = 200_000;
+/** Persons (from the start of the truth) whose records the file simulators serve by id: the edits are chosen among them. */
+const LOOKUP_PERSONS = 20_000;
+const SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'] as const;
+const SOURCE_FILES = new Set(['coreBanking', 'cards', 'erp', 'callCenter']);
 
 const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   try {
@@ -87,6 +97,41 @@ function startIdentityChild(env: Record<string, string>): IdentityChild {
   };
 }
 
+/**
+ * Where the initial load spends its time: what the identity process's connection is doing,
+ * sampled every 2 s, printed when it changes (with the seconds since spawn and the identity
+ * process's CPU seconds so far). "idle in transaction" is the process computing (the matcher).
+ */
+function watchLoadStages(url: string, pid: number): { stop(): Promise<void> } {
+  const started = Date.now();
+  const client = new pg.Client({ connectionString: url });
+  let last = '';
+  let stopped = false;
+  const connected = client.connect().catch(() => undefined);
+  const sample = async () => {
+    const { rows } = await client.query<{ state: string; query: string }>(
+      `select state, query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle' order by xact_start limit 1`,
+    );
+    const row = rows[0];
+    const stage = row ? (row.state === 'active' ? row.query.replace(/\s+/g, ' ').slice(0, 60) : row.state) : 'no transaction';
+    const kind = stage.replace(/\(.*$/, '').replace(/ (from|where|values|select).*$/i, '');
+    if (kind !== last) {
+      last = kind;
+      console.log(`load stage at ${((Date.now() - started) / 1000).toFixed(0)} s (identity CPU ${cpuSeconds(pid).toFixed(0)} s): ${kind}`);
+    }
+  };
+  const timer = setInterval(() => {
+    if (!stopped) connected.then(sample).catch(() => undefined);
+  }, 2000);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
 const VISIBLE = `query($id: ID!) { customer(id: $id) { sourceKeys { system localId } profile { email { candidates { system localId } } } } }`;
 
 /** Edits one move and waits until the graph shows it; the milliseconds it took. */
@@ -118,19 +163,24 @@ async function latencies(stack: RunningStack, simulators: RunningSimulators, dat
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, embedded: { type: 'boolean', default: false }, edits: { type: 'string', default: '100' }, 'poll-ms': { type: 'string', default: '250' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { dataset: { type: 'string' }, embedded: { type: 'boolean', default: false }, edits: { type: 'string', default: '100' }, 'poll-ms': { type: 'string', default: '250' }, 'from-files': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
   if (values.help || !values.dataset) {
-    console.log('usage: npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250]');
+    console.log('usage: npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250] [--from-files]');
     return;
   }
   const edits = Number(values.edits);
   const pollMs = values['poll-ms']!;
   console.log(JSON.stringify({ machine: describeMachine(), load: os.loadavg() }));
   const t = Date.now();
-  const dataset = await loadDataset(values.dataset);
-  const records = dataset.coreBanking.length + dataset.cards.length + dataset.erp.length + dataset.callCenter.length;
-  console.log(`dataset: ${dataset.manifest.persons} persons, ${records} source records (read in ${Date.now() - t} ms)`);
-  const simulators = await startAllSimulators(dataset, 'free', {});
+  const manifest = await readManifest(values.dataset);
+  if (!manifest) throw new Error(`${values.dataset} holds no dataset`);
+  const records = Object.entries(manifest.counts).filter(([name]) => SOURCE_FILES.has(name)).reduce((sum, [, n]) => sum + Number(n), 0);
+  // A large population is not read whole: its extracts stream from the files (bench/fileSimulators.ts).
+  const fromFiles = !values.embedded && (values['from-files'] || manifest.persons > FILE_SIMULATORS_ABOVE);
+  const { dataset, simulators } = fromFiles
+    ? await startFileSimulators(values.dataset, LOOKUP_PERSONS)
+    : await loadDataset(values.dataset).then(async (whole) => ({ dataset: whole, simulators: await startAllSimulators(whole, 'free', {}) }));
+  console.log(`dataset: ${manifest.persons} persons, ${records} source records (simulators ready in ${Date.now() - t} ms${fromFiles ? ', extracts streamed from the files' : ''})`);
   const stackOptions = { dataset, simulators, ports: 'free' as const };
   try {
     if (values.embedded) {
@@ -158,9 +208,13 @@ async function main(): Promise<void> {
     }
     const database = await createTestDatabase();
     try {
-      const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators) };
+      // Simulators sharing two busy cores can take seconds to answer one page of a bulk extract:
+      // at a large population the adapters wait 10 s instead of 2 before giving up on a page.
+      const timeouts = fromFiles ? Object.fromEntries(SYSTEMS.map((system) => [`${system}_TIMEOUT_MS`, '10000'])) : {};
+      const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators), ...timeouts };
       let identity = startIdentityChild(env);
-      const loadMs = await identity.ready;
+      const stages = watchLoadStages(database.url, identity.pid);
+      const loadMs = await identity.ready.finally(() => stages.stop());
       console.log(`server: initial load (spawn to ready) ${loadMs} ms, identity CPU ${cpuSeconds(identity.pid).toFixed(0)} s, peak RSS ${mb(rssKb(identity.pid, 'VmHWM'))}; load average ${os.loadavg()[0].toFixed(1)}`);
       await identity.stop();
       identity = startIdentityChild(env);

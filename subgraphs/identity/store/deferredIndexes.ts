@@ -20,7 +20,7 @@ export async function withIndexesDeferred<T>(trx: Transaction<Schema>, tables: r
   for (const index of plain) await sql`drop index ${sql.id(index.name)}`.execute(trx);
   for (const c of constraints.rows) await sql`alter table ${sql.id(c.table)} drop constraint ${sql.id(c.name)}`.execute(trx);
   const result = await load();
-  await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+  await sql`set local maintenance_work_mem = '1GB'`.execute(trx);
   for (const c of constraints.rows) await sql`alter table ${sql.id(c.table)} add constraint ${sql.id(c.name)} ${sql.raw(c.definition)}`.execute(trx);
   for (const index of plain) await sql.raw(index.definition).execute(trx);
   return result;

@@ -3,17 +3,16 @@ import type { SourceParty } from '../../../adapters/canonical';
 import type { SourceAdapter } from '../../../adapters/kit/sourceAdapter';
 import type { Schema } from '../../../db/schema';
 import { discrepanciesOf, type Discrepancy } from '../discrepancies';
-import { anchorOf, normaliseParty, resolveNormalisedParties, type NormalisedParty } from '../matcherApi';
+import { anchorOf, resolveNormalisedParties } from '../matcherApi';
 import { blockingRulesFingerprint } from './blockingRules';
 import { IDENTITY_LOCKS } from './locks';
-import { recordRow, type RecordRow } from './recordRows';
-import { insertDiscrepancies, insertRecordRows } from './writeResolution';
-import { unnestText } from './sqlArrays';
+import { openBulkWriter, type BulkWriter } from './bulkRows';
+import { EXTRACT_RETRY, loadSourceRecords, type ExtractRetry } from './loadSourceRecords';
 import { withIndexesDeferred } from './deferredIndexes';
 import { saveMatchModel } from './matchModelStore';
 import { saveInitialReviewQueue } from './reviewQueueStore';
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 export interface InitialLoadStats {
   records: number;
@@ -43,8 +42,15 @@ export async function isLoaded(db: Kysely<Schema>): Promise<boolean> {
  * and written with their keys in batches while only their normalised form is kept, the batch
  * matcher clusters them, and the customers, the crosswalk and the discrepancies are written
  * (the latter by streaming each customer's records back). Peak memory is the batch matcher's.
+ * Rows go in with COPY on a server (`bulkRows.ts`); a system whose extract fails is extracted
+ * again on its own (`loadSourceRecords.ts`).
  */
-export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceAdapter[], onProgress?: (stage: string) => void): Promise<InitialLoadStats> {
+export async function initialLoad(
+  db: Kysely<Schema>,
+  adapters: readonly SourceAdapter[],
+  onProgress?: (stage: string) => void,
+  retry: ExtractRetry = EXTRACT_RETRY,
+): Promise<InitialLoadStats> {
   const started = Date.now();
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${IDENTITY_LOCKS.WRITE})`.execute(trx);
@@ -53,28 +59,28 @@ export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceA
 
     const heads = await Promise.all(adapters.map(async (adapter) => [adapter.system, await feedHead(adapter)] as const));
     const clusters = await withIndexesDeferred(trx, BULK_TABLES, async () => {
-      const normalised = await loadRecords(trx, adapters, onProgress);
+      const normalised = await loadSourceRecords(trx, adapters, onProgress, retry);
       const { clusters, model, reviewPairs } = resolveNormalisedParties(normalised);
       await saveInitialReviewQueue(trx, reviewPairs, normalised, model);
       normalised.length = 0;
       await saveMatchModel(trx, model);
       onProgress?.(`${clusters.length} customers resolved`);
       const change = await trx.insertInto('identity_changes').values({ cause: 'INITIAL_LOAD', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
-      const changeId = Number(change.change_id);
+      const changeId = String(change.change_id);
+      const { rows } = await sql<{ now: string }>`select now()::text as now`.execute(trx);
+      const writer = await openBulkWriter(trx);
       for (let i = 0; i < clusters.length; i += BATCH) {
         const slice = clusters.slice(i, i + BATCH);
         const keysOf = slice.map((c) => c.members.map((m) => `${m.system}:${m.localId}`));
-        await sql`insert into customers (customer_id, anchor, created_by)
-          select id, anchor, ${changeId}::bigint from ${unnestText([slice.map((c) => c.customerId), keysOf.map((keys) => anchorOf(keys))])} as c(id, anchor)`.execute(trx);
-        const members = slice.flatMap((c, n) => keysOf[n].map((key) => [key, c.customerId] as const));
-        await sql`insert into crosswalk (record_key, customer_id, valid_from, opened_by)
-          select k, c, now(), ${changeId}::bigint from ${unnestText([members.map((m) => m[0]), members.map((m) => m[1])])} as x(k, c)`.execute(trx);
+        await writer.append('customers', ['customer_id', 'anchor', 'created_by'], slice.map((c, n) => [c.customerId, anchorOf(keysOf[n]), changeId]));
+        const members = slice.flatMap((c, n) => keysOf[n].map((key) => [key, c.customerId, rows[0].now, changeId]));
+        await writer.append('crosswalk', ['record_key', 'customer_id', 'valid_from', 'opened_by'], members);
       }
       onProgress?.('crosswalk written');
       return clusters;
     });
     onProgress?.('indexes built');
-    await writeAllDiscrepancies(trx);
+    await writeAllDiscrepancies(trx, await openBulkWriter(trx));
     onProgress?.('discrepancies written');
 
     for (const [system, cursor] of heads) {
@@ -90,50 +96,8 @@ export async function initialLoad(db: Kysely<Schema>, adapters: readonly SourceA
 /** The tables an initial load fills in bulk: their indexes are built once, after (discrepancies are written after the crosswalk's indexes exist). */
 const BULK_TABLES = ['source_records', 'blocking_keys', 'search_keys', 'crosswalk'];
 
-/**
- * Streams every system's records into source_records and the key tables, a batch at a time with
- * one batch being written while the next is read, and returns them normalised for the matcher.
- * A record an extract yields twice is kept once (the later copy).
- */
-async function loadRecords(trx: Transaction<Schema>, adapters: readonly SourceAdapter[], onProgress?: (stage: string) => void): Promise<NormalisedParty[]> {
-  const normalised: NormalisedParty[] = [];
-  const seen = new Map<string, number>();
-  let writing: Promise<void> = Promise.resolve();
-  for (const adapter of adapters) {
-    let batch = new Map<string, RecordRow>();
-    const flush = async () => {
-      const rows = [...batch.values()];
-      batch = new Map();
-      await writing;
-      writing = insertRecordRows(trx, rows, 'insert');
-    };
-    for await (const party of adapter.extractParties()) {
-      const matcherForm = normaliseParty(party);
-      const row = recordRow(party, matcherForm);
-      const earlier = seen.get(row.recordKey);
-      if (earlier !== undefined) {
-        // Written already: replace it where it is (rare: an extract paging over a change).
-        await writing;
-        await trx.deleteFrom('source_records').where('record_key', '=', row.recordKey).execute();
-        await sql`delete from blocking_keys where record_key = ${row.recordKey}`.execute(trx);
-        await sql`delete from search_keys where record_key = ${row.recordKey}`.execute(trx);
-        normalised[earlier] = matcherForm;
-      } else {
-        seen.set(row.recordKey, normalised.length);
-        normalised.push(matcherForm);
-      }
-      batch.set(row.recordKey, row);
-      if (batch.size >= BATCH) await flush();
-    }
-    await flush();
-    onProgress?.(`${adapter.system}: ${normalised.length} records`);
-  }
-  await writing;
-  return normalised;
-}
-
 /** Every customer's discrepancies, computed from their records streamed back in customer order. */
-async function writeAllDiscrepancies(trx: Transaction<Schema>): Promise<void> {
+async function writeAllDiscrepancies(trx: Transaction<Schema>, writer: BulkWriter): Promise<void> {
   let after = '';
   for (;;) {
     const { rows } = await sql<{ customer_id: string; party: SourceParty }>`
@@ -155,7 +119,11 @@ async function writeAllDiscrepancies(trx: Transaction<Schema>): Promise<void> {
       parties.push(row.party);
     }
     if (parties.length > 0) found.push(...discrepanciesOf(current, parties));
-    await insertDiscrepancies(trx, found);
+    await writer.append(
+      'discrepancies',
+      ['customer_id', 'field', 'system_a', 'local_id_a', 'value_a', 'system_b', 'local_id_b', 'value_b'],
+      found.map((d) => [d.customerId, d.field, d.systemA, d.localIdA, d.valueA, d.systemB, d.localIdB, d.valueB]),
+    );
     after = current;
   }
 }
