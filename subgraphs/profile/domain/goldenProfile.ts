@@ -2,6 +2,7 @@ import { SOURCE_SYSTEMS, type PostalAddress, type SourceParty, type SourceSystem
 import { foldText, formatAddress, normaliseAddress, normaliseEmail, normalisePhone } from './fieldNormalisation';
 import { FIELD_VALIDATION, type CandidateProblem } from './fieldValidation';
 import { nicknameFlags } from './legalName';
+import { displayFormOfAddress } from './addressDisplay';
 import { displayFormOfName } from './nameDisplay';
 import { survive, type Candidate, type SurvivorshipResult } from './survivorship';
 import { DEFAULT_SURVIVORSHIP_POLICY, type GoldenFieldName, type FieldPolicy } from './survivorshipPolicy';
@@ -163,8 +164,9 @@ export interface GoldenProfileOptions {
 /**
  * The golden profile of one customer from all of their source records. The name is served in
  * its display form (given name first, proper case: nameDisplay.ts), email and phone in their
- * normalised form (lower-case email, E.164 phone), which is what every channel can use; birth
- * date, national id and the address as the winning record holds them. Every candidate shows the
+ * normalised form (lower-case email, E.164 phone), which is what every channel can use, the
+ * address in its display form (proper case, postcode in capitals: addressDisplay.ts); birth date
+ * and national id as the winning record holds them. Every candidate shows the
  * value as its system holds it.
  */
 export function computeGoldenProfile(parties: readonly SourceParty[], options: GoldenProfileOptions = {}): GoldenProfile {
@@ -179,6 +181,6 @@ export function computeGoldenProfile(parties: readonly SourceParty[], options: G
     nationalId: golden(survive(c.nationalId, policy.nationalId), raw, unavailable),
     email: golden(survive(c.email, policy.email), normalized, unavailable),
     mobilePhone: golden(survive(c.mobilePhone, policy.mobilePhone), normalized, unavailable),
-    address: golden(survive(c.address, policy.address), raw, unavailable),
+    address: golden(survive(c.address, policy.address), (w) => displayFormOfAddress(w.value), unavailable),
   };
 }
