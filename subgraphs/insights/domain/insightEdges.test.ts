@@ -56,6 +56,10 @@ describe('satisfaction survey at the edges', () => {
     expect(reasonOf(quiet({ orders: [delivered(30, '1000000101')] }), 'SEND_SATISFACTION_SURVEY')).toBe('order 1000000101 delivered, placed 30 day(s) ago (<= 30 days)');
   });
 
+  it('says "an order" when the order has no number', () => {
+    expect(reasonOf(quiet({ orders: [order('10.00', { orderId: undefined, createdAt: daysAgo(6) })] }), 'SEND_SATISFACTION_SURVEY')).toBe('an order delivered, placed 6 day(s) ago (<= 30 days)');
+  });
+
   it('ignores an order stamped after today (clock skew)', () => {
     expect(reasonOf(quiet({ orders: [delivered(-2, '1000000102')] }), 'SEND_SATISFACTION_SURVEY')).toBeNull();
   });
