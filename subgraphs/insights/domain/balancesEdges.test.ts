@@ -30,6 +30,8 @@ describe('lending', () => {
   it('counts what is owed on cards, not a card in credit', () => {
     expect(shown(lendingTotal([], [card('120.00', '1000.00'), card('-50.00', '1000.00')], 'GBP'))).toEqual({ total: '120.00 GBP', leftOut: 0 });
     expect(shown(lendingTotal([], null, 'GBP'))).toEqual({ total: '0.00 GBP', leftOut: 0 });
+    // A card with nothing owed in another currency: nothing owed, so nothing left out.
+    expect(shown(lendingTotal([], [card('0.00', '100.00', { balance: eur(0) })], 'GBP'))).toEqual({ total: '0.00 GBP', leftOut: 0 });
   });
 });
 
