@@ -60,10 +60,21 @@ describe('copybook codec', () => {
     expect(encodeRecord(DEMO, { 'DEMO-NAME': 'ŁUKASZ' })).toContain('ŁUKASZ');
   });
 
+  it('reads eight digits that are no calendar date as the host holds them (the record schema decides)', () => {
+    const line = encodeRecord(DEMO, { 'DEMO-KEY': '000042' });
+    for (const [held, read] of [
+      ['20261340', '2026-13-40'],
+      ['20061304', '2006-13-04'],
+      ['20260230', '2026-02-30'],
+    ]) {
+      expect(decodeRecord(DEMO, line.slice(0, 25) + held + line.slice(33))['DEMO-OPEN-DATE']).toBe(read);
+    }
+  });
+
   it('refuses a cut or corrupted line, naming the field but not the value', () => {
     const line = encodeRecord(DEMO, { 'DEMO-KEY': '000042', 'DEMO-NAME': 'SMITH' });
     expect(() => decodeRecord(DEMO, line.slice(0, 20))).toThrow(/DEMO-RECORD: expected 53 characters, got 20/);
-    const badDate = line.slice(0, 25) + '20261340' + line.slice(33);
+    const badDate = line.slice(0, 25) + '2026AB40' + line.slice(33);
     expect(() => decodeRecord(DEMO, badDate)).toThrow(/DEMO-OPEN-DATE/);
     const badKey = 'DM00A042' + line.slice(8);
     try {

@@ -58,7 +58,7 @@ function pad2(n: number): string {
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True when y-m-d is a real (proleptic Gregorian) calendar date: rejects 2026-02-30. Arithmetic, no Date: it runs per record. */
-function isCalendarDate(year: number, month: number, day: number): boolean {
+export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
@@ -165,8 +165,10 @@ function decodeField(layout: CopybookLayout, field: CopybookField, text: string)
     case 'date': {
       if (!/^\d{8}$/.test(text)) return failure(layout, field, 'expected a YYYYMMDD date');
       if (text === '00000000') return null;
-      const [year, month, day] = [Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8))];
-      if (!isCalendarDate(year, month, day)) return failure(layout, field, 'not a calendar date');
+      // The value as the host holds it, in ISO form, even when it is no calendar date (20061304):
+      // a PIC 9(8) field holds whatever was keyed. Whether that is acceptable is the record's
+      // schema's call, per field (coreBankingWire.ts), not the code page's: one mistyped birth
+      // date must not make a million-record extract unreadable.
       return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
     }
     case 'timestamp': {

@@ -115,6 +115,15 @@ describe('core-banking adapter against the simulator', () => {
       expect((await adapter.getParties([cif(11)])).get(cif(11))?.emails).toEqual(['moved@example.com']);
     });
 
+    it('passes on a birth date keyed as no calendar date, on inquiry and extract, instead of refusing the record', async () => {
+      // Harsh data-entry noise: 2006-04-13 keyed day first. Before, one such record made the whole extract unreadable.
+      await fetch(`${sim.url}/__admin/records`, { method: 'POST', body: JSON.stringify({ cif: cif(7), changes: { birthDate: '2006-13-04' } }) });
+      expect((await adapter.getParties([cif(7)])).get(cif(7))?.birthDate).toBe('2006-13-04');
+      const parties = await collect(adapter.extractParties());
+      expect(parties).toHaveLength(POPULATION);
+      expect(parties.find((p) => p.localId === cif(7))?.birthDate).toBe('2006-13-04');
+    });
+
     it('streams the whole extract', async () => {
       const parties = await collect(adapter.extractParties());
       expect(parties).toHaveLength(POPULATION);

@@ -7,8 +7,17 @@
 
 import { z } from 'zod';
 import { ACCOUNT_NUMBER_PATTERN, CIF_PATTERN } from './coreBankingCopybooks';
+import { isCalendarDate } from './copybookCodec';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoShape = /^\d{4}-\d{2}-\d{2}$/;
+/** A date the host system set itself (opening, booking): anything but a calendar date is a broken record. */
+const date = z.string().regex(isoShape).refine((iso) => isCalendarDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))), 'not a calendar date');
+/**
+ * A date keyed by a person at a branch (a birth date): the screen never checked it, so 2006-13-04
+ * is real data. It is passed on as held; the golden profile marks it NOT_A_DATE and the matcher
+ * reads it as a keying error, rather than the whole record (or extract) being refused.
+ */
+const keyedDate = z.string().regex(isoShape);
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
 export const wireCustomerSchema = z.object({
@@ -17,7 +26,7 @@ export const wireCustomerSchema = z.object({
   'CUST-STATUS': z.enum(['A', 'N']),
   'CUST-GIVEN-NAME': z.string(),
   'CUST-FAMILY-NAME': z.string(),
-  'CUST-BIRTH-DATE': date.nullable(),
+  'CUST-BIRTH-DATE': keyedDate.nullable(),
   'CUST-NATIONAL-ID': z.string(),
   'CUST-ADDR-LINE1': z.string(),
   'CUST-ADDR-LINE2': z.string(),
