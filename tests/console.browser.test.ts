@@ -5,7 +5,7 @@ import { buildConsole } from '../console/buildConsole';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
-import { authHeaders, tokenFor } from './support/testAuth';
+import { authHeaders, callAs, tokenFor } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 /**
@@ -35,6 +35,10 @@ const STAFF: Array<{ role: string; financial: boolean; insight: boolean; audit: 
 
 type TargetCustomer = { id: string; name: string; field: string; slots: number; openCases: number; systems: string[] };
 
+
+// The browser signs in as each staff role with its own token; the test's own queries behind the
+// scenes (choosing customers, checking what a booking did) read every class.
+callAs('auditor', 'the checks behind the browser read whatever the roles under test may see');
 describe('agents and auditors console (browser)', () => {
   let stack: RunningStack;
   let browser: Browser;

@@ -3,6 +3,7 @@ import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { TruePerson } from '../simulators/dataset/records';
 import type { RunningStack } from '../stack/startStack';
 import { operation, postGraphQL } from './support/graphqlClient';
+import { callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 type Key = { system: string; localId: string };
@@ -52,6 +53,8 @@ function expectedFor(dataset: Dataset, keys: Key[]) {
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
+
+callAs('auditor', 'the reference operation selects every field class, and every part of the answer is checked');
 describe('customer360 end to end', () => {
   let dataset: Dataset;
   let stack: RunningStack;

@@ -1,6 +1,6 @@
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
-import { authHeaders } from './support/testAuth';
+import { authHeaders, callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 /**
@@ -9,6 +9,8 @@ import { startTestStack, testDataset } from './support/testStack';
  * served value and rule are checked against the golden profile the profile subgraph computes
  * from live reads (a different path from the identity store the report is read from).
  */
+callAs('auditor', 'the discrepancy report is the auditors\' tool, and its served values need every class');
+
 const REPORT = `query Report($field: ProfileField) {
   discrepancyReport(field: $field, first: 20) {
     edges { node { customer { id } customerName field systemA localIdA valueA normalizedValueA changedAtA systemB localIdB valueB normalizedValueB changedAtB servedValue servedRule } }

@@ -1,6 +1,7 @@
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import type { RunningStack } from '../stack/startStack';
 import { postGraphQL } from './support/graphqlClient';
+import { callAs } from './support/testAuth';
 import { startTestStack, testDataset } from './support/testStack';
 
 /**
@@ -9,6 +10,9 @@ import { startTestStack, testDataset } from './support/testStack';
  * fields that say `complete: false`, name ERP, and never claim UNANIMOUS; a customer without one
  * is not affected.
  */
+// The data steward's scenario: comparing what each system holds while one is down.
+callAs('data-steward');
+
 const PROFILE = `query OutageProfile($id: ID!) {
   customer(id: $id) {
     id

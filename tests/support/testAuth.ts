@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { hs256Secret } from '../../gateway/auth/authConfig';
 import { mintToken } from '../../gateway/auth/mintToken';
 import { DEFAULT_ABUSE_LIMITS } from '../../gateway/plugins/useAbuseLimits';
@@ -46,13 +45,6 @@ export async function authHeaders(role: string | readonly string[], options: Par
  */
 export const LEAST_PRIVILEGED_TEST_ROLE = 'integration';
 
-/**
- * Test files written before the least-privilege default, which still call as an auditor when
- * they name no role. Transitional (backwards compatibility for files owned elsewhere): a file
- * leaves this list when its scenarios name their roles.
- */
-export const AUDITOR_DEFAULT_UNTIL_MIGRATED: readonly string[] = ['tests/customer360.e2e.test.ts', 'tests/console.browser.test.ts'];
-
 let fileRole: { roles: readonly string[]; why: string } | undefined;
 
 /**
@@ -67,16 +59,10 @@ export function callAs(role: string | readonly string[], why?: string): void {
   tokens.clear();
 }
 
-/** The test file running now, relative to the repository (jest's own record of it). */
-function currentTestFile(): string {
-  const testPath = (globalThis as { expect?: { getState?: () => { testPath?: string } } }).expect?.getState?.().testPath;
-  return testPath ? path.relative(path.resolve(__dirname, '..', '..'), testPath).split(path.sep).join('/') : '';
-}
-
 /** The roles a request without its own authorization header acts with (see callAs). */
 export function defaultTestRoles(): readonly string[] {
   if (fileRole) return fileRole.roles;
-  return AUDITOR_DEFAULT_UNTIL_MIGRATED.includes(currentTestFile()) ? ['auditor'] : [LEAST_PRIVILEGED_TEST_ROLE];
+  return [LEAST_PRIVILEGED_TEST_ROLE];
 }
 
 const tokens = new Map<string, Promise<string>>();
