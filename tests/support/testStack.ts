@@ -25,7 +25,7 @@ export const UNCACHED: NodeJS.ProcessEnv = { CACHE_TTL_MS: '0', CHANGE_POLL_MS: 
 /**
  * The whole stack on free ports with tight upstream timeouts, so failure tests finish quickly,
  * and the gateway's real authentication and field policy with the test secret (testAuth.ts:
- * `tokenFor(role)`; postGraphQL sends an auditor token by default), over a database of its own
+ * `tokenFor(role)`; postGraphQL sends the least-privileged role unless the file names one with callAs), over a database of its own
  * on the PostgreSQL test server. Uncached and unfollowed unless a test passes its own
  * `cacheEnv`: most end-to-end tests are about what the legacy systems answer (failures,
  * batching), which a warm cache would hide; tests/caching.e2e.test.ts opts in.
