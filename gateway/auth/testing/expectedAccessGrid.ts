@@ -27,6 +27,7 @@ export const EXPECTED_MUTATION_GRANTS: Readonly<Record<string, readonly string[]
   scheduleCallback: ['call-center-agent', 'mobile-app', 'relationship-manager'],
   linkSourceRecords: ['data-steward'],
   unlinkSourceRecords: ['data-steward'],
+  retrainMatchModel: ['data-steward'],
 };
 
 /** Roles whose tokens act for one customer only. */
