@@ -39,12 +39,26 @@ describe('address display form', () => {
     });
   });
 
-  it('is idempotent and changes only case and spacing', () => {
+  // Pieces addresses are made of, in every case a system may hold them.
+  const addressPieces = fc.constantFrom(...'abcehilmnorstuwyłéöABCEHILMNORSTUWYŁÉÖ0123456789'.split(''), ' ', '  ', '-', "'", 'UPON', 'upon', 'THE', 'of', 'FLAT ', '4b', '23A', 'ST ');
+  const addressLike = fc.array(addressPieces, { maxLength: 30 }).map((parts) => parts.join(''));
+
+  it('is idempotent, whatever the text (any Unicode)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (line) => {
+      fc.property(fc.oneof(addressLike, fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 40 })), (line) => {
         const shown = displayFormOfAddressLine(line);
         expect(displayFormOfAddressLine(shown)).toBe(shown);
-        expect(shown.toLowerCase().replace(/\s+/gu, '')).toBe(line.trim().toLowerCase().replace(/\s+/gu, ''));
+      }),
+    );
+  });
+
+  // Over address text: some letters elsewhere have no case round trip (ϐ -> Β -> β), which a
+  // display form may change but this comparison could not tell from a changed letter.
+  it('changes only case and spacing', () => {
+    fc.assert(
+      fc.property(addressLike, (line) => {
+        const fold = (text: string) => text.toLowerCase().replace(/\s+/gu, '');
+        expect(fold(displayFormOfAddressLine(line))).toBe(fold(line));
       }),
     );
   });
