@@ -1,4 +1,5 @@
 import type { PostalAddress } from '../../../adapters/canonical';
+import { capitalise, HAS_LOWER, HAS_UPPER } from './letterCase';
 
 /**
  * A postal address as people write it: "130 CHURCH STREET" held in a mainframe's upper case
@@ -13,17 +14,8 @@ import type { PostalAddress } from '../../../adapters/canonical';
 /** Words that stay lower case inside a street or town name, never first ("Stratford-upon-Avon"). */
 export const ADDRESS_LOWER_WORDS: ReadonlySet<string> = new Set(['upon', 'on', 'the', 'of', 'in', 'by', 'under', 'next', 'le', 'la', 'de', 'en', 'and']);
 
-const HAS_LOWER = /\p{Ll}/u;
-const HAS_UPPER = /\p{Lu}/u;
 // House and flat numbers with a letter (23A, 4b): the letter in capitals, as Royal Mail writes them.
 const NUMBER_WITH_LETTER = /^\d+\p{L}$/u;
-
-function capitalise(piece: string): string {
-  const [first, ...rest] = Array.from(piece);
-  if (first === undefined) return piece;
-  const upper = first.toUpperCase();
-  return (Array.from(upper).length === 1 ? upper : first) + rest.join('');
-}
 
 /** One piece between hyphens: lower-case words stay lower except at the start of the line. */
 function displayPiece(piece: string, first: boolean): string {

@@ -10,6 +10,8 @@
  * "de la Cruz") was written that way on purpose and is kept as written.
  */
 
+import { capitalise, HAS_LOWER, HAS_UPPER } from './letterCase';
+
 /** Words that stay lower case inside a name (nobiliary and family-name particles). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'y', 'bin', 'ibn']);
 
@@ -25,18 +27,8 @@ export const NOT_MAC_PREFIXED: ReadonlySet<string> = new Set([
   'macari', 'macaulay', 'macedo', 'macek', 'machen', 'mackey', 'mackle', 'macri', 'macrae',
 ]);
 
-const HAS_LOWER = /\p{Ll}/u;
-const HAS_UPPER = /\p{Lu}/u;
 // "McDONALD", "MacDONALD": the prefix in proper case and the rest shouted.
 const SHOUTED_AFTER_PREFIX = /^(Mc|Mac)\p{Lu}{2,}$/u;
-
-/** The first character in capitals, when that keeps it one character (ß would become SS). */
-function capitalise(word: string): string {
-  const [first, ...rest] = Array.from(word);
-  if (first === undefined) return word;
-  const upper = first.toUpperCase();
-  return (Array.from(upper).length === 1 ? upper : first) + rest.join('');
-}
 
 /** One lower-cased piece between hyphens, in proper case: o'neill -> O'Neill, mcdonald -> McDonald. */
 function properPiece(lower: string): string {
