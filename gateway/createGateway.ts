@@ -107,11 +107,17 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   const sign = createCallSigner(options.subgraphKeys ?? subgraphKeysFromEnv(env, { production }));
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv(env);
 
+  // Each holds a connection pool to its subgraph; closed with the gateway (a reloaded supergraph
+  // builds new ones: the old pools' idle connections close after their keep-alive timeout).
+  const dataSources = new Set<SubgraphDataSource>();
   const source = createSupergraphFileSource({ path: supergraphPath, log, debounceMs: options.watchDebounceMs });
   const gateway = new ApolloGateway({
     supergraphSdl: source.hook,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urlFor(name, url), plugins, timeoutMs: subgraphTimeoutMs, sign }),
+    buildService: ({ name, url }) => {
+      const dataSource = new SubgraphDataSource({ name, url: urlFor(name, url), plugins, timeoutMs: subgraphTimeoutMs, sign });
+      dataSources.add(dataSource);
+      return dataSource;
+    },
     logger: toApolloLogger(log, 'apollo-gateway'),
     // The gateway skips validation in production by default; a hot-reloaded file must be
     // checked before it replaces a good one, whatever the mode.
@@ -200,6 +206,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   } catch (error) {
     source.close();
     await gateway.stop().catch(() => undefined);
+    await Promise.all([...dataSources].map((dataSource) => dataSource.close()));
     throw error;
   }
 
@@ -219,6 +226,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
         // Apollo stops in order: drain the HTTP server (no new connections, in-flight
         // requests finish), then stop the gateway (which runs the supergraph hook's cleanup).
         await server.stop();
+        await Promise.all([...dataSources].map((dataSource) => dataSource.close()));
         log.info('gateway stopped');
       })();
       return closed;
