@@ -12,14 +12,7 @@ const ROOT = path.join(__dirname, '..');
  */
 const ALLOWED: Readonly<Record<string, string>> = {
   'systems/registry.ts': 'the registry itself: the one list',
-  // The wiring of each system's code (its adapter factory, cache spec, simulator and subgraph
-  // starter) is still one import per system; the scaffold session of issue 14 replaces it with a
-  // per-system module in the system's own folders that these files load by the registry's slugs.
-  'adapters/cache/adapterCacheSpecs.ts': "wiring: each adapter's cached reads, typed by its own adapter (to move into adapters/<slug>/)",
-  'adapters/cache/cacheLayer.ts': 'wiring: wraps each typed adapter with its cache spec',
-  'stack/startStack.ts': "wiring: creates each system's adapter and starts its subgraph",
-  'simulators/startAllSimulators.ts': "wiring: starts each system's simulator with its part of the population",
-  'subgraphs/identity/identityAdapters.ts': "wiring: creates each system's adapter for identity",
+  'simulators/startAllSimulators.ts': "wiring: starts each system's simulator with its part of the population (to load simulators/<slug>/ by slug, like the adapters and subgraphs)",
   // The population generator writes each system's own record format (their shapes differ by
   // design: the systems disagree); a fifth system adds its records there (issue 14, item 4).
   'simulators/dataset/records.ts': "the population's record formats, one per system's wire data",
