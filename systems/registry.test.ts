@@ -12,7 +12,6 @@ const ROOT = path.join(__dirname, '..');
  */
 const ALLOWED: Readonly<Record<string, string>> = {
   'systems/registry.ts': 'the registry itself: the one list',
-  'simulators/startAllSimulators.ts': "wiring: starts each system's simulator with its part of the population (to load simulators/<slug>/ by slug, like the adapters and subgraphs)",
   // The population generator writes each system's own record format (their shapes differ by
   // design: the systems disagree); a fifth system adds its records there (issue 14, item 4).
   'simulators/dataset/records.ts': "the population's record formats, one per system's wire data",
