@@ -10,8 +10,11 @@
  * - A field a system does not hold is `null`, never an empty string.
  */
 
-export const SOURCE_SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'] as const;
-export type SourceSystem = (typeof SOURCE_SYSTEMS)[number];
+import { SYSTEM_NAMES, type SourceSystemName } from '../systems/registry';
+
+/** The legacy systems of record, in registry order (systems/registry.ts is the one list). */
+export const SOURCE_SYSTEMS = SYSTEM_NAMES;
+export type SourceSystem = SourceSystemName;
 
 export interface Money {
   /** Integer amount in the currency's minor unit (cents). */

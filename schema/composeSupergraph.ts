@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { registrySdlProblems } from './registrySdlCheck';
 import { SUBGRAPHS, type SubgraphEntry } from './subgraphList';
 
 export type CompositionResult = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
@@ -9,12 +10,16 @@ export type CompositionResult = { ok: true; supergraphSdl: string; hints: string
 /**
  * Composes the subgraph SDLs into a supergraph with @apollo/composition (what rover does,
  * offline). The URL baked in is the default one; the gateway overrides it by environment.
+ * SDLs that disagree with the registry of source systems (schema/registrySdlCheck.ts) fail it first.
  */
 export function composeSupergraph(schemaDir: string, entries: SubgraphEntry[] = SUBGRAPHS): CompositionResult {
-  const services = entries.map((entry) => ({
+  const sdls = entries.map((entry) => ({ entry, sdl: readFileSync(path.join(schemaDir, entry.sdlFile), 'utf8') }));
+  const registryErrors = sdls.flatMap(({ entry, sdl }) => registrySdlProblems(entry.name, entry.sdlFile, sdl).map((problem) => `SOURCE_SYSTEM_REGISTRY: ${problem}`));
+  if (registryErrors.length > 0) return { ok: false, errors: registryErrors };
+  const services = sdls.map(({ entry, sdl }) => ({
     name: entry.name,
     url: `http://127.0.0.1:${entry.defaultPort}/graphql`,
-    typeDefs: parse(readFileSync(path.join(schemaDir, entry.sdlFile), 'utf8')),
+    typeDefs: parse(sdl),
   }));
   const result = composeServices(services);
   if (result.errors || !result.supergraphSdl) {

@@ -1,3 +1,5 @@
+import { SYSTEM_REGISTRY } from '../systems/registry';
+
 /** The subgraphs of the product: name, SDL file in schema/, and default port (see docs/architecture.md). */
 export interface SubgraphEntry {
   name: string;
@@ -7,10 +9,8 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'identity', sdlFile: 'identity.graphql', defaultPort: 4001 },
-  { name: 'core-banking', sdlFile: 'core-banking.graphql', defaultPort: 4002 },
-  { name: 'cards', sdlFile: 'cards.graphql', defaultPort: 4003 },
-  { name: 'erp', sdlFile: 'erp.graphql', defaultPort: 4004 },
-  { name: 'call-center', sdlFile: 'call-center.graphql', defaultPort: 4005 },
+  // One subgraph per source system, named by its slug (systems/registry.ts).
+  ...SYSTEM_REGISTRY.map((system) => ({ name: system.slug, sdlFile: `${system.slug}.graphql`, defaultPort: system.ports.subgraph })),
   { name: 'profile', sdlFile: 'profile.graphql', defaultPort: 4006 },
   { name: 'insights', sdlFile: 'insights.graphql', defaultPort: 4007 },
   { name: 'audit', sdlFile: 'audit.graphql', defaultPort: 4008 },

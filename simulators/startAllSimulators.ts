@@ -1,17 +1,15 @@
-import type { SourceSystem } from '../adapters/canonical';
+import { SOURCE_SYSTEMS, type SourceSystem } from '../adapters/canonical';
 import { DEFAULT_PORTS } from '../adapters/kit/config';
-import { startCallCenterSimulator } from './call-center/callCenterSimulator';
-import { startCardsSimulator } from './cards/cardsSimulator';
-import { startCoreBankingSimulator } from './core-banking/coreBankingSimulator';
 import type { Dataset } from './dataset/loadDataset';
-import { startErpSimulator } from './erp/erpSimulator';
 import type { RunningSimulator } from './kit/simulatorServer';
+import { simulatorModuleOf } from './simulatorModules';
 
 export type RunningSimulators = Record<SourceSystem, RunningSimulator> & { close(): Promise<void> };
 
 /**
- * Starts the four legacy simulators over one population. `ports: 'default'` uses the documented
- * ports (each overridable by `<SYSTEM>_SIM_PORT`); `'free'` lets the OS choose (tests).
+ * Starts every registered system's simulator (simulators/<slug>/simulatorModule.ts) over one
+ * population. `ports: 'default'` uses the documented ports (each overridable by
+ * `<SYSTEM>_SIM_PORT`); `'free'` lets the OS choose (tests).
  */
 export async function startAllSimulators(dataset: Dataset, ports: 'default' | 'free' = 'default', env: NodeJS.ProcessEnv = process.env): Promise<RunningSimulators> {
   const port = (system: SourceSystem) => (ports === 'free' ? 0 : Number(env[`${system}_SIM_PORT`] ?? DEFAULT_PORTS[system]));
@@ -22,17 +20,10 @@ export async function startAllSimulators(dataset: Dataset, ports: 'default' | 'f
     return running;
   };
   try {
-    const [coreBanking, cards, erp, callCenter] = await Promise.all([
-      track(startCoreBankingSimulator({ records: dataset.coreBanking, port: port('CORE_BANKING') })),
-      track(startCardsSimulator({ records: dataset.cards, port: port('CARDS') })),
-      track(startErpSimulator({ records: dataset.erp, port: port('ERP') })),
-      track(startCallCenterSimulator({ contacts: dataset.callCenter, advisors: dataset.advisors, port: port('CALL_CENTER') })),
-    ]);
+    const running = await Promise.all(SOURCE_SYSTEMS.map((system) => track(simulatorModuleOf(system).start({ dataset, port: port(system) }))));
+    const bySystem = Object.fromEntries(SOURCE_SYSTEMS.map((system, i) => [system, running[i]])) as Record<SourceSystem, RunningSimulator>;
     return {
-      CORE_BANKING: coreBanking,
-      CARDS: cards,
-      ERP: erp,
-      CALL_CENTER: callCenter,
+      ...bySystem,
       close: async () => {
         await Promise.all(started.map((sim) => sim.close()));
       },

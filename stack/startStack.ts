@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { SourceSystem } from '../adapters/canonical';
-import { startCacheLayer, type CacheLayer } from '../adapters/cache';
-import { createCallCenterAdapter } from '../adapters/call-center';
-import { createCardsAdapter } from '../adapters/cards';
-import { createCoreBankingAdapter } from '../adapters/core-banking';
-import { createErpAdapter } from '../adapters/erp';
+import { adapterModuleOf } from '../adapters/adapterModules';
+import { startCacheLayer, type CacheLayer, type SourceAdapters } from '../adapters/cache';
 import { systemConfigFromEnv, type SystemClientConfig } from '../adapters/kit/config';
 import type { AuditStore } from '../gateway/audit/auditStore';
 import { PostgresAuditStore } from '../gateway/audit/postgresAuditStore';
@@ -20,10 +17,6 @@ import { defaultGatewayPlugins, type SecurityOptions } from '../gateway/plugins'
 import type { Logger } from 'pino';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
-import { startCallCenterSubgraph } from '../subgraphs/call-center/service';
-import { startCardsSubgraph } from '../subgraphs/cards/service';
-import { startCoreBankingSubgraph } from '../subgraphs/core-banking/service';
-import { startErpSubgraph } from '../subgraphs/erp/service';
 import { IdentityService } from '../subgraphs/identity/identityService';
 import { startIdentitySubgraph } from '../subgraphs/identity/service';
 import { startProfileSubgraph } from '../subgraphs/profile/service';
@@ -31,6 +24,8 @@ import { startInsightsSubgraph } from '../subgraphs/insights/service';
 import { startAuditSubgraph } from '../subgraphs/audit/service';
 import { defaultSubgraphKeys } from '../subgraphs/runtime/callSignature';
 import type { RunningSubgraph } from '../subgraphs/runtime/serveSubgraph';
+import { subgraphModuleOf } from '../subgraphs/runtime/systemSubgraphs';
+import { SYSTEM_REGISTRY } from '../systems/registry';
 import { SUBGRAPHS } from '../schema/subgraphList';
 
 export interface StackOptions {
@@ -93,8 +88,8 @@ export interface RunningStack extends RunningBackends {
 }
 
 /**
- * Starts the product's backends on one machine: the four simulators over a population, the adapters
- * pointed at them, identity resolution over their extracts, the cache layer and the eight subgraphs.
+ * Starts the product's backends on one machine: every registered system's simulator over a population, the adapters
+ * pointed at them, identity resolution over their extracts, the cache layer and every subgraph.
  * Every piece is its own HTTP service; this only wires their URLs together.
  */
 export async function startBackends(options: StackOptions): Promise<RunningBackends> {
@@ -120,16 +115,14 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
       const base = { ...systemConfigFromEnv(system), baseUrl: simulators[system].url };
       return options.tuneClient ? options.tuneClient(base) : base;
     };
-    const coreBanking = createCoreBankingAdapter(config('CORE_BANKING'));
-    const cards = createCardsAdapter(config('CARDS'));
-    const erp = createErpAdapter({ config: config('ERP') });
-    const callCenter = createCallCenterAdapter(config('CALL_CENTER'));
-    const adapters = [coreBanking, cards, erp, callCenter];
+    // Every registered system's adapter, by its handle (systems/registry.ts, adapters/<slug>/adapterModule.ts).
+    const raw = Object.fromEntries(SYSTEM_REGISTRY.map((system) => [system.handle, adapterModuleOf(system.name).create(config(system.name))])) as SourceAdapters;
+    const adapters = SYSTEM_REGISTRY.map((system) => raw[system.handle]);
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
     // The subgraphs read through the cache (TTL per system, stale-if-error, coalescing);
     // identity reads the systems themselves.
     const cacheEnv = options.cacheEnv ?? process.env;
-    const cache = await startCacheLayer({ coreBanking, cards, erp, callCenter }, { env: cacheEnv });
+    const cache = await startCacheLayer(raw, { env: cacheEnv });
     closers.push(() => cache.close());
 
     // Identity loads an empty store and (the replica holding the follower lock) reads every
@@ -150,10 +143,9 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     const identity = await startIdentitySubgraph({ port: port('identity'), service: identityService });
     closers.push(() => identity.close());
     const started = await Promise.all([
-      startCoreBankingSubgraph({ port: port('core-banking'), adapter: cache.adapters.coreBanking }),
-      startCardsSubgraph({ port: port('cards'), adapter: cache.adapters.cards }),
-      startErpSubgraph({ port: port('erp'), adapter: cache.adapters.erp }),
-      startCallCenterSubgraph({ port: port('call-center'), adapter: cache.adapters.callCenter, identityUrl: identity.url }),
+      ...SYSTEM_REGISTRY.map((system) =>
+        subgraphModuleOf(system.name).start({ port: port(system.slug), adapter: cache.adapters[system.handle], identityUrl: identity.url }),
+      ),
       startProfileSubgraph({ port: port('profile') }),
       // The population is frozen at its as-of instant: "the last 90 days" must be the data's last 90 days.
       startInsightsSubgraph({ port: port('insights'), clock: () => new Date(options.dataset.manifest.asOf) }),

@@ -1,4 +1,5 @@
 import type { SourceSystem } from '../canonical';
+import { perSystem } from '../../systems/registry';
 import { CacheConfigError } from './redisConnection';
 
 export interface SystemCachePolicy {
@@ -18,7 +19,6 @@ export interface CacheConfig {
 }
 
 export const DEFAULT_POLICY: SystemCachePolicy = { ttlMs: 30_000, maxStaleMs: 600_000, notFoundTtlMs: 5_000 };
-const SYSTEMS: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
 
 function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -30,27 +30,25 @@ function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 
 /**
  * `<SYSTEM>_CACHE_TTL_MS`, `<SYSTEM>_CACHE_MAX_STALE_MS`, `<SYSTEM>_CACHE_NOT_FOUND_TTL_MS` per
- * system (`CACHE_TTL_MS` etc. without a system set the default for all four), `CACHE_L1_TTL_MS`,
+ * system (`CACHE_TTL_MS` etc. without a system set the default for all of them), `CACHE_L1_TTL_MS`,
  * `CACHE_L1_MAX_ENTRIES`. A TTL of 0 turns caching off for that system (stale-if-error too).
+ * Precedence: the system's variable, then the one for all systems, then the system's registry
+ * entry (`cache`, systems/registry.ts), then DEFAULT_POLICY.
  */
 export function cacheConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CacheConfig {
-  const base: SystemCachePolicy = {
-    ttlMs: readMs(env, 'CACHE_TTL_MS', DEFAULT_POLICY.ttlMs),
-    maxStaleMs: readMs(env, 'CACHE_MAX_STALE_MS', DEFAULT_POLICY.maxStaleMs),
-    notFoundTtlMs: readMs(env, 'CACHE_NOT_FOUND_TTL_MS', DEFAULT_POLICY.notFoundTtlMs),
-  };
-  const systems = Object.fromEntries(
-    SYSTEMS.map((system) => {
-      const ttlMs = readMs(env, `${system}_CACHE_TTL_MS`, base.ttlMs);
-      const policy: SystemCachePolicy = {
-        ttlMs,
-        maxStaleMs: readMs(env, `${system}_CACHE_MAX_STALE_MS`, base.maxStaleMs),
-        // A not-found answer is never trusted longer than a found one.
-        notFoundTtlMs: Math.min(ttlMs, readMs(env, `${system}_CACHE_NOT_FOUND_TTL_MS`, base.notFoundTtlMs)),
-      };
-      return [system, policy];
-    }),
-  ) as Record<SourceSystem, SystemCachePolicy>;
+  const all = (name: string) => (env[name] === undefined || env[name]?.trim() === '' ? undefined : readMs(env, name, 0));
+  const base: Partial<SystemCachePolicy> = { ttlMs: all('CACHE_TTL_MS'), maxStaleMs: all('CACHE_MAX_STALE_MS'), notFoundTtlMs: all('CACHE_NOT_FOUND_TTL_MS') };
+  const systems = perSystem((entry): SystemCachePolicy => {
+    const registered: Partial<SystemCachePolicy> = 'cache' in entry ? (entry.cache as Partial<SystemCachePolicy>) : {};
+    const fallback = (field: keyof SystemCachePolicy) => base[field] ?? registered[field] ?? DEFAULT_POLICY[field];
+    const ttlMs = readMs(env, `${entry.name}_CACHE_TTL_MS`, fallback('ttlMs'));
+    return {
+      ttlMs,
+      maxStaleMs: readMs(env, `${entry.name}_CACHE_MAX_STALE_MS`, fallback('maxStaleMs')),
+      // A not-found answer is never trusted longer than a found one.
+      notFoundTtlMs: Math.min(ttlMs, readMs(env, `${entry.name}_CACHE_NOT_FOUND_TTL_MS`, fallback('notFoundTtlMs'))),
+    };
+  });
   return {
     systems,
     l1TtlMs: readMs(env, 'CACHE_L1_TTL_MS', 1000),
@@ -62,7 +60,7 @@ export function cacheConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CacheC
 export function uniformCacheConfig(policy: Partial<SystemCachePolicy>, l1?: { ttlMs?: number; maxEntries?: number }): CacheConfig {
   const full = { ...DEFAULT_POLICY, ...policy };
   return {
-    systems: Object.fromEntries(SYSTEMS.map((system) => [system, full])) as Record<SourceSystem, SystemCachePolicy>,
+    systems: perSystem(() => full),
     l1TtlMs: l1?.ttlMs ?? 1000,
     l1MaxEntries: l1?.maxEntries ?? 10_000,
   };

@@ -2,30 +2,31 @@ import { createCallCenterAdapter } from '../call-center';
 import { createCardsAdapter } from '../cards';
 import { createCoreBankingAdapter } from '../core-banking';
 import { createErpAdapter } from '../erp';
-import { defaultSystemConfig } from '../kit/config';
+import { defaultSystemConfig, type SystemClientConfig } from '../kit/config';
 import type { SourceSystem } from '../canonical';
 import { startAllSimulators, type RunningSimulators } from '../../simulators/startAllSimulators';
 import { testDataset } from '../../tests/support/testStack';
 import type { Dataset } from '../../simulators/dataset/loadDataset';
-import { startCacheLayer, type CacheLayer, type SourceAdapters } from './cacheLayer';
+import { startCacheLayer, type CacheLayer } from './cacheLayer';
 
 /** The layer as the stack will use it: four real adapters over the four simulators, memory store. */
 describe('startCacheLayer', () => {
   let dataset: Dataset;
   let sims: RunningSimulators;
-  let raw: SourceAdapters;
-  let layer: CacheLayer;
+  let raw: ReturnType<typeof createAdapters>;
+  let layer: CacheLayer<typeof raw>;
+  const createAdapters = (config: (system: SourceSystem) => SystemClientConfig) => ({
+    coreBanking: createCoreBankingAdapter(config('CORE_BANKING')),
+    cards: createCardsAdapter(config('CARDS')),
+    erp: createErpAdapter({ config: config('ERP') }),
+    callCenter: createCallCenterAdapter(config('CALL_CENTER')),
+  });
 
   beforeAll(async () => {
     dataset = (await testDataset()).dataset;
     sims = await startAllSimulators(dataset, 'free', {});
     const config = (system: SourceSystem) => ({ ...defaultSystemConfig(system, sims[system].url), timeoutMs: 1000 });
-    raw = {
-      coreBanking: createCoreBankingAdapter(config('CORE_BANKING')),
-      cards: createCardsAdapter(config('CARDS')),
-      erp: createErpAdapter({ config: config('ERP') }),
-      callCenter: createCallCenterAdapter(config('CALL_CENTER')),
-    };
+    raw = createAdapters(config);
     layer = await startCacheLayer(raw, { env: {} });
   }, 60_000);
 

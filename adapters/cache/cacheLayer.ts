@@ -1,8 +1,6 @@
-import type { CallCenterAdapter } from '../call-center';
-import type { CardsAdapter } from '../cards';
-import type { CoreBankingAdapter } from '../core-banking';
-import type { ErpAdapter } from '../erp';
-import { CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES, CARDS_CACHE, CARDS_SINGLES, CORE_BANKING_CACHE, CORE_BANKING_SINGLES, ERP_CACHE } from './adapterCacheSpecs';
+import { adapterModuleOf } from '../adapterModules';
+import type { SourceAdapter } from '../kit/sourceAdapter';
+import { perSystem, SYSTEM_REGISTRY, type SystemHandle } from '../../systems/registry';
 import { cacheConfigFromEnv } from './cacheConfig';
 import { createCacheBackendFromEnv, type CacheBackend } from './cacheFromEnv';
 import type { ChangeEvent, SourceSystem } from '../canonical';
@@ -11,16 +9,12 @@ import { SystemCache } from './systemCache';
 import type { CacheReadSpec, WithCacheOptions } from './withCache';
 import { withCache } from './withCache';
 
-export interface SourceAdapters {
-  coreBanking: CoreBankingAdapter;
-  cards: CardsAdapter;
-  erp: ErpAdapter;
-  callCenter: CallCenterAdapter;
-}
+/** Every system's adapter, by the handle in its registry entry (`coreBanking`, ...). */
+export type SourceAdapters = Record<SystemHandle, SourceAdapter>;
 
-export interface CacheLayer {
+export interface CacheLayer<T extends SourceAdapters = SourceAdapters> {
   /** The same adapters, their batch reads cached (hand these to the system subgraphs). */
-  adapters: SourceAdapters;
+  adapters: T;
   cache: SystemCache;
   backend: CacheBackend;
   /**
@@ -41,20 +35,21 @@ export interface CacheLayerOptions {
 }
 
 /**
- * The whole caching layer in one call: store + bus from the environment, one SystemCache and the
- * four adapters wrapped. Change-feed eviction comes from the one feed follower (identity).
+ * The whole caching layer in one call: store + bus from the environment, one SystemCache and
+ * every system's adapter wrapped by its module's cache spec (adapters/<slug>/adapterModule.ts).
+ * Change-feed eviction comes from the one feed follower (identity).
  */
-export async function startCacheLayer(raw: SourceAdapters, options: CacheLayerOptions = {}): Promise<CacheLayer> {
+export async function startCacheLayer<T extends SourceAdapters>(raw: T, options: CacheLayerOptions = {}): Promise<CacheLayer<T>> {
   const env = options.env ?? process.env;
   const backend = createCacheBackendFromEnv(env, { onError: options.onError });
   await backend.ready(options.redisWaitMs ?? 1000);
   const cache = new SystemCache({ store: backend.store, bus: backend.bus, config: cacheConfigFromEnv(env) });
-  const adapters: SourceAdapters = {
-    coreBanking: withCache(raw.coreBanking, cache, CORE_BANKING_CACHE, CORE_BANKING_SINGLES),
-    cards: withCache(raw.cards, cache, CARDS_CACHE, CARDS_SINGLES),
-    erp: withCache(raw.erp, cache, ERP_CACHE),
-    callCenter: withCache(raw.callCenter, cache, CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES),
-  };
+  const adapters = Object.fromEntries(
+    SYSTEM_REGISTRY.map((system) => {
+      const spec = adapterModuleOf(system.name).cache;
+      return [system.handle, withCache(raw[system.handle], cache, spec.reads, spec.options)];
+    }),
+  ) as T;
   return {
     adapters,
     cache,
@@ -67,18 +62,16 @@ export async function startCacheLayer(raw: SourceAdapters, options: CacheLayerOp
   };
 }
 
-/** The entity names each system's records are cached under (from the cache specs above). */
+/** The entity names each system's records are cached under (from its adapter module's cache spec). */
 export function cachedEntities(): Record<SourceSystem, string[]> {
   const names = <A>(reads: CacheReadSpec<A>, options: WithCacheOptions<A> = {}) => [
     ...Object.values(reads).map((spec) => (typeof spec === 'string' ? spec : (spec as { entity: string }).entity)),
     ...Object.values(options.singles ?? {}).map((spec) => (spec as { entity: string }).entity),
   ];
-  return {
-    CORE_BANKING: names(CORE_BANKING_CACHE, CORE_BANKING_SINGLES),
-    CARDS: names(CARDS_CACHE, CARDS_SINGLES),
-    ERP: names(ERP_CACHE),
-    CALL_CENTER: names(CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES),
-  };
+  return perSystem((system) => {
+    const spec = adapterModuleOf(system.name).cache;
+    return names(spec.reads, spec.options);
+  });
 }
 
 /** Evicts what change events name from a cache shared through the environment's Redis. */

@@ -3,7 +3,7 @@ import { defaultSystemConfig } from '../kit/config';
 import type { RunningSimulator } from '../../simulators/kit/simulatorServer';
 import { startCardsSimulator } from '../../simulators/cards/cardsSimulator';
 import { cardholderId, makeCardholders } from '../../simulators/cards/cardsTestRecords';
-import { CARDS_CACHE } from './adapterCacheSpecs';
+import { CARDS_CACHE } from '../cards/adapterModule';
 import { uniformCacheConfig } from './cacheConfig';
 import { createChangeWatcher } from './changeWatcher';
 import { MemoryCacheStore } from './memoryCacheStore';

@@ -13,5 +13,4 @@ export { createChangeWatcher, createFeedFollower, changePollMsFromEnv, invalidat
 export { runInRequestScope, reportStale, staleReports, type StaleReport } from './requestScope';
 export { staleExtensionPlugin } from './staleExtensionPlugin';
 export { isTransientUpstreamError } from './transientErrors';
-export { CORE_BANKING_CACHE, CARDS_CACHE, ERP_CACHE, CALL_CENTER_CACHE, CALL_CENTER_CACHE_WRITES } from './adapterCacheSpecs';
 export { startCacheLayer, createCacheInvalidator, cachedEntities, type CacheInvalidator, type CacheLayer, type CacheLayerOptions, type SourceAdapters } from './cacheLayer';

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { SourceSystem } from '../canonical';
+import { isSourceSystemName } from '../../systems/registry';
 
 /** One party record (of one system) whose cached entries were dropped. */
 export interface InvalidatedRecord {
@@ -46,8 +47,6 @@ export class LocalInvalidationBus implements InvalidationBus {
   }
 }
 
-const SYSTEMS = new Set<string>(['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER']);
-
 /** A message from the channel, or null when it is not one of ours (never trust a shared channel). */
 export function parseInvalidationMessage(raw: string): InvalidationMessage | null {
   try {
@@ -55,7 +54,7 @@ export function parseInvalidationMessage(raw: string): InvalidationMessage | nul
     if (!parsed || typeof parsed.origin !== 'string' || !Array.isArray(parsed.records)) return null;
     const records = parsed.records.filter(
       (r): r is InvalidatedRecord =>
-        typeof r === 'object' && r !== null && SYSTEMS.has((r as InvalidatedRecord).system) && typeof (r as InvalidatedRecord).localId === 'string',
+        typeof r === 'object' && r !== null && isSourceSystemName((r as InvalidatedRecord).system) && typeof (r as InvalidatedRecord).localId === 'string',
     );
     return { origin: parsed.origin, records };
   } catch {

@@ -1,4 +1,5 @@
 import type { SourceSystem } from '../canonical';
+import { perSystem } from '../../systems/registry';
 
 /** Everything a system client needs; every value can be set by environment (see `systemConfigFromEnv`). */
 export interface SystemClientConfig {
@@ -40,12 +41,8 @@ export interface SystemClientConfig {
   bulkhead: { maxConcurrent: number; maxQueued: number };
 }
 
-export const DEFAULT_PORTS: Record<SourceSystem, number> = {
-  CORE_BANKING: 4101,
-  CARDS: 4102,
-  ERP: 4103,
-  CALL_CENTER: 4104,
-};
+/** Where each system's simulator listens by default (its registry entry). */
+export const DEFAULT_PORTS: Record<SourceSystem, number> = perSystem((entry) => entry.ports.simulator);
 
 export function defaultSystemConfig(system: SourceSystem, baseUrl = `http://127.0.0.1:${DEFAULT_PORTS[system]}`): SystemClientConfig {
   return {

@@ -1,4 +1,5 @@
 import type { GraphQLErrorBody } from './graphqlClient';
+import { SYSTEM_REGISTRY } from '../../systems/registry';
 
 /** Why a part of an answer is missing, in the words the console shows. */
 export interface FieldProblem {
@@ -39,13 +40,8 @@ export function forbiddenFields(errors: readonly GraphQLErrorBody[]): string[] {
   return [...new Set(names)];
 }
 
-const SYSTEM_LABELS: Record<string, string> = {
-  CORE_BANKING: 'Core banking',
-  CARDS: 'Cards',
-  ERP: 'ERP',
-  CALL_CENTER: 'Call center',
-};
+const SYSTEM_LABELS: ReadonlyMap<string, string> = new Map(SYSTEM_REGISTRY.map((system) => [system.name, system.label]));
 
 export function systemLabel(system: string): string {
-  return SYSTEM_LABELS[system] ?? system;
+  return SYSTEM_LABELS.get(system) ?? system;
 }

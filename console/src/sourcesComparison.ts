@@ -1,10 +1,13 @@
 /**
- * The "Sources" comparison: for each golden profile field, what each of the four systems of
+ * The "Sources" comparison: for each golden profile field, what each system of
  * record says (every linked record, duplicates included), which record won and whether the
  * systems disagree. Pure over the profile as the graph returns it.
  */
-export const SOURCE_SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'] as const;
-export type SourceSystem = (typeof SOURCE_SYSTEMS)[number];
+import { SYSTEM_NAMES, type SourceSystemName } from '../../systems/registry';
+
+/** The systems of record, one column each, in registry order (systems/registry.ts). */
+export const SOURCE_SYSTEMS = SYSTEM_NAMES;
+export type SourceSystem = SourceSystemName;
 
 export interface Candidate {
   system: string;

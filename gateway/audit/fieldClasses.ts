@@ -1,4 +1,5 @@
 import { TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { SYSTEM_REGISTRY } from '../../systems/registry';
 import { FIELD_CLASSES, type FieldClass } from './auditEvent';
 
 /** Field coordinate (`Customer.accounts`) -> the class of data it exposes. */
@@ -11,16 +12,20 @@ export type FieldClassIndex = ReadonlyMap<string, FieldClass>;
  * financial access even without a balance.
  */
 export const STATIC_FIELD_CLASSES: FieldClassIndex = new Map<string, FieldClass>([
-  ...(['profile', 'coreBankingParty', 'coreBankingRecords', 'cardholder', 'cardholderRecords', 'erpPartner', 'erpPartnerRecords', 'callCenterContact', 'callCenterRecords', 'interactions', 'openCases', 'appointments'] as const).map(
-    (field) => [`Customer.${field}`, 'PII'] as [string, FieldClass],
-  ),
+  ['Customer.profile', 'PII'],
+  // Each system's party records are personal data; its other sensitive fields carry the class its
+  // registry entry gives them (systems/registry.ts).
+  ...SYSTEM_REGISTRY.flatMap((system): Array<[string, FieldClass]> => [
+    [`Customer.${system.records.party}`, 'PII'],
+    [`Customer.${system.records.all}`, 'PII'],
+    ...Object.entries(system.sensitiveFields).map(([field, fieldClass]): [string, FieldClass] => [`Customer.${field}`, fieldClass]),
+  ]),
   ...(['givenName', 'familyName', 'rawName', 'birthDate', 'nationalId', 'phones', 'emails', 'address'] as const).map(
     (field) => [`Party.${field}`, 'PII'] as [string, FieldClass],
   ),
   ...(['fullName', 'birthDate', 'nationalId', 'email', 'mobilePhone', 'address'] as const).map(
     (field) => [`GoldenProfile.${field}`, 'PII'] as [string, FieldClass],
   ),
-  ...(['accounts', 'cards', 'salesOrders'] as const).map((field) => [`Customer.${field}`, 'FINANCIAL'] as [string, FieldClass]),
   ['Account.balance', 'FINANCIAL'],
   ['Account.transactions', 'FINANCIAL'],
   ['Card.balance', 'FINANCIAL'],

@@ -1,9 +1,8 @@
 import type { BreakerState, CallEvent, ClientHooks } from '../../adapters/kit/clientHooks';
 import { sharedClientHooks } from '../../adapters/kit/clientHooks';
-import type { SourceSystem } from '../../adapters/canonical';
+import { SOURCE_SYSTEMS, type SourceSystem } from '../../adapters/canonical';
 import { BREAKER_STATE_VALUE, type GatewayMetrics } from './gatewayMetrics';
 
-const SYSTEMS: readonly SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
 
 interface Listener {
   onCall(event: CallEvent): void;
@@ -43,7 +42,7 @@ function listenersOf(hooks: ClientHooks): Set<Listener> {
  * Breakers start closed, so each system's state gauge starts at 0. Returns the unregister function.
  */
 export function registerLegacyCallMetrics(metrics: GatewayMetrics, hooks: ClientHooks = sharedClientHooks): () => void {
-  for (const system of SYSTEMS) metrics.breakerState.set({ system }, BREAKER_STATE_VALUE.closed);
+  for (const system of SOURCE_SYSTEMS) metrics.breakerState.set({ system }, BREAKER_STATE_VALUE.closed);
   const listener: Listener = {
     onCall({ system, durationMs, outcome }) {
       metrics.legacyCalls.inc({ system, outcome });

@@ -1,4 +1,5 @@
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
+import { registryRank } from '../../systems/registry';
 import { candidatesOf, computeGoldenProfile, shownValue } from '../profile/domain/goldenProfile';
 import { formatAddress } from '../profile/domain/fieldNormalisation';
 import type { GoldenFieldName } from '../profile/domain/survivorshipPolicy';
@@ -12,8 +13,6 @@ export const PROFILE_FIELDS: Record<GoldenFieldName, string> = {
   mobilePhone: 'MOBILE_PHONE',
   address: 'ADDRESS',
 };
-
-const SYSTEM_ORDER: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
 
 /** Two records of one customer that disagree on one field (after normalisation). */
 export interface Discrepancy {
@@ -29,7 +28,7 @@ export interface Discrepancy {
 
 /**
  * Every disagreeing pair of records of one customer, field by field. A pair is reported once,
- * with its systems in a fixed order (core banking, cards, ERP, call center), so counts per
+ * with its systems in a fixed order (the registry's: core banking, cards, ...), so counts per
  * system pair are stable. Records that agree after normalisation are not discrepancies: case,
  * accents and phone formats are not what an auditor is looking for.
  */
@@ -38,7 +37,7 @@ export function discrepanciesOf(customerId: string, parties: readonly SourcePart
   const all = candidatesOf(parties);
   for (const [name, field] of Object.entries(PROFILE_FIELDS) as Array<[GoldenFieldName, string]>) {
     const candidates = [...all[name]].sort(
-      (a, b) => SYSTEM_ORDER.indexOf(a.system) - SYSTEM_ORDER.indexOf(b.system) || a.localId.localeCompare(b.localId) || a.normalizedValue.localeCompare(b.normalizedValue),
+      (a, b) => registryRank(a.system) - registryRank(b.system) || a.localId.localeCompare(b.localId) || a.normalizedValue.localeCompare(b.normalizedValue),
     );
     for (let i = 0; i < candidates.length; i++) {
       for (let j = i + 1; j < candidates.length; j++) {

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Kysely } from 'kysely';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../adapters/canonical';
+import { perSystem, SYSTEM_REGISTRY, type LinksField } from '../../systems/registry';
 import type { Schema } from '../../db/schema';
 import { decodeCursor, encodeCursor, pageSize } from '../runtime/connection';
 import type { IdentityLoaders } from './identityLoaders';
@@ -53,15 +54,11 @@ function instant(value: string | null | undefined): Date | undefined {
 /** A customer as identity hands it on: its id, and the instant its crosswalk is read as of. */
 type CustomerRef = { id: string; asOf?: string | null; mergedFrom?: string | null };
 
-const LINK_FIELD: Record<SourceSystem, 'cifs' | 'cardholderIds' | 'partnerIds' | 'contactIds'> = {
-  CORE_BANKING: 'cifs',
-  CARDS: 'cardholderIds',
-  ERP: 'partnerIds',
-  CALL_CENTER: 'contactIds',
-};
+/** Each system's `SourceLinks` field (its registry entry's local key). */
+const LINK_FIELD: Record<SourceSystem, LinksField> = perSystem((system) => system.localKey.links);
 
-function linksOf(members: readonly SourceRef[]) {
-  const links = { cifs: [] as string[], cardholderIds: [] as string[], partnerIds: [] as string[], contactIds: [] as string[] };
+function linksOf(members: readonly SourceRef[]): Record<LinksField, string[]> {
+  const links = Object.fromEntries(SYSTEM_REGISTRY.map((system) => [system.localKey.links, [] as string[]])) as Record<LinksField, string[]>;
   for (const member of members) links[LINK_FIELD[member.system]].push(member.localId);
   for (const list of Object.values(links)) list.sort();
   return links;

@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
+import { SYSTEM_REGISTRY } from '../../systems/registry';
 import { computeGoldenProfile } from './domain/goldenProfile';
 
 /**
@@ -9,21 +10,11 @@ import { computeGoldenProfile } from './domain/goldenProfile';
  * system failed (outage, timeout, malformed answer). So null here means "unavailable", never
  * "no record"; the profile is computed from the others and every field says it is incomplete.
  */
-type CustomerWithRecords = {
-  id: string;
-  coreBankingRecords?: SourceParty[] | null;
-  cardholderRecords?: SourceParty[] | null;
-  erpPartnerRecords?: SourceParty[] | null;
-  callCenterRecords?: SourceParty[] | null;
-};
+type CustomerWithRecords = { id: string } & Partial<Record<RecordsField, SourceParty[] | null>>;
 
-/** Which @requires field carries which system's records. */
-const RECORDS_OF: ReadonlyArray<[SourceSystem, keyof CustomerWithRecords]> = [
-  ['CORE_BANKING', 'coreBankingRecords'],
-  ['CARDS', 'cardholderRecords'],
-  ['ERP', 'erpPartnerRecords'],
-  ['CALL_CENTER', 'callCenterRecords'],
-];
+/** The @requires field carrying each system's records (`records.all` in its registry entry). */
+type RecordsField = (typeof SYSTEM_REGISTRY)[number]['records']['all'];
+const RECORDS_OF: ReadonlyArray<[SourceSystem, RecordsField]> = SYSTEM_REGISTRY.map((system) => [system.name, system.records.all]);
 
 export function recordsAndAvailability(customer: CustomerWithRecords): { parties: SourceParty[]; unavailableSystems: SourceSystem[] } {
   const parties: SourceParty[] = [];

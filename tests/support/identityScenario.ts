@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import type { SourceSystem } from '../../adapters/canonical';
+import { SOURCE_SYSTEMS, type SourceSystem } from '../../adapters/canonical';
 import type { Schema } from '../../db/schema';
 import type { Dataset } from '../../simulators/dataset/loadDataset';
 import type { RunningSimulators } from '../../simulators/startAllSimulators';
@@ -144,10 +144,5 @@ export function startIdentityProcess(env: Record<string, string>): IdentityProce
 }
 
 export function simulatorEnv(simulators: RunningSimulators): Record<string, string> {
-  return {
-    CORE_BANKING_URL: simulators.CORE_BANKING.url,
-    CARDS_URL: simulators.CARDS.url,
-    ERP_URL: simulators.ERP.url,
-    CALL_CENTER_URL: simulators.CALL_CENTER.url,
-  };
+  return Object.fromEntries(SOURCE_SYSTEMS.map((system) => [`${system}_URL`, simulators[system].url]));
 }

@@ -1,3 +1,4 @@
+import { SYSTEM_REGISTRY } from '../../../systems/registry';
 import { h, type Child } from '../dom';
 import { systemLabel } from '../fieldProblems';
 import { formatDateTime } from '../format';
@@ -15,7 +16,8 @@ import { errorBox, guarded, type ViewContext } from './common';
 
 const PAGE_SIZE = 20;
 const PARTY = 'system localId givenName familyName birthDate nationalId phones emails address { line1 line2 city postalCode country }';
-const RECORDS = `id coreBankingRecords { ${PARTY} } cardholderRecords { ${PARTY} } erpPartnerRecords { ${PARTY} } callCenterRecords { ${PARTY} }`;
+/** Each system's records of the customer (`records.all` in its registry entry). */
+const RECORDS = ['id', ...SYSTEM_REGISTRY.map((system) => `${system.records.all} { ${PARTY} }`)].join(' ');
 
 export const REVIEW_QUEUE = `query ConsoleReviewQueue($first: Int, $after: String) {
   matchReviewQueue(first: $first, after: $after) {
@@ -35,7 +37,8 @@ export const STEWARD_DECISION = (mutation: 'linkSourceRecords' | 'unlinkSourceRe
 
 export type Key = { system: string; localId: string };
 export type Party = Key & { givenName: string | null; familyName: string | null; birthDate: string | null; nationalId: string | null; phones: string[]; emails: string[]; address: { line1: string | null; line2: string | null; city: string | null; postalCode: string | null; country: string | null } | null };
-type CustomerRecords = { id: string; coreBankingRecords: Party[] | null; cardholderRecords: Party[] | null; erpPartnerRecords: Party[] | null; callCenterRecords: Party[] | null } | null;
+type RecordsField = (typeof SYSTEM_REGISTRY)[number]['records']['all'];
+type CustomerRecords = ({ id: string } & Record<RecordsField, Party[] | null>) | null;
 export type Step = { comparison: string; level: string; weight: number; termFrequencyAdjustment: number };
 export type Explanation = { priorWeight: number; matchWeight: number; probability: number; steps: Step[] };
 export type ReviewItem = { a: Key; b: Key; probability: number; matchWeight: number; band: string; reason: string; scoredAt: string; customerA: CustomerRecords; customerB: CustomerRecords; explanation: Explanation };
@@ -84,7 +87,7 @@ export function sideBySide(a: Party | null, b: Party | null): Array<{ label: str
 /** The record `key` among its customer's records as the systems hold them now (null: not readable). */
 export function recordOf(customer: CustomerRecords, key: Key): Party | null {
   if (!customer) return null;
-  const all = [...(customer.coreBankingRecords ?? []), ...(customer.cardholderRecords ?? []), ...(customer.erpPartnerRecords ?? []), ...(customer.callCenterRecords ?? [])];
+  const all = SYSTEM_REGISTRY.flatMap((system) => customer[system.records.all] ?? []);
   return all.find((p) => p.system === key.system && p.localId === key.localId) ?? null;
 }
 

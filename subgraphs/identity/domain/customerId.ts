@@ -4,7 +4,7 @@
  * a cluster keeps its id as long as its anchor stays in it.
  */
 import { createHash } from 'node:crypto';
-import type { SourceSystem } from '../../../adapters/canonical';
+import { registryRank } from '../../../systems/registry';
 
 /** RFC 4648 base32 alphabet, lower case (ids appear in URLs and logs; no padding). */
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -36,13 +36,11 @@ export function customerIdFor(anchorKey: string, generation = 0): string {
   return 'cust_' + base32(createHash('sha256').update(input).digest().subarray(0, 10));
 }
 
-/** Core banking first: it is the KYC'd master, so its records are the natural anchors. */
-const SYSTEM_RANK: Record<SourceSystem, number> = { CORE_BANKING: 0, CARDS: 1, ERP: 2, CALL_CENTER: 3 };
-
 /** Orders source keys (`SYSTEM:localId`) by anchor preference: core banking first, then by key. */
 export function compareAnchorKeys(a: string, b: string): number {
-  const ra = SYSTEM_RANK[a.slice(0, a.indexOf(':')) as SourceSystem] ?? 9;
-  const rb = SYSTEM_RANK[b.slice(0, b.indexOf(':')) as SourceSystem] ?? 9;
+  // Registry order: core banking first, the KYC'd master, so its records are the natural anchors.
+  const ra = registryRank(a.slice(0, a.indexOf(':')));
+  const rb = registryRank(b.slice(0, b.indexOf(':')));
   if (ra !== rb) return ra - rb;
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,26 +5,18 @@
  * table, so it is linear in the number of records, not quadratic.
  */
 import type { SourceSystem } from '../../../adapters/canonical';
+import { SYSTEM_REGISTRY, type LinksField } from '../../../systems/registry';
 import { sourceKey } from './normalisedParty';
 
-export interface TruthKeys {
-  cifs: string[];
-  cardholderIds: string[];
-  partnerIds: string[];
-  contactIds: string[];
-}
+/** A person's records in each system, by crosswalk field (`cifs`, ...: the registry's local keys). */
+export type TruthKeys = Record<LinksField, string[]>;
 
 export interface TruthPerson {
   personId: string;
   keys: TruthKeys;
 }
 
-export const TRUTH_KEY_SYSTEMS: ReadonlyArray<readonly [keyof TruthKeys, SourceSystem]> = [
-  ['cifs', 'CORE_BANKING'],
-  ['cardholderIds', 'CARDS'],
-  ['partnerIds', 'ERP'],
-  ['contactIds', 'CALL_CENTER'],
-];
+export const TRUTH_KEY_SYSTEMS: ReadonlyArray<readonly [keyof TruthKeys, SourceSystem]> = SYSTEM_REGISTRY.map((system) => [system.localKey.links, system.name] as const);
 
 export interface PairwiseScore {
   precision: number;

@@ -1,4 +1,5 @@
 import type { SourceSystem } from '../../../adapters/canonical';
+import { registryRank } from '../../../systems/registry';
 import type { CandidateProblem } from './fieldValidation';
 import type { FieldPolicy, SurvivorshipRule } from './survivorshipPolicy';
 
@@ -33,8 +34,6 @@ export interface SurvivorshipResult<V> {
   candidates: Candidate<V>[];
 }
 
-const SYSTEM_ORDER: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
-
 const compareText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
@@ -44,7 +43,7 @@ const compareText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 
  */
 function stableOrder<V>(a: Candidate<V>, b: Candidate<V>): number {
   return (
-    SYSTEM_ORDER.indexOf(a.system) - SYSTEM_ORDER.indexOf(b.system) ||
+    registryRank(a.system) - registryRank(b.system) ||
     compareText(a.localId, b.localId) ||
     compareText(a.normalizedValue, b.normalizedValue) ||
     compareText(String(a.value), String(b.value)) ||

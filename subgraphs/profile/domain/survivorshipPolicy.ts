@@ -1,11 +1,12 @@
 import type { SourceSystem } from '../../../adapters/canonical';
+import { systemsBySurvivorshipRank } from '../../../systems/registry';
 
 /**
  * The survivorship policy: for each golden field, the rules tried in order. Each rule narrows
  * the candidates; the first rule that leaves a single value decides, and is named in the
  * provenance. When every rule has run and values still tie, the source priority breaks the tie.
  *
- * Why these defaults (data stewards: change them here, nowhere else):
+ * Why these defaults (data stewards: change the rules here, each system's rank in its registry entry, systems/registry.ts):
  * - name, birth date, national id: the core-banking record is KYC'd (checked against an identity
  *   document at onboarding), so it wins whenever it holds the field; the other systems' values
  *   come from self-service forms, agents typing, or embossing limits (cards truncate at 26).
@@ -26,8 +27,9 @@ export interface FieldPolicy {
 
 export type GoldenFieldName = 'fullName' | 'birthDate' | 'nationalId' | 'email' | 'mobilePhone' | 'address';
 
-const KYC_FIRST: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
-const CONTACT_FIRST: SourceSystem[] = ['CALL_CENTER', 'CORE_BANKING', 'CARDS', 'ERP'];
+// The source priorities are each system's ranks in its registry entry (systems/registry.ts).
+const KYC_FIRST: SourceSystem[] = systemsBySurvivorshipRank('kyc');
+const CONTACT_FIRST: SourceSystem[] = systemsBySurvivorshipRank('contact');
 
 export const DEFAULT_SURVIVORSHIP_POLICY: Record<GoldenFieldName, FieldPolicy> = {
   fullName: { rules: ['LEGAL_NAME_OVER_NICKNAME', 'SOURCE_PRIORITY', 'MOST_COMPLETE'], sourcePriority: KYC_FIRST },

@@ -1,4 +1,4 @@
-import type { SourceSystem } from '../../../adapters/canonical';
+import { SOURCE_SYSTEMS, type SourceSystem } from '../../../adapters/canonical';
 import type { Dataset } from '../../../simulators/dataset/loadDataset';
 import type { RunningStack, StackOptions } from '../../../stack/startStack';
 import { TEST_AUTH_SECRET, testSecurityOptions, tokenFor } from '../../support/testAuth';
@@ -11,7 +11,7 @@ import { startTestStack } from '../../support/testStack';
  */
 export const SECURITY_ISSUER = 'https://idp.security-tests.example';
 export const SECURITY_AUDIENCE = 'unified-view';
-export const SECURITY_SYSTEMS: readonly SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
+export const SECURITY_SYSTEMS: readonly SourceSystem[] = SOURCE_SYSTEMS;
 
 export function startProductionStack(dataset: Dataset, overrides: Partial<StackOptions> = {}): Promise<RunningStack> {
   return startTestStack(dataset, {

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeSupergraph } from './composeSupergraph';
+import { registrySdlProblems } from './registrySdlCheck';
+import { SUBGRAPHS } from './subgraphList';
+
+// The committed SDLs are the fixtures: each test breaks one in the way a hand edit would and
+// expects the check to name it. (No list of systems here: a new system needs no new fixture.)
+const sdlOf = (file: string) => readFileSync(path.join(__dirname, file), 'utf8');
+
+describe('the SDLs agree with the registry of source systems', () => {
+  it.each(SUBGRAPHS.map((s) => [s.name, s.sdlFile]))('%s as committed', (name, file) => {
+    expect(registrySdlProblems(name, file, sdlOf(file))).toEqual([]);
+  });
+
+  it('a SourceSystem enum missing a value', () => {
+    const sdl = sdlOf('erp.graphql').replace(/\n\s*"Call center[^"]*"\s*\n\s*CALL_CENTER\n/, '\n');
+    expect(sdl).not.toMatch(/\bCALL_CENTER\b/);
+    expect(registrySdlProblems('erp', 'erp.graphql', sdl)).toEqual([
+      'erp.graphql: enum SourceSystem lists CORE_BANKING, CARDS, ERP; the registry has CORE_BANKING, CARDS, ERP, CALL_CENTER',
+    ]);
+  });
+
+  it('a SourceSystem enum with an unregistered value, or in another order', () => {
+    const extra = sdlOf('cards.graphql').replace(/(enum SourceSystem \{)/, '$1\n  "Mortgages."\n  MORTGAGES');
+    expect(registrySdlProblems('cards', 'cards.graphql', extra)[0]).toMatch(/enum SourceSystem lists MORTGAGES, CORE_BANKING/);
+    const swapped = sdlOf('cards.graphql').replace(/\n(\s*"Card processor[^"]*"\s*\n\s*CARDS)\n(\s*"ERP[^"]*"\s*\n\s*ERP)\n/, '\n$2\n$1\n');
+    expect(registrySdlProblems('cards', 'cards.graphql', swapped)).toEqual([
+      'cards.graphql: enum SourceSystem lists CORE_BANKING, ERP, CARDS, CALL_CENTER; the registry has CORE_BANKING, CARDS, ERP, CALL_CENTER',
+    ]);
+  });
+
+  it('a value described otherwise than its registry entry', () => {
+    const sdl = sdlOf('profile.graphql').replace('"ERP: business partners and sales orders."', '"ERP."');
+    expect(registrySdlProblems('profile', 'profile.graphql', sdl)).toEqual([
+      'profile.graphql: SourceSystem.ERP is not described as its registry entry says ("ERP: business partners and sales orders.")',
+    ]);
+  });
+
+  it("identity's SourceLinks without a system's key", () => {
+    const sdl = sdlOf('identity.graphql').replace(/\n\s*"Call-center contact ids[^"]*"\s*\n\s*contactIds: \[String!\]!\n/, '\n');
+    expect(registrySdlProblems('identity', 'identity.graphql', sdl)).toEqual([
+      'identity.graphql: SourceLinks holds cifs, cardholderIds, partnerIds; the registry has cifs, cardholderIds, partnerIds, contactIds',
+    ]);
+  });
+
+  it("a system's SDL declaring another system's key in SourceLinks", () => {
+    const sdl = sdlOf('cards.graphql').replace('cardholderIds: [String!]! @external', 'cardholderIds: [String!]! @external\n  cifs: [String!]! @external');
+    expect(registrySdlProblems('cards', 'cards.graphql', sdl)).toEqual(['cards.graphql: SourceLinks must hold only cardholderIds (its own key), not cardholderIds, cifs']);
+  });
+
+  it("a system's SDL without its registered record fields", () => {
+    const sdl = sdlOf('erp.graphql').replace(/erpPartnerRecords:/g, 'partnerRecords:');
+    expect(registrySdlProblems('erp', 'erp.graphql', sdl)).toEqual(['erp.graphql: Customer has no erpPartnerRecords (records in the registry entry of ERP)']);
+  });
+
+  it("profile neither declaring nor requiring a system's records", () => {
+    const sdl = sdlOf('profile.graphql').replace('  callCenterRecords: [Party!] @external\n', '').replace(/ callCenterRecords \{[^}]*\{[^}]*\}[^}]*\}/, '');
+    expect(registrySdlProblems('profile', 'profile.graphql', sdl)).toEqual([
+      "profile.graphql: Customer's @external records are coreBankingRecords, cardholderRecords, erpPartnerRecords; the registry has coreBankingRecords, cardholderRecords, erpPartnerRecords, callCenterRecords",
+      'profile.graphql: Customer.profile does not @require callCenterRecords',
+    ]);
+  });
+
+  it('composition fails on an SDL that disagrees, naming the check', () => {
+    // erp's SDL read as identity's: its SourceLinks lacks the other systems' keys.
+    const broken = SUBGRAPHS.map((s) => (s.name === 'erp' ? { ...s, name: 'identity' } : s));
+    const result = composeSupergraph(__dirname, broken);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]).toMatch(/^SOURCE_SYSTEM_REGISTRY: erp\.graphql: SourceLinks holds partnerIds/);
+  });
+});
