@@ -1,5 +1,5 @@
 import type { SourceParty } from '../../../adapters/canonical';
-import { candidatesOf, computeGoldenProfile, nameOf, shownValue } from './goldenProfile';
+import { candidatesOf, computeGoldenProfile, displayName, nameOf, shownValue } from './goldenProfile';
 import { DEFAULT_SURVIVORSHIP_POLICY } from './survivorshipPolicy';
 
 const party = (over: Partial<SourceParty>): SourceParty => ({
@@ -28,12 +28,19 @@ describe('nameOf', () => {
   });
 });
 
+describe('displayName', () => {
+  it('is the name given first as held, or null for a record without one', () => {
+    expect(displayName(party({ rawName: 'LEE/ANN' }))).toBe('ANN LEE');
+    expect(displayName(party({}))).toBeNull();
+  });
+});
+
 describe('candidatesOf', () => {
   it('gives each field its compared form and completeness', () => {
     const c = candidatesOf([
       party({
         givenName: 'Zoë', familyName: 'Brontë-Smith', birthDate: '1980-01-01', nationalId: ' qq 12 34 56 c ',
-        emails: [' Ann@Example.COM '], phones: ['07700 900123', 'ring me'],
+        emails: [' Ann@Example.COM '], phones: ['07700 900123', ' ring me '],
         address: { line1: '1 High St', line2: null, city: 'London', postalCode: 'SW1A 1AA', country: ' ' },
       }),
     ]);

@@ -65,10 +65,11 @@ describe('survive: the stable order', () => {
 
   it('the same value read twice: the more complete, then the more recent, first', () => {
     const result = survive([
+      // Given least recent first, so that only the ordering can put them right.
+      c('ERP', 'P1', 'a', { completeness: 1, changedAt: null }),
+      c('ERP', 'P1', 'a', { completeness: 1, changedAt: '2025-01-01T00:00:00.000Z' }),
       c('ERP', 'P1', 'a', { completeness: 1, changedAt: '2026-01-01T00:00:00.000Z' }),
       c('ERP', 'P1', 'a', { completeness: 2, changedAt: '2020-01-01T00:00:00.000Z' }),
-      c('ERP', 'P1', 'a', { completeness: 1, changedAt: '2025-01-01T00:00:00.000Z' }),
-      c('ERP', 'P1', 'a', { completeness: 1, changedAt: null }),
     ], kycFirst);
     expect(result.candidates.map((x) => [x.completeness, x.changedAt])).toEqual([
       [2, '2020-01-01T00:00:00.000Z'],
