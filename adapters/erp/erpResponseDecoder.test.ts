@@ -32,3 +32,26 @@ describe('odataErrorFor', () => {
     expect(odataErrorFor('op', response(403, '<html>'))).toBeInstanceOf(UpstreamRejected);
   });
 });
+
+describe('odataErrorFor: which status means what (by hand, from the OData v2 and HTTP conventions)', () => {
+  // [status, body, error class, message]
+  it.each<[number, string, unknown, string]>([
+    [400, odataError, UpstreamRejected, 'ERP op: OData error /IWBEP/CM_MGW_RT/004 (HTTP 400)'],
+    [499, odataError, UpstreamRejected, 'ERP op: OData error /IWBEP/CM_MGW_RT/004 (HTTP 499)'],
+    [500, odataError, UpstreamUnavailable, 'ERP op: server error (500)'],
+    [429, odataError, UpstreamRejected, 'ERP op: rate limited (429)'],
+    [302, odataError, UpstreamRejected, 'ERP op: request refused (302)'],
+    [403, '<html>', UpstreamRejected, 'ERP op: request refused (403)'],
+    [400, '{"error":{"message":"no code"}}', UpstreamRejected, 'ERP op: request refused (400)'],
+    [400, '', UpstreamRejected, 'ERP op: request refused (400)'],
+  ])('%i %s', (status, body, type, message) => {
+    const error = odataErrorFor('op', response(status, body));
+    expect(error).toBeInstanceOf(type as new () => Error);
+    expect(error.message).toBe(message);
+  });
+
+  it('reads any non-200 answer through the same mapping when not-found is not null', () => {
+    expect(() => decodeODataResponse('op', response(201, '{}'), schema)).toThrow('ERP op: request refused (201)');
+    expect(() => decodeODataResponse('op', response(503, ''), schema, { notFoundAsNull: true })).toThrow(UpstreamUnavailable);
+  });
+});

@@ -17,3 +17,16 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('-1')).toBeUndefined();
   });
 });
+
+describe('parseRetryAfter: what is not a delay', () => {
+  it.each([[null], ['   '], ['1.5'], ['2026-01-01'], ['+3'], ['Someday, 99 Foo 2015 07:28:03 GMT']])('%j -> undefined', (header) => {
+    expect(parseRetryAfter(header, 0)).toBeUndefined();
+  });
+
+  it('measures a date from the current time when no time is given', () => {
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    const ms = parseRetryAfter(inAMinute);
+    expect(ms).toBeGreaterThan(55_000);
+    expect(ms).toBeLessThanOrEqual(60_000);
+  });
+});

@@ -61,3 +61,47 @@ describe('RetryBudget as a token bucket', () => {
     expect(size()).toBeLessThan(300);
   });
 });
+
+describe('RetryBudget: where a retry\'s token comes from', () => {
+  it('takes a token from deposits first and the rest from the reserve', () => {
+    // Reserve: 0.5 per second over a one-second window = 0.5 tokens.
+    const budget = new RetryBudget({ ratio: 0.25, minPerSecond: 0.5, windowMs: 1000 }, () => 0);
+    budget.recordAttempt();
+    budget.recordAttempt();
+    expect(budget.available()).toBeCloseTo(1, 9);
+    expect(budget.tryRetry()).toBe(true);
+    expect(budget.available()).toBeCloseTo(0, 9);
+    expect(budget.tryRetry()).toBe(false);
+  });
+
+  it('keeps the reserve when deposits alone pay for the retry', () => {
+    const budget = new RetryBudget({ ratio: 1, minPerSecond: 1, windowMs: 2000 }, () => 0);
+    budget.recordAttempt();
+    budget.recordAttempt();
+    expect(budget.tryRetry()).toBe(true);
+    expect(budget.available()).toBeCloseTo(3, 9);
+  });
+
+  it('counts five deposits of 0.2 as one token, despite rounding', () => {
+    const budget = new RetryBudget({ ratio: 0.2, minPerSecond: 0, windowMs: 1000 }, () => 0);
+    for (let i = 0; i < 5; i++) budget.recordAttempt();
+    expect(budget.tryRetry()).toBe(true);
+    expect(budget.tryRetry()).toBe(false);
+  });
+
+  it('refuses a retry when just under one token is left', () => {
+    const budget = new RetryBudget({ ratio: 0.99, minPerSecond: 0, windowMs: 1000 }, () => 0);
+    budget.recordAttempt();
+    expect(budget.tryRetry()).toBe(false);
+  });
+
+  it('fades deposits by e per window and ignores a clock that goes back', () => {
+    let now = 1000;
+    const budget = new RetryBudget({ ratio: 1, minPerSecond: 0, windowMs: 1000 }, () => now);
+    budget.recordAttempt();
+    now = 2000;
+    expect(budget.available()).toBeCloseTo(Math.exp(-1), 9);
+    now = 1500;
+    expect(budget.available()).toBeCloseTo(Math.exp(-1), 9);
+  });
+});
