@@ -24,6 +24,12 @@ describe('normaliseStreetLines at its edges', () => {
     ['a letter after J is a word', '12 J Elm Rd', null, { street: 'J ELM ROAD', houseNumber: '12', unit: '' }],
     ['a letter after a word stays a word', 'Elm A 12', null, { street: 'ELM A', houseNumber: '12', unit: '' }],
     ['a second number as the flat, a third dropped', '3 12 14 High St', null, { street: 'HIGH STREET', houseNumber: '3', unit: '12' }],
+    ['a token ending in digits is a word, and takes no house letter', 'B12 C Elm Rd', null, { street: 'B12 C ELM ROAD', houseNumber: '', unit: '' }],
+    ['a house number that has its letter takes no second one', '12A B Elm Rd', null, { street: 'B ELM ROAD', houseNumber: '12A', unit: '' }],
+    ['a flat of several digits', 'Flat 12', '10 Elm Rd', { street: 'ELM ROAD', houseNumber: '10', unit: '12' }],
+    ['a flat with a letter', 'Flat 3A', '10 Elm Rd', { street: 'ELM ROAD', houseNumber: '10', unit: '3A' }],
+    ['a flat word before a word with digits', 'Flat B5', '10 Elm Rd', { street: 'FLAT B5 ELM ROAD', houseNumber: '10', unit: '' }],
+    ['a flat word before an ordinal', 'Flat 3RD', '10 Elm Rd', { street: 'FLAT 3RD ELM ROAD', houseNumber: '10', unit: '' }],
     ['only a second line', null, '5 Elm Rd', { street: 'ELM ROAD', houseNumber: '5', unit: '' }],
     ['no lines', null, null, { street: '', houseNumber: '', unit: '' }],
   ])('%s', (_case, line1, line2, expected) => {

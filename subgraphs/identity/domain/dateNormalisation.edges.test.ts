@@ -58,6 +58,16 @@ describe('compareDates at its edges', () => {
     ['1981-03-07', '1980-07-03', 'different'],
     // The month of one is the day of the other, not the reverse.
     ['1980-03-07', '1980-05-03', 'different'],
+    // The day of one is the month of the other, not the reverse.
+    ['1980-03-07', '1980-07-05', 'different'],
+    // A neighbouring swap, and a third digit differing.
+    ['1987-03-07', '1978-03-08', 'different'],
+    // Two digits differ far apart, whichever way they are compared.
+    ['1980-03-01', '1981-03-07', 'different'],
+    ['1983-03-07', '1987-03-03', 'different'],
+    // Neighbouring digits differ, only one of them moved.
+    ['1980-03-17', '1980-03-79', 'different'],
+    ['1980-03-17', '1980-03-91', 'different'],
     ['1980-03-07', null, 'unknown'],
     [null, '1980-03-07', 'unknown'],
     ['', '1980-03-07', 'unknown'],

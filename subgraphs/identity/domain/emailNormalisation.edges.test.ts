@@ -22,6 +22,7 @@ describe('normaliseEmail at its edges', () => {
     ['ann lee@x.com', 'a space inside'],
     ['ann@x .com', 'a space in the domain'],
     ['@', 'only the separator'],
+    ['ann.example.com', 'no @ at all'],
     ['ann@', 'no domain'],
     ['+tag@gmail.com', 'a Gmail address that is only a tag'],
     ['', 'an empty string'],
