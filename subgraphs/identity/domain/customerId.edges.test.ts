@@ -68,3 +68,9 @@ describe('compareAnchorKeys and anchorOf at their edges', () => {
     expect(anchorOf(keys)).toBe(anchor);
   });
 });
+
+describe('anchorOf of no records', () => {
+  it('says a cluster has at least one member', () => {
+    expect(() => anchorOf([])).toThrow(new RangeError('a cluster has at least one member'));
+  });
+});

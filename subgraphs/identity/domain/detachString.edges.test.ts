@@ -8,6 +8,7 @@ describe('detachString returns the same text', () => {
     ['twelve characters', 'abcdefghijkl'],
     ['thirteen characters', 'abcdefghijklm'],
     ['Latin-1 letters', 'zoë.müller@exämple.com'],
+    ['only letters beyond Latin-1', 'ŁŻŁŻŁŻŁŻŁŻŁŻŁŻ'],
     ['letters beyond Latin-1', 'Łukasz Żółć-Łęcki of Łódź'],
     ['a pair of surrogates and a lone one', 'emoji 😀 and \ud800 lone, long enough'],
     ['the last code unit', 'ends with \uffff and more text'],

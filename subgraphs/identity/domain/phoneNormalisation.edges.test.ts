@@ -24,7 +24,25 @@ describe('normalisePhone at its edges', () => {
     expect(normalisePhone('(202) 555-0143', 'US')).toBe('+12025550143');
   });
 
+  it('drops the trunk 0 written after the country code', () => {
+    // Nine digits after the 0: not one of the two UK shapes, so the library reads it.
+    expect(normalisePhone('+44 0770 090012')).toBe('+44770090012');
+    expect(normalisePhone('0044 0 770 090 012')).toBe('+44770090012');
+  });
+
   it.each([
+    ['07700 9001234', 'a UK mobile with a digit too many'],
+    ['+4477009001234', 'an international UK mobile with a digit too many'],
+    ['00447700900123 4', 'a 0044 UK mobile with a digit too many'],
+    ['1+447700900123', 'a digit before the plus'],
+    ['9 0044 7700 900123', 'a digit before 0044'],
+    ['00123456789', 'a national number with two leading zeros, eleven digits'],
+    ['012', 'three digits'],
+    ['+4412', 'a country code and two digits'],
+    ['004412', '0044 and two digits'],
+    ['01ABCDEFGHI', 'letters after 01'],
+    ['+441ABCDEFGHI', 'letters after +441'],
+    ['00441ABCDEFGHI', 'letters after 00441'],
     ['00 7700 900123', 'a national number with two leading zeros'],
     ['+44 1234', 'too short to be a number'],
     ['12345', 'five digits'],
