@@ -26,3 +26,10 @@ describe('blockingQuality, every figure by hand', () => {
     expect(q).toEqual({ recordPairs: 1, candidatePairs: 1, reductionRatio: 0, truePairs: 0, truePairsCompared: 0, pairsCompleteness: 1 });
   });
 });
+
+describe('blockingQuality of records the truth does not know', () => {
+  it('makes no true pairs of them', () => {
+    const q = blockingQuality(records('A:0', 'A:1', 'A:2'), comparing([0, 1]), 1, new Map([['A:2', 'P']]));
+    expect(q).toEqual({ recordPairs: 3, candidatePairs: 1, reductionRatio: 1 - 1 / 3, truePairs: 0, truePairsCompared: 0, pairsCompleteness: 1 });
+  });
+});
