@@ -65,3 +65,22 @@ describe('clusterRecords at its edges', () => {
     expect(clusterRecords(input(3, []))).toEqual([[0], [1], [2]]);
   });
 });
+
+describe('clusterRecords counting and averaging', () => {
+  it('counts a link inside one cluster as no merge, and an always-match pair already together as applied', () => {
+    const stats = emptyClusteringStats();
+    expect(clusterRecords(input(3, [[0, 1, 30], [1, 2, 20], [0, 2, 10]], {}, { always: [[0, 1], [1, 0]] }), stats)).toEqual([[0, 1, 2]]);
+    expect(stats).toEqual({ merges: 2, refusedCohesion: 0, refusedSize: 0, refusedNeverMatch: 0, ignoredAlwaysMatch: 0 });
+  });
+
+  it('checks cohesion when a single record joins a cluster from either side of the link', () => {
+    const stats = emptyClusteringStats();
+    expect(clusterRecords(input(3, [[0, 1, 20], [2, 1, 10]], { '0-2': -30 }), stats)).toEqual([[0, 1], [2]]);
+    expect(stats.refusedCohesion).toBe(1);
+  });
+
+  it('averages over every cross pair of two clusters', () => {
+    // {0,1} and {2,3}: one cross pair sure (1-2), three surely not: mean 1/4, below 1/2.
+    expect(clusterRecords(input(4, [[0, 1, 30], [2, 3, 30], [1, 2, 20]], { '0-2': -30, '0-3': -30, '1-3': -30 }))).toEqual([[0, 1], [2, 3]]);
+  });
+});

@@ -13,6 +13,7 @@ describe('normaliseNameText at its edges', () => {
     ['Søren Strauß', 'SOREN STRAUSS'],
     ['Zoë  ·  Anne', 'ZOE ANNE'],
     ['ﬁnn', 'FINN'],
+    ['Øæ', 'OAE'],
   ])('%s -> %s', (raw, expected) => {
     expect(normaliseNameText(raw)).toBe(expected);
   });
