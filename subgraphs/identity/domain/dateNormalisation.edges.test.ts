@@ -38,7 +38,7 @@ describe('normaliseDate at its edges', () => {
     ['07/03/80', 'a two-digit year'],
     ['', 'an empty string'],
     [undefined, 'nothing'],
-  ])('refuses %s (%s)', (raw) => {
+  ])('refuses %s (%s)', (raw, _why) => {
     expect(normaliseDate(raw)).toBeNull();
   });
 });

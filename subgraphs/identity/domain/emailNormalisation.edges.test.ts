@@ -27,7 +27,7 @@ describe('normaliseEmail at its edges', () => {
     ['+tag@gmail.com', 'a Gmail address that is only a tag'],
     ['', 'an empty string'],
     [undefined, 'nothing'],
-  ])('refuses %s (%s)', (raw) => {
+  ])('refuses %s (%s)', (raw, _why) => {
     expect(normaliseEmail(raw)).toBeNull();
   });
 

@@ -4,9 +4,13 @@ import { handModel } from './modelFixtures';
 import { normaliseParty } from './normalisedParty';
 import { party } from './partyFixtures';
 
+/** A model file as parsed JSON, edited freely to make it wrong. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the cases break the file's shape on purpose
+type ModelFile = Record<string, any>;
+
 /** The hand model, changed by `edit` (a deep copy, so cases do not leak into each other). */
-const edited = (edit: (m: Record<string, any>) => void): unknown => {
-  const m = JSON.parse(JSON.stringify(handModel())) as Record<string, any>;
+const edited = (edit: (m: ModelFile) => void): unknown => {
+  const m = JSON.parse(JSON.stringify(handModel())) as ModelFile;
   edit(m);
   return m;
 };

@@ -47,7 +47,7 @@ describe('normalisePhone at its edges', () => {
     ['+44 1234', 'too short to be a number'],
     ['12345', 'five digits'],
     ['phone: none', 'no digits'],
-  ])('refuses %s (%s)', (raw) => {
+  ])('refuses %s (%s)', (raw, _why) => {
     expect(normalisePhone(raw)).toBeNull();
   });
 
