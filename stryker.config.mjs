@@ -22,7 +22,23 @@ const FOLDERS = [
     tests: ['gateway/auth/fieldPolicy.test.ts', 'gateway/auth/operationAuthorization.test.ts', 'gateway/auth/operationAuthorization.edges.test.ts', 'gateway/auth/forbiddenFieldNulling.test.ts', 'gateway/auth/customerScope.test.ts'],
   },
   { name: 'insights domain', slug: 'insights-domain', mutate: ['subgraphs/insights/domain/**/*.ts'], tests: ['subgraphs/insights/domain/**/*.test.ts'] },
-  { name: 'identity domain', slug: 'identity-domain', mutate: ['subgraphs/identity/domain/**/*.ts'], tests: ['subgraphs/identity/domain/**/*.test.ts'] },
+  {
+    name: 'identity domain',
+    slug: 'identity-domain',
+    mutate: ['subgraphs/identity/domain/**/*.ts'],
+    // The folder's unit tests but six. The evaluation and training CLIs' tests write a generated
+    // dataset and match it end to end (FEBRL 1 alone takes 9 s); the detachString test measures
+    // garbage collection in child processes, which never see Stryker's active mutant. trickyCases,
+    // incrementalResolution and reviewQueue resolve their populations at load time or in beforeAll,
+    // outside any test: Stryker then counts every matcher mutant as static and runs every test for
+    // each (975 of the first 1,183 mutants, about two hours a file group on the shared machine).
+    // Leaving them out can only lower the score; the rules' own tests judge the rules.
+    // Several of the remaining files still build their records at describe level (blocking,
+    // expectationMaximisation, trainModel, explainPair), so the normalisation and comparison code
+    // is static too: measure a group of files against the tests that exercise it with
+    // IDENTITY_MUTATION_TESTS='<glob>,<glob>' (fewer tests can only lower the score).
+    tests: process.env.IDENTITY_MUTATION_TESTS?.split(',') ?? ['subgraphs/identity/domain/!(matchEvalCli|matchTrainCli|detachString|trickyCases|incrementalResolution|reviewQueue).test.ts'],
+  },
   { name: 'survivorship', slug: 'survivorship', mutate: ['subgraphs/profile/domain/**/*.ts'], tests: ['subgraphs/profile/domain/**/*.test.ts'] },
   {
     name: "adapters' codecs and mappings",
