@@ -90,9 +90,12 @@ export class BlockingIndex {
       grown.set(this.hashes.subarray(0, count));
       this.hashes = grown;
     };
-    const sink = (a: string, b?: string): void => {
+    const sink = (a: string, b?: string, c?: string): void => {
       if (count === this.hashes.length) grow(this.hashes.length * 2);
-      this.hashes[count++] = finish(b === undefined ? fnv(start, a) : fnv(fnv(fnv(start, a), ':'), b));
+      let h = fnv(start, a);
+      if (b !== undefined) h = fnv(fnv(h, ':'), b);
+      if (c !== undefined) h = fnv(fnv(h, ':'), c);
+      this.hashes[count++] = finish(h);
     };
     const SAMPLE = 4096;
     for (let i = 0; i < parties.length; i++) {
