@@ -24,6 +24,8 @@ describe('blockingKeys', () => {
       'b:1980-01-02:YO11AA',
       'p:AN:L',
       's:YORK:MILLLANE',
+      'y:AN:L:1980',
+      'w:AN:L:YORK',
     ]);
   });
 

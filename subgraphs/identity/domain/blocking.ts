@@ -85,15 +85,23 @@ export class BlockingIndex {
     const prefixHashes = this.rules.map((rule) => fnv(FNV_OFFSET, rule.prefix));
     // One sink for every record and rule (a closure per record would be ten million closures).
     let start = 0;
-    const sink = (a: string, b?: string): void => {
-      if (count === this.hashes.length) {
-        const grown = new Int32Array(this.hashes.length * 2);
-        grown.set(this.hashes);
-        this.hashes = grown;
-      }
-      this.hashes[count++] = finish(b === undefined ? fnv(start, a) : fnv(fnv(fnv(start, a), ':'), b));
+    const grow = (size: number): void => {
+      const grown = new Int32Array(size);
+      grown.set(this.hashes.subarray(0, count));
+      this.hashes = grown;
     };
+    const sink = (a: string, b?: string, c?: string): void => {
+      if (count === this.hashes.length) grow(this.hashes.length * 2);
+      let h = fnv(start, a);
+      if (b !== undefined) h = fnv(fnv(h, ':'), b);
+      if (c !== undefined) h = fnv(fnv(h, ':'), c);
+      this.hashes[count++] = finish(h);
+    };
+    const SAMPLE = 4096;
     for (let i = 0; i < parties.length; i++) {
+      // Sized from the first records rather than by doubling: at a million persons the doubling
+      // would hold (and copy) up to twice the 100 MB the hashes need.
+      if (i === SAMPLE && parties.length > 2 * SAMPLE) grow(Math.max(this.hashes.length, Math.ceil((count / SAMPLE) * parties.length * 1.1) + 16));
       for (let r = 0; r < R; r++) {
         start = prefixHashes[r];
         this.rules[r].keysOf(parties[i], sink);

@@ -5,12 +5,20 @@
  * keys, a wholly replaced birth date leaves the postcode keys, names mangled on both sides leave
  * the address keys, and names that only sound alike (and moved house) meet in the phonetic key.
  *
- * Each key is one or two parts; its string form is `prefix + part1 [+ ':' + part2]`.
+ * Each key is one to three parts; its string form is `prefix + part1 [+ ':' + part2 [+ ':' + part3]]`.
+ *
+ * The phonetic-names key grows less selective as the population grows: at a million persons its
+ * blocks pass `maxBlockSize` and are skipped. Its refined companions (+ birth year, + town) keep
+ * small blocks there. On a small population they lie inside compared phonetic blocks and add no
+ * pair. At scale they matter less for the true pairs they find than for the different persons
+ * who sound alike: those are what EM learns the non-matches from; without them the candidates
+ * of a million persons are half matches and EM learned that a stale address outweighs a shared
+ * phone, email and birth date (recall 0.9841; BENCHMARK_NOTES.md).
  */
 import type { NormalisedParty } from './normalisedParty';
 
 /** Receives one key of a record, as its parts. */
-export type KeySink = (part1: string, part2?: string) => void;
+export type KeySink = (part1: string, part2?: string, part3?: string) => void;
 
 export interface BlockingRule {
   name: BlockingRuleName;
@@ -30,8 +38,17 @@ export const BLOCKING_RULE_NAMES = [
   'birthDatePostcode',
   'phoneticNames',
   'localityStreet',
+  'phoneticNamesYear',
+  'phoneticNamesTown',
 ] as const;
 export type BlockingRuleName = (typeof BLOCKING_RULE_NAMES)[number];
+
+/** Both names' phonetic codes in a fixed order (systems swap the two fields); nothing when a name (or a given name beyond an initial) is missing. */
+function phoneticPair(p: NormalisedParty, emit: (first: string, second: string) => void): void {
+  const g = p.givenFirst.length > 1 ? p.givenPhonetic : '';
+  const f = p.familyPhonetic;
+  if (g && f) emit(g < f ? g : f, g < f ? f : g);
+}
 
 /** Each name token a record is filed under: the first given name (not an initial) and the family name, whichever field holds them. */
 function eachNameToken(p: NormalisedParty, emit: (token: string) => void): void {
@@ -101,11 +118,7 @@ export const BLOCKING_RULES: Readonly<Record<BlockingRuleName, BlockingRule>> = 
     name: 'phoneticNames',
     prefix: 'p:',
     description: 'both names sound alike (Double Metaphone), in either order',
-    keysOf: (p, emit) => {
-      const g = p.givenFirst.length > 1 ? p.givenPhonetic : '';
-      const f = p.familyPhonetic;
-      if (g && f) emit(g < f ? g : f, g < f ? f : g);
-    },
+    keysOf: (p, emit) => phoneticPair(p, emit),
   },
   localityStreet: {
     name: 'localityStreet',
@@ -115,11 +128,27 @@ export const BLOCKING_RULES: Readonly<Record<BlockingRuleName, BlockingRule>> = 
       if (p.locality && p.street) emit(p.locality, p.street);
     },
   },
+  phoneticNamesYear: {
+    name: 'phoneticNamesYear',
+    prefix: 'y:',
+    description: 'both names sound alike and the same birth year (phoneticNames, refined for large populations)',
+    keysOf: (p, emit) => {
+      if (p.birthDate) phoneticPair(p, (a, b) => emit(a, b, p.birthDate!.slice(0, 4)));
+    },
+  },
+  phoneticNamesTown: {
+    name: 'phoneticNamesTown',
+    prefix: 'w:',
+    description: 'both names sound alike in the same town (phoneticNames, refined for large populations)',
+    keysOf: (p, emit) => {
+      if (p.locality) phoneticPair(p, (a, b) => emit(a, b, p.locality));
+    },
+  },
 };
 
 /** The record's keys under one rule, as strings. */
 export function blockingKeysOfRule(p: NormalisedParty, rule: BlockingRule): string[] {
   const keys: string[] = [];
-  rule.keysOf(p, (a, b) => keys.push(b === undefined ? rule.prefix + a : `${rule.prefix}${a}:${b}`));
+  rule.keysOf(p, (a, b, c) => keys.push(b === undefined ? rule.prefix + a : c === undefined ? `${rule.prefix}${a}:${b}` : `${rule.prefix}${a}:${b}:${c}`));
   return keys;
 }

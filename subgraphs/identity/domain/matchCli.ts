@@ -15,7 +15,7 @@ import { explainPair, formatExplanation } from './explainPair';
 import type { MatchConfig } from './matchConfig';
 import { MatchUsageError } from './matchErrors';
 import { loadConfigAndModel, loadOverrides, readNormalisedParties } from './matchFiles';
-import { dedupeAndSort, resolvedClusters, reviewPairsOf, runLinkage, type LinkageRun } from './resolveParties';
+import { dedupeAndSort, resolvedClusterStream, reviewPairsOf, runLinkage, type LinkageRun } from './resolveParties';
 import { reviewQueue } from './reviewQueue';
 import { NO_OVERRIDES, type StewardOverrides } from './stewardOverrides';
 
@@ -59,7 +59,7 @@ export async function runMatch(o: MatchCliOptions): Promise<LinkageRun> {
   const config: MatchConfig = await loadConfigAndModel(o.config, o.model);
   const overrides: StewardOverrides = (await loadOverrides(o.overrides)) ?? NO_OVERRIDES;
   const run = runLinkage(dedupeAndSort(await readNormalisedParties(o.input)), config, overrides);
-  if (o.output) await writeClusterLines(o.output, resolvedClusters(run));
+  if (o.output) await writeClusterLines(o.output, resolvedClusterStream(run));
   if (o.review) {
     const clusterOf = new Map<string, number>();
     run.groups.forEach((g, index) => g.forEach((i) => clusterOf.set(run.sorted[i].key, index)));

@@ -56,7 +56,7 @@ export interface MatchConfig {
 
 export const DEFAULT_MATCH_CONFIG: MatchConfig = {
   thresholds: { link: 0.9, review: 0.5 },
-  blockingRules: ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName', 'postcodeHouse', 'birthDatePostcode', 'phoneticNames', 'localityStreet'],
+  blockingRules: ['nationalId', 'email', 'phone', 'birthDateName', 'postcodeName', 'postcodeHouse', 'birthDatePostcode', 'phoneticNames', 'localityStreet', 'phoneticNamesYear', 'phoneticNamesTown'],
   maxBlockSize: 64,
   maxClusterSize: 16,
   training: { randomPairs: 1_000_000, seed: 1, maxIterations: 100, tolerance: 1e-5, termFrequencyMinCount: 5, minRecords: 500 },

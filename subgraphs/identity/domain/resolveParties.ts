@@ -146,13 +146,20 @@ export function reviewPairsOf(run: Pick<LinkageRun, 'sorted' | 'links' | 'groups
   return out;
 }
 
-/** A run's clusters with their customer ids (derived from each cluster's anchor), ordered by id. */
+/**
+ * A run's clusters with their customer ids (derived from each cluster's anchor), ordered by id,
+ * made one at a time: only the ids are held, so writing a million clusters does not first build
+ * a million cluster objects next to the records.
+ */
+export function* resolvedClusterStream(run: Pick<LinkageRun, 'sorted' | 'groups'>): Generator<ResolvedCluster> {
+  const ids = run.groups.map((group) => customerIdFor(anchorOf(group.map((i) => run.sorted[i].key))));
+  const order = Array.from(ids.keys()).sort((x, y) => (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0));
+  for (const g of order) yield { customerId: ids[g], members: membersOf(run.groups[g].map((i) => run.sorted[i].key)) };
+}
+
+/** A run's clusters with their customer ids, ordered by id (see resolvedClusterStream). */
 export function resolvedClusters(run: Pick<LinkageRun, 'sorted' | 'groups'>): ResolvedCluster[] {
-  const clusters: ResolvedCluster[] = run.groups.map((group) => {
-    const keys = group.map((i) => run.sorted[i].key);
-    return { customerId: customerIdFor(anchorOf(keys)), members: membersOf(keys) };
-  });
-  return clusters.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  return [...resolvedClusterStream(run)];
 }
 
 /** Clusters of already-normalised parties (the CLI normalises while streaming, to hold less in memory). */
