@@ -4,9 +4,8 @@
  * this loads it by the slug in its registry entry (systems/registry.ts), so no list of systems is
  * needed here.
  */
-import path from 'node:path';
 import type { SourceSystem } from '../adapters/canonical';
-import { systemEntry } from '../systems/registry';
+import { systemModuleLoader } from '../systems/systemModules';
 import type { Dataset } from './dataset/loadDataset';
 import type { RunningSimulator } from './kit/simulatorServer';
 
@@ -15,16 +14,5 @@ export interface SimulatorModule {
   start(options: { dataset: Dataset; port: number }): Promise<RunningSimulator>;
 }
 
-const loaded = new Map<SourceSystem, SimulatorModule>();
-
 /** The simulator module of a registered system (loaded once). */
-export function simulatorModuleOf(system: SourceSystem): SimulatorModule {
-  let found = loaded.get(system);
-  if (!found) {
-    const file = path.join(__dirname, systemEntry(system).slug, 'simulatorModule');
-    found = (require(file) as { simulatorModule: SimulatorModule }).simulatorModule;
-    if (!found || typeof found.start !== 'function') throw new Error(`${file} exports no simulatorModule`);
-    loaded.set(system, found);
-  }
-  return found;
-}
+export const simulatorModuleOf: (system: SourceSystem) => SimulatorModule = systemModuleLoader<SimulatorModule>(__dirname, 'simulatorModule', 'start');

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { SourceSystem } from '../../adapters/canonical';
 import type { SourceAdapter } from '../../adapters/kit/sourceAdapter';
-import { systemEntry } from '../../systems/registry';
+import { systemModuleLoader } from '../../systems/systemModules';
 import type { RunningSubgraph } from './serveSubgraph';
 
 export interface SystemSubgraphOptions {
@@ -24,16 +24,5 @@ export interface SubgraphModule {
   start(options: SystemSubgraphOptions): Promise<RunningSubgraph>;
 }
 
-const loaded = new Map<SourceSystem, SubgraphModule>();
-
 /** The subgraph module of a registered system (loaded once). */
-export function subgraphModuleOf(system: SourceSystem): SubgraphModule {
-  let found = loaded.get(system);
-  if (!found) {
-    const file = path.join(__dirname, '..', systemEntry(system).slug, 'subgraphModule');
-    found = (require(file) as { subgraphModule: SubgraphModule }).subgraphModule;
-    if (!found || typeof found.start !== 'function') throw new Error(`${file} exports no subgraphModule`);
-    loaded.set(system, found);
-  }
-  return found;
-}
+export const subgraphModuleOf: (system: SourceSystem) => SubgraphModule = systemModuleLoader<SubgraphModule>(path.join(__dirname, '..'), 'subgraphModule', 'start');
