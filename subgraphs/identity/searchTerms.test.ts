@@ -32,6 +32,8 @@ describe('search terms', () => {
 
   it('normalises text and phones', () => {
     expect(foldText('  François-Müller ')).toBe('francois muller');
+    // A letter without a decomposition is spelt as systems without it write it, not dropped.
+    expect(foldText('Łukasz Ørsted')).toBe('lukasz orsted');
     expect(phoneKey('07700 900123')).toBe('+447700900123');
     expect(phoneKey('12')).toBeNull();
   });

@@ -1,11 +1,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { spellUndecomposableLetters } from './domain/nameNormalisation';
 import type { SourceParty } from '../../adapters/canonical';
 
 /** Lower case, accents off, punctuation to spaces: `Zoë O'Brien` -> `zoe o brien`. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return spellUndecomposableLetters(text.normalize('NFD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[^a-z0-9@.+]+/g, ' ')
     .trim();

@@ -18,19 +18,20 @@ export function normaliseNameText(text: string | null | undefined): string {
   if (/^[\x20-\x7e]*$/.test(text)) {
     return text.toUpperCase().replace(/['`]/g, '').replace(/[^A-Z0-9]+/g, ' ').trim();
   }
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    // Letters with no decomposition that still occur in European names.
-    .replace(/ß/g, 'ss')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[đĐ]/g, 'd')
+  return spellUndecomposableLetters(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toUpperCase()
     .replace(/['’`]/g, '')
     .replace(/[^A-Z0-9]+/g, ' ')
     .trim();
+}
+
+/**
+ * Letters with no Unicode decomposition that still occur in European names, spelt as systems
+ * without them write them (`Łukasz` -> `lukasz`, `Søren` -> `soren`, `Strauß` -> `strauss`):
+ * removing combining marks alone would drop them and leave `ukasz`. Lower case out.
+ */
+export function spellUndecomposableLetters(text: string): string {
+  return text.replace(/ß/g, 'ss').replace(/[øØ]/g, 'o').replace(/[łŁ]/g, 'l').replace(/[æÆ]/g, 'ae').replace(/[đĐ]/g, 'd');
 }
 
 /** Drops honorifics; keeps the remaining tokens in order. */

@@ -9,6 +9,10 @@ describe('foldText', () => {
     ["O'Neill", 'o neill'],
     ['ANN   LEE', 'ann lee'],
     ['Ann2', 'ann2'],
+    // Letters that do not decompose: spelt, not dropped (Łukasz is Lukasz, not ukasz).
+    ['Łukasz', 'lukasz'],
+    ['Søren Strauß', 'soren strauss'],
+    ['Æsa Đorđević', 'aesa dordevic'],
     ['', ''],
   ])('%j -> %j', (text, folded) => {
     expect(foldText(text)).toBe(folded);

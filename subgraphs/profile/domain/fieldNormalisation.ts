@@ -1,12 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { spellUndecomposableLetters } from '../../identity/domain/nameNormalisation';
 import type { PostalAddress } from '../../../adapters/canonical';
 import { addressComparisonKey } from '../../identity/domain/addressNormalisation';
 
 /** Case, accents and punctuation folded, whitespace collapsed: what "the same text" means here. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return spellUndecomposableLetters(text.normalize('NFD').replace(/\p{M}/gu, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
