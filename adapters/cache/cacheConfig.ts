@@ -36,8 +36,8 @@ function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
  * entry (`cache`, systems/registry.ts), then DEFAULT_POLICY.
  */
 export function cacheConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CacheConfig {
-  const all = (name: string) => (env[name] === undefined || env[name]?.trim() === '' ? undefined : readMs(env, name, 0));
-  const base: Partial<SystemCachePolicy> = { ttlMs: all('CACHE_TTL_MS'), maxStaleMs: all('CACHE_MAX_STALE_MS'), notFoundTtlMs: all('CACHE_NOT_FOUND_TTL_MS') };
+  const all = (source: NodeJS.ProcessEnv, name: string) => (source[name] === undefined || source[name]?.trim() === '' ? undefined : readMs(source, name, 0));
+  const base: Partial<SystemCachePolicy> = { ttlMs: all(env, 'CACHE_TTL_MS'), maxStaleMs: all(env, 'CACHE_MAX_STALE_MS'), notFoundTtlMs: all(env, 'CACHE_NOT_FOUND_TTL_MS') };
   const systems = perSystem((entry): SystemCachePolicy => {
     const registered: Partial<SystemCachePolicy> = 'cache' in entry ? (entry.cache as Partial<SystemCachePolicy>) : {};
     const fallback = (field: keyof SystemCachePolicy) => base[field] ?? registered[field] ?? DEFAULT_POLICY[field];
