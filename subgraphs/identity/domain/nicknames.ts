@@ -18,9 +18,13 @@ import nicknameGroups from './nicknameGroups.json';
  */
 export const NICKNAME_GROUPS: readonly (readonly string[])[] = nicknameGroups;
 
-const byForm: Map<string, string[]> = buildIndex(NICKNAME_GROUPS);
+const byForm: Map<string, string[]> = nicknameIndex(NICKNAME_GROUPS);
 
-function buildIndex(groups: readonly (readonly string[])[]): Map<string, string[]> {
+/**
+ * Every form of a table (the canonical names too) -> the canonical names it may stand for, each
+ * once, sorted: whatever order or repetition the table's groups have, lookups agree.
+ */
+export function nicknameIndex(groups: readonly (readonly string[])[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const group of groups) {
     const canonical = group[0];
@@ -30,10 +34,9 @@ function buildIndex(groups: readonly (readonly string[])[]): Map<string, string[
       index.set(form, list);
     }
   }
+  for (const list of index.values()) list.sort();
   return index;
 }
-
-for (const list of byForm.values()) list.sort();
 
 const NONE: readonly string[] = Object.freeze([]);
 
