@@ -81,8 +81,10 @@ describe('encoding refusals, with the message an operator reads', () => {
 
 describe('decoding timestamps at their limits', () => {
   // Name, key, amount and date as any record has them; the last 17 characters are the timestamp.
-  const head = encodeRecord(EDGE, { 'EDGE-NAME': 'ANN', 'EDGE-KEY': '0001', 'EDGE-AMOUNT': 100, 'EDGE-DATE': '2026-02-03' }).slice(0, -17);
-  const line = (ts: string) => head + ts;
+  // Built inside each test, not while the file loads, so a broken encoder fails a test rather
+  // than the whole file.
+  const head = () => encodeRecord(EDGE, { 'EDGE-NAME': 'ANN', 'EDGE-KEY': '0001', 'EDGE-AMOUNT': 100, 'EDGE-DATE': '2026-02-03' }).slice(0, -17);
+  const line = (ts: string) => head() + ts;
 
   it('reads the last instant of a day', () => {
     expect(decodeRecord(EDGE, line('20261231235959999'))['EDGE-TS']).toBe('2026-12-31T23:59:59.999Z');
@@ -104,7 +106,7 @@ describe('decoding timestamps at their limits', () => {
 
   it('refuses letters where a key or a date is, naming the field', () => {
     const zeros = '0'.repeat(17);
-    expect(() => decodeRecord(EDGE, `ANN   00A1${head.slice(10, 15)}20260203${zeros}`)).toThrow('EDGE-RECORD.EDGE-KEY: expected digits');
-    expect(() => decodeRecord(EDGE, `ANN   0001${head.slice(10, 15)}2026020X${zeros}`)).toThrow('EDGE-RECORD.EDGE-DATE: expected a YYYYMMDD date');
+    expect(() => decodeRecord(EDGE, `ANN   00A1${head().slice(10, 15)}20260203${zeros}`)).toThrow('EDGE-RECORD.EDGE-KEY: expected digits');
+    expect(() => decodeRecord(EDGE, `ANN   0001${head().slice(10, 15)}2026020X${zeros}`)).toThrow('EDGE-RECORD.EDGE-DATE: expected a YYYYMMDD date');
   });
 });
