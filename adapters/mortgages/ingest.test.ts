@@ -314,6 +314,23 @@ describe.each(DATABASE_KINDS)('ingesting the mortgage drop folder (%s database)'
     expect(restarted.freshness().asOf).toBe('2026-12-03');
   });
 
+  it('answers UPSTREAM_UNAVAILABLE while its store cannot be read, and serves once it can', async () => {
+    await drop(FULL);
+    let reachable = false;
+    // The store's connection refused at first (the database restarting), then back.
+    const flaky = {
+      get db() {
+        if (!reachable) throw new Error('connection refused');
+        return database.db;
+      },
+    } as unknown as Database;
+    const mortgages = createMortgagesAdapter({ config: defaultSystemConfig('MORTGAGES', pathToFileURL(folder + path.sep).href), database: flaky, env: { MORTGAGES_DROP_POLL_MS: '0' }, logger: pino({ level: 'silent' }) });
+    adapters.push(mortgages);
+    await expect(mortgages.getLoans(['MB00000003'])).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', system: 'MORTGAGES' });
+    reachable = true;
+    expect((await mortgages.getLoans(['MB00000003'])).get('MB00000003')).toEqual([expect.objectContaining({ loanId: 'ML00000002' })]);
+  });
+
   it('refuses malformed borrower ids before reading anything', async () => {
     const mortgages = adapter();
     await expect(mortgages.getLoans(['MB1'])).rejects.toMatchObject({ code: 'BAD_USER_INPUT', system: 'MORTGAGES' });

@@ -123,12 +123,19 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
   let first: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
   const ready = () =>
-    (first ??= ingest().then(() => {
-      if (pollMs > 0 && !closed) {
-        timer = setInterval(() => void ingest().catch((error: unknown) => log.error({ system: 'MORTGAGES', err: (error as Error).name }, 'mortgage ingest failed')), pollMs);
-        timer.unref();
-      }
-    }));
+    (first ??= ingest().then(
+      () => {
+        if (pollMs > 0 && !closed) {
+          timer = setInterval(() => void ingest().catch((error: unknown) => log.error({ system: 'MORTGAGES', err: (error as Error).name }, 'mortgage ingest failed')), pollMs);
+          timer.unref();
+        }
+      },
+      (error: unknown) => {
+        // The store could not be read (database down): the next read tries again instead of failing for ever.
+        first = null;
+        throw error;
+      },
+    ));
 
   const freshness = () => dataFreshness(snapshot.businessDate, clock(), staleAfterMs);
   const unregister = registerSystemHealth({
