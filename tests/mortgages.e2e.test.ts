@@ -149,6 +149,10 @@ describe('MORTGAGES end to end (file drop -> ingest -> identity -> gateway)', ()
     await writeNightlyDrop(fileURLToPath(stack.simulators.MORTGAGES.url), dataset.mortgages, yesterday);
     const files = await (stack.cache.adapters.mortgages as MortgagesAdapter).ingest();
     expect(files.filter((f) => f.outcome === 'APPLIED').map((f) => f.file)).toHaveLength(2);
+    // Each file applied while the gateway runs counts as a legacy call of the system on /metrics (the
+    // start's files were ingested before the gateway registered its metrics).
+    const metrics = await (await fetch(stack.gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/uv_legacy_calls_total\{system="MORTGAGES",outcome="ok"\} 2\b/);
 
     const after = await ready();
     expect(after.degraded).not.toContain('MORTGAGES');

@@ -263,6 +263,26 @@ describe.each(DATABASE_KINDS)('ingesting the mortgage drop folder (%s database)'
       expect(mortgages.freshness()).toMatchObject({ asOf: null, stale: true });
     });
 
+    it('reports each file checked to the legacy-call hooks once: applied ok, refused with its reason, never its content', async () => {
+      await drop(FULL);
+      await dropBytes(DELTA, (await deltaBytes()).subarray(0, 400), manifest(DELTA, 'DELTA', '2026-12-03', 3, DELTA_SHA));
+      const calls: Array<{ operation: string; outcome: string }> = [];
+      const mortgages = createMortgagesAdapter({
+        config: defaultSystemConfig('MORTGAGES', pathToFileURL(folder + path.sep).href),
+        database,
+        env: { MORTGAGES_DROP_POLL_MS: '0' },
+        logger: pino({ level: 'silent' }),
+        hooks: { onCall: ({ system, operation, outcome }) => calls.push({ operation: `${system}:${operation}`, outcome }) },
+      });
+      adapters.push(mortgages);
+      await mortgages.ready();
+      await mortgages.ingest();
+      expect(calls).toEqual([
+        { operation: 'MORTGAGES:ingestDropFile', outcome: 'ok' },
+        { operation: 'MORTGAGES:ingestDropFile', outcome: 'DROP_FILE_TRUNCATED' },
+      ]);
+    });
+
     it('a truncated delta delivered again whole is then applied', async () => {
       await drop(FULL);
       await dropBytes(DELTA, (await deltaBytes()).subarray(0, 400), manifest(DELTA, 'DELTA', '2026-12-03', 3, DELTA_SHA));

@@ -15,6 +15,8 @@ export interface IngestedFile {
   records?: number;
   /** For a rejection: false when an earlier pass already refused these very bytes (report it once). */
   firstReport?: boolean;
+  /** How long checking (and applying) the file took. */
+  durationMs?: number;
 }
 
 const MANIFEST = /^MORTGAGES_(FULL|DELTA)_(\d{8})\.csv\.manifest$/;
@@ -69,6 +71,7 @@ export async function ingestDropFolder(folder: string, store: MortgageStore): Pr
       results.push({ file: manifest.file, outcome: 'ALREADY_SEEN' });
       continue;
     }
+    const started = performance.now();
     try {
       if (manifest.type === 'DELTA' && !(await store.hasAppliedFull())) {
         results.push({ file: manifest.file, outcome: 'WAITING' });
@@ -83,11 +86,11 @@ export async function ingestDropFolder(folder: string, store: MortgageStore): Pr
       }
       const content = mapDropRecords(manifest, decodeDropFile(manifest, bytes));
       const outcome = await store.apply(manifest, content);
-      results.push({ file: manifest.file, outcome, records: manifest.recordCount });
+      results.push({ file: manifest.file, outcome, records: manifest.recordCount, durationMs: performance.now() - started });
     } catch (error) {
       if (!(error instanceof DropFileRejected)) throw error;
       if (status.outcome !== 'REJECTED') await store.recordRejection(manifest, error.reason);
-      results.push({ file: manifest.file, outcome: 'REJECTED', reason: error.reason, firstReport: status.outcome !== 'REJECTED' });
+      results.push({ file: manifest.file, outcome: 'REJECTED', reason: error.reason, firstReport: status.outcome !== 'REJECTED', durationMs: performance.now() - started });
     }
   }
   return results;

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { openDatabase, type Database } from '../../db/database';
 import type { ChangePage, SourceParty } from '../canonical';
+import { sharedClientHooks, type ClientHooks } from '../kit/clientHooks';
 import type { SystemClientConfig } from '../kit/config';
 import { InvalidIdError, UpstreamUnavailable } from '../kit/errors';
 import type { SourceAdapter } from '../kit/sourceAdapter';
@@ -33,6 +34,12 @@ export interface MortgagesAdapterOptions {
   /** Every ingest pass's outcome (tests, metrics); the adapter also logs refusals and applied files. */
   onIngest?: (files: readonly IngestedFile[]) => void;
   logger?: Logger;
+  /**
+   * Where each file checked is reported as a legacy call (`ingestDropFile`: outcome `ok`, or
+   * `DROP_FILE_<reason>` for a refused file, once), so the gateway's legacy-call metrics count the
+   * drop like any system's calls. Default: the kit's shared hooks.
+   */
+  hooks?: ClientHooks;
 }
 
 export interface MortgagesAdapter extends SourceAdapter {
@@ -108,7 +115,10 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
       log.warn({ system: 'MORTGAGES', problem: lastProblem }, 'mortgage drop folder not readable');
       files = [];
     }
+    const hooks = options.hooks ?? sharedClientHooks;
     for (const file of files) {
+      const reported = file.outcome === 'APPLIED' || file.outcome === 'SUPERSEDED' || (file.outcome === 'REJECTED' && file.firstReport);
+      if (reported) hooks.onCall?.({ system: 'MORTGAGES', operation: 'ingestDropFile', durationMs: file.durationMs ?? 0, outcome: file.outcome === 'REJECTED' ? `DROP_FILE_${file.reason}` : 'ok' });
       if (file.outcome === 'REJECTED' && file.firstReport) log.warn({ system: 'MORTGAGES', file: file.file, reason: file.reason }, 'mortgage drop file rejected whole; the previous data stays served');
       else if (file.outcome === 'APPLIED' || file.outcome === 'SUPERSEDED') log.info({ system: 'MORTGAGES', file: file.file, outcome: file.outcome, records: file.records }, 'mortgage drop file ingested');
     }
