@@ -16,7 +16,9 @@ import { readCardholderFile } from '../simulators/cards/cardholderFile';
 import { startCardsSimulator } from '../simulators/cards/cardsSimulator';
 import { startCoreBankingSimulator } from '../simulators/core-banking/coreBankingSimulator';
 import { readJsonLines } from '../simulators/dataset/readJsonLines';
-import type { BusinessPartnerRecord, CardholderRecord, CoreBankingCustomerRecord, TruePerson } from '../simulators/dataset/records';
+import type { Dataset } from '../simulators/dataset/loadDataset';
+import type { BusinessPartnerRecord, CardholderRecord, CoreBankingCustomerRecord, MortgageBorrowerRecord, TruePerson } from '../simulators/dataset/records';
+import { simulatorModule as mortgageDrop } from '../simulators/mortgages/simulatorModule';
 import { startErpSimulator } from '../simulators/erp/erpSimulator';
 import type { RunningSimulator } from '../simulators/kit/simulatorServer';
 
@@ -64,6 +66,11 @@ async function start(system: SourceSystem, dir: string, persons: number): Promis
     case 'CALL_CENTER': {
       const callCenter = await loadCallCenterRecords(dir);
       return startCallCenterSimulator({ contacts: callCenter.contacts, advisors: callCenter.advisors });
+    }
+    case 'MORTGAGES': {
+      // A file drop: the first persons' borrowers written into a temporary drop folder.
+      const mortgages = await recordsWithIds<MortgageBorrowerRecord>(file('mortgages.jsonl'), ids((k) => k.borrowerIds ?? []));
+      return mortgageDrop.start({ dataset: { mortgages } as Dataset, port: 0 });
     }
   }
 }

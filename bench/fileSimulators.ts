@@ -82,6 +82,6 @@ export async function startFileSimulators(dir: string, persons: number): Promise
   }
   return {
     simulators: { ...simulators, close: async () => void (await Promise.all(started.map((sim) => sim.close()))) },
-    dataset: { manifest, truth, coreBanking, cards: [], erp: [], callCenter: [], advisors: [] },
+    dataset: { manifest, truth, coreBanking, cards: [], erp: [], callCenter: [], mortgages: [], advisors: [] },
   };
 }

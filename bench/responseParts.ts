@@ -6,6 +6,7 @@ export const SYSTEM_PARTS: Record<SourceSystem, readonly string[]> = {
   CARDS: ['cardholder', 'cards'],
   ERP: ['erpPartner', 'salesOrders'],
   CALL_CENTER: ['callCenterContact', 'interactions', 'openCases', 'advisor', 'appointments'],
+  MORTGAGES: ['mortgageBorrower', 'mortgages'],
 };
 
 /**

@@ -17,12 +17,12 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'baseline',
     description: 'simulators answer at once: the gateway and subgraphs are the whole cost',
-    latencyMs: { CORE_BANKING: 0, CARDS: 0, ERP: 0, CALL_CENTER: 0 },
+    latencyMs: { CORE_BANKING: 0, CARDS: 0, ERP: 0, CALL_CENTER: 0, MORTGAGES: 0 },
   },
   {
     name: 'latency',
     description: 'realistic legacy latency: core banking 40 ms, cards 25 ms, ERP 120 ms, call center 60 ms, each +/-30% jitter',
-    latencyMs: { CORE_BANKING: 40, CARDS: 25, ERP: 120, CALL_CENTER: 60 },
+    latencyMs: { CORE_BANKING: 40, CARDS: 25, ERP: 120, CALL_CENTER: 60, MORTGAGES: 0 },
   },
 ];
 

@@ -13,7 +13,7 @@ describe.each(DATABASE_KINDS)('database (%s)', (kind) => {
 
   it('has every migration applied', async () => {
     const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(database.db);
-    expect(rows.map((r) => r.name)).toEqual(['0001_identity', '0002_audit_trail', '0003_review_queue']);
+    expect(rows.map((r) => r.name)).toEqual(['0001_identity', '0002_audit_trail', '0003_review_queue', '0004_mortgage_store']);
   });
 
   it('keeps a rolled-back transaction from taking concurrent writes with it', async () => {

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as identity from './migrations/0001_identity';
 import * as auditTrail from './migrations/0002_audit_trail';
 import * as reviewQueue from './migrations/0003_review_queue';
+import * as mortgageStore from './migrations/0004_mortgage_store';
 
 /**
  * Every migration, in order: db/migrations/ is the schema's history. Listed here rather than
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_identity': identity,
   '0002_audit_trail': auditTrail,
   '0003_review_queue': reviewQueue,
+  '0004_mortgage_store': mortgageStore,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -82,6 +82,16 @@ describe('legacy systems beside the subgraphs', () => {
     expect(readinessStatus({ ...report, systems: systemStates([{ name: 'erp', up: true, systems: [{ system: 'ERP', breaker: 'closed' }] }]) }, { strict: true })).toBe(200);
   });
 
+  it('counts a batch system whose data is older than its schedule as degraded (200, 503 when strict), and one on schedule as not', () => {
+    const stale = systemStates([{ name: 'mortgages', up: true, systems: [{ system: 'MORTGAGES', breaker: 'closed', freshness: { asOf: '2026-12-01', ageMs: 200_000_000, stale: true } }] }]);
+    const staleReport: ReadinessReport = { ready: true, subgraphs: [{ name: 'mortgages', up: true }], systems: stale };
+    expect(readinessStatus(staleReport, { strict: false })).toBe(200);
+    expect(readinessStatus(staleReport, { strict: true })).toBe(503);
+    expect(readinessBody(staleReport, { production: true })).toEqual({ status: 'degraded', down: [], degraded: ['MORTGAGES'], systems: [{ system: 'MORTGAGES', breaker: 'closed', stale: true }] });
+    const fresh = systemStates([{ name: 'mortgages', up: true, systems: [{ system: 'MORTGAGES', breaker: 'closed', freshness: { asOf: '2026-12-03', ageMs: 3_600_000, stale: false } }] }]);
+    expect(readinessBody({ ...staleReport, systems: fresh }, { production: true })).toEqual({ status: 'ready', down: [], degraded: [], systems: [{ system: 'MORTGAGES', breaker: 'closed', stale: false }] });
+  });
+
   it('takes the worst breaker when several subgraphs call one system', () => {
     const states = systemStates([
       { name: 'a', up: true, systems: [{ system: 'CARDS', breaker: 'closed' }] },

@@ -90,10 +90,23 @@ async function legacySystemsOf(url: string, timeoutMs: number): Promise<LegacySy
     const systems = body.systems.filter(
       (s): s is LegacySystemHealth => typeof s?.system === 'string' && ['closed', 'open', 'half-open', 'isolated'].includes(s?.breaker),
     );
-    return systems.length ? systems.map(({ system, breaker, reason }) => ({ system, breaker, ...(typeof reason === 'string' ? { reason } : {}) })) : undefined;
+    return systems.length
+      ? systems.map(({ system, breaker, reason, freshness }) => ({
+          system,
+          breaker,
+          ...(typeof reason === 'string' ? { reason } : {}),
+          ...(isFreshness(freshness) ? { freshness: { asOf: freshness.asOf, ageMs: freshness.ageMs, stale: freshness.stale } } : {}),
+        }))
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A batch system's freshness as its subgraph's /health reports it (adapters/kit/systemHealth.ts). */
+function isFreshness(value: unknown): value is NonNullable<LegacySystemHealth['freshness']> {
+  const f = value as LegacySystemHealth['freshness'];
+  return typeof f === 'object' && f !== null && typeof f.stale === 'boolean' && (f.asOf === null || typeof f.asOf === 'string') && (f.ageMs === null || typeof f.ageMs === 'number');
 }
 
 interface FetchFailure {
@@ -134,9 +147,13 @@ export async function probeSubgraphs(targets: readonly SubgraphTarget[], timeout
   return { ready: subgraphs.every((s) => s.up), subgraphs, systems: systemStates(subgraphs) };
 }
 
-/** Legacy systems whose breaker is not closed: the gateway answers, without their data. */
+/**
+ * Legacy systems whose breaker is not closed (the gateway answers, without their data), and batch
+ * systems whose data is older than their delivery schedule (the gateway answers with it, marked
+ * in `extensions.stale`).
+ */
 export function degradedSystems(report: ReadinessReport): string[] {
-  return report.systems.filter((s) => s.breaker !== 'closed').map((s) => s.system);
+  return report.systems.filter((s) => s.breaker !== 'closed' || s.freshness?.stale === true).map((s) => s.system);
 }
 
 /**
@@ -160,7 +177,7 @@ export function readinessBody(report: ReadinessReport, options: { production: bo
   const degraded = degradedSystems(report);
   const status = !report.ready ? 'unavailable' : degraded.length ? 'degraded' : 'ready';
   const base = { status, ...(report.reason ? { reason: report.reason } : {}), down, degraded };
-  if (options.production) return { ...base, systems: report.systems.map(({ system, breaker }) => ({ system, breaker })) };
+  if (options.production) return { ...base, systems: report.systems.map(({ system, breaker, freshness }) => ({ system, breaker, ...(freshness ? { stale: freshness.stale } : {}) })) };
   return { ...base, subgraphs: report.subgraphs.map(({ systems: _systems, ...probe }) => probe), systems: report.systems };
 }
 

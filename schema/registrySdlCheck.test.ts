@@ -17,7 +17,7 @@ describe('the SDLs agree with the registry of source systems', () => {
     const sdl = sdlOf('erp.graphql').replace(/\n\s*"Call center[^"]*"\s*\n\s*CALL_CENTER\n/, '\n');
     expect(sdl).not.toMatch(/\bCALL_CENTER\b/);
     expect(registrySdlProblems('erp', 'erp.graphql', sdl)).toEqual([
-      'erp.graphql: enum SourceSystem lists CORE_BANKING, CARDS, ERP; the registry has CORE_BANKING, CARDS, ERP, CALL_CENTER',
+      'erp.graphql: enum SourceSystem lists CORE_BANKING, CARDS, ERP, MORTGAGES; the registry has CORE_BANKING, CARDS, ERP, CALL_CENTER, MORTGAGES',
     ]);
   });
 
@@ -26,7 +26,7 @@ describe('the SDLs agree with the registry of source systems', () => {
     expect(registrySdlProblems('cards', 'cards.graphql', extra)[0]).toMatch(/enum SourceSystem lists MORTGAGES, CORE_BANKING/);
     const swapped = sdlOf('cards.graphql').replace(/\n(\s*"Card processor[^"]*"\s*\n\s*CARDS)\n(\s*"ERP[^"]*"\s*\n\s*ERP)\n/, '\n$2\n$1\n');
     expect(registrySdlProblems('cards', 'cards.graphql', swapped)).toEqual([
-      'cards.graphql: enum SourceSystem lists CORE_BANKING, ERP, CARDS, CALL_CENTER; the registry has CORE_BANKING, CARDS, ERP, CALL_CENTER',
+      'cards.graphql: enum SourceSystem lists CORE_BANKING, ERP, CARDS, CALL_CENTER, MORTGAGES; the registry has CORE_BANKING, CARDS, ERP, CALL_CENTER, MORTGAGES',
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('the SDLs agree with the registry of source systems', () => {
   it("identity's SourceLinks without a system's key", () => {
     const sdl = sdlOf('identity.graphql').replace(/\n\s*"Call-center contact ids[^"]*"\s*\n\s*contactIds: \[String!\]!\n/, '\n');
     expect(registrySdlProblems('identity', 'identity.graphql', sdl)).toEqual([
-      'identity.graphql: SourceLinks holds cifs, cardholderIds, partnerIds; the registry has cifs, cardholderIds, partnerIds, contactIds',
+      'identity.graphql: SourceLinks holds cifs, cardholderIds, partnerIds, borrowerIds; the registry has cifs, cardholderIds, partnerIds, contactIds, borrowerIds',
     ]);
   });
 
@@ -57,7 +57,7 @@ describe('the SDLs agree with the registry of source systems', () => {
   it("profile neither declaring nor requiring a system's records", () => {
     const sdl = sdlOf('profile.graphql').replace('  callCenterRecords: [Party!] @external\n', '').replace(/ callCenterRecords \{[^}]*\{[^}]*\}[^}]*\}/, '');
     expect(registrySdlProblems('profile', 'profile.graphql', sdl)).toEqual([
-      "profile.graphql: Customer's @external records are coreBankingRecords, cardholderRecords, erpPartnerRecords; the registry has coreBankingRecords, cardholderRecords, erpPartnerRecords, callCenterRecords",
+      "profile.graphql: Customer's @external records are coreBankingRecords, cardholderRecords, erpPartnerRecords, mortgageBorrowerRecords; the registry has coreBankingRecords, cardholderRecords, erpPartnerRecords, callCenterRecords, mortgageBorrowerRecords",
       'profile.graphql: Customer.profile does not @require callCenterRecords',
     ]);
   });

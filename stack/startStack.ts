@@ -116,9 +116,11 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
       return options.tuneClient ? options.tuneClient(base) : base;
     };
     // Every registered system's adapter, by its handle (systems/registry.ts, adapters/<slug>/adapterModule.ts).
-    const raw = Object.fromEntries(SYSTEM_REGISTRY.map((system) => [system.handle, adapterModuleOf(system.name).create(config(system.name))])) as SourceAdapters;
+    const raw = Object.fromEntries(SYSTEM_REGISTRY.map((system) => [system.handle, adapterModuleOf(system.name).create(config(system.name), { database })])) as SourceAdapters;
     const adapters = SYSTEM_REGISTRY.map((system) => raw[system.handle]);
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
+    // An adapter over a store of its own (a file-drop system) ingests and loads it before identity reads.
+    await Promise.all(adapters.map((adapter) => adapter.ready?.()));
     // The subgraphs read through the cache (TTL per system, stale-if-error, coalescing);
     // identity reads the systems themselves.
     const cacheEnv = options.cacheEnv ?? process.env;

@@ -123,6 +123,22 @@ export const SYSTEM_REGISTRY = [
     records: { party: 'callCenterContact', all: 'callCenterRecords' },
     sensitiveFields: { interactions: 'PII', openCases: 'PII', appointments: 'PII' },
   },
+  {
+    name: 'MORTGAGES',
+    slug: 'mortgages',
+    handle: 'mortgages',
+    label: 'Mortgages',
+    description: 'Mortgage servicing (batch only: a nightly extract and a daily delta file): borrowers and their loans.',
+    // No online interface: the adapter ingests the files dropped into a folder into its own store.
+    dialect: 'file-drop',
+    localKey: { name: 'borrowerId', links: 'borrowerIds', pattern: /^MB\d{8}$/, description: 'Mortgage servicing borrower ids (`MB` + 8 digits).' },
+    ports: { subgraph: 4009, simulator: 4105 },
+    // Last in both groups: its borrower records are copied from the application forms of a loan
+    // taken out years ago, and it is batch data (a day old at best).
+    survivorshipRank: { kyc: 4, contact: 4 },
+    records: { party: 'mortgageBorrower', all: 'mortgageBorrowerRecords' },
+    sensitiveFields: { mortgages: 'FINANCIAL' },
+  },
 ] as const satisfies readonly SystemEntry[];
 
 type Registry = typeof SYSTEM_REGISTRY;

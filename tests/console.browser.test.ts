@@ -405,6 +405,30 @@ describe('agents and auditors console (browser)', () => {
     });
   }
 
+  it('shows a relationship manager the customer’s mortgages, a joint loan as such, with the business date of its file, and counts them in the relationship value', async () => {
+    const joint = dataset.mortgages.flatMap((b) => b.loans).filter((l) => l.status === 'OPEN' && l.borrowerIds.length === 2).sort((a, b) => a.loanId.localeCompare(b.loanId));
+    let id: string | null = null;
+    let loan = joint[0];
+    for (const candidate of joint) {
+      const found = await postGraphQL<{ customerBySourceKey: { id: string } | null }>(stack.gateway.url, 'query($l: String!){ customerBySourceKey(system: MORTGAGES, localId: $l){ id } }', { l: candidate.borrowerIds[0] });
+      if (found.data?.customerBySourceKey) {
+        id = found.data.customerBySourceKey.id;
+        loan = candidate;
+        break;
+      }
+    }
+    expect(id).not.toBeNull();
+    // The test stack's drop: the full extract of the day before yesterday (UTC) lists the open loans.
+    const fullDate = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await signIn('relationship-manager');
+    await openOverview(id!);
+    const row = page.locator('[data-section="mortgages"] tr', { hasText: loan.loanId });
+    await expect(row.textContent()).resolves.toContain('Joint (Primary)');
+    await expect(row.textContent()).resolves.toContain(fullDate);
+    await expect(page.locator('[data-section="insights"]').textContent()).resolves.toContain('Mortgages');
+    await shot('07-mortgages');
+  });
+
   it('answers /favicon.ico and names the icon on its pages', async () => {
     const icon = await fetch(`${origin}/favicon.ico`);
     expect(icon.status).toBe(200);

@@ -26,6 +26,7 @@ function truthKeys(person: TruePerson): Key[] {
     ...person.keys.cardholderIds.map((localId) => ({ system: 'CARDS', localId })),
     ...person.keys.partnerIds.map((localId) => ({ system: 'ERP', localId })),
     ...person.keys.contactIds.map((localId) => ({ system: 'CALL_CENTER', localId })),
+    ...person.keys.borrowerIds.map((localId) => ({ system: 'MORTGAGES', localId })),
   ];
 }
 const keyText = (k: Key) => `${k.system}:${k.localId}`;

@@ -106,9 +106,9 @@ describe('field policy end to end (every role, every class)', () => {
 
     const agent = await postGraphQL<{ customer: Record<string, unknown> }>(stack.gateway.url, operation('customer360'), { id: customerId }, await authHeaders('call-center-agent'));
     expect(agent.status).toBe(200);
-    expect((agent.errors ?? []).map((e) => e.extensions?.field).sort()).toEqual(['Customer.accounts', 'Customer.cards', 'Customer.salesOrders']);
+    expect((agent.errors ?? []).map((e) => e.extensions?.field).sort()).toEqual(['Customer.accounts', 'Customer.cards', 'Customer.mortgages', 'Customer.salesOrders']);
     const customer = agent.data!.customer;
-    expect({ accounts: customer.accounts, cards: customer.cards, salesOrders: customer.salesOrders }).toEqual({ accounts: null, cards: null, salesOrders: null });
+    expect({ accounts: customer.accounts, cards: customer.cards, salesOrders: customer.salesOrders, mortgages: customer.mortgages }).toEqual({ accounts: null, cards: null, salesOrders: null, mortgages: null });
     expect(customer.profile).toEqual(expect.objectContaining({ fullName: expect.objectContaining({ value: expect.any(String) }) }));
     expect(customer.openCases).toEqual(expect.any(Array));
   });

@@ -15,7 +15,7 @@ type Served = {
   sourceKeys: Key[];
   salesOrders: { totalCount: number; edges: Array<{ node: { orderId: string } }> } | null;
   segment: { tier: string | null; ageBand: string; reasons: string[] } | null;
-  relationshipValue: { totalDeposits: ServedMoney; totalLending: ServedMoney; cardSpend90Days: ServedMoney; openOrdersValue: ServedMoney; reasons: string[] } | null;
+  relationshipValue: { totalDeposits: ServedMoney; totalLending: ServedMoney; cardSpend90Days: ServedMoney; openOrdersValue: ServedMoney; mortgageBalances: ServedMoney; reasons: string[] } | null;
   lifecycleStage: { stage: string; reasons: string[] } | null;
   nextBestActions: Array<{ code: string; title: string; reason: string; channel: string; priority: number }>;
 };
@@ -27,6 +27,7 @@ const INSIGHT_FIELDS = `
       totalLending { amount currency }
       cardSpend90Days { amount currency }
       openOrdersValue { amount currency }
+      mortgageBalances { amount currency }
       reasons
     }
     lifecycleStage { stage reasons }
@@ -84,6 +85,7 @@ const RULE_BOOK = {
     OFFER_SAVINGS_ACCOUNT: [3, 'MOBILE_APP'],
     SEND_SATISFACTION_SURVEY: [3, 'EMAIL'],
     SEND_REACTIVATION_OFFER: [3, 'EMAIL'],
+    DISCUSS_MORTGAGE_ARREARS: [1, 'CALL_CENTER'],
   } as Record<string, [number, string]>,
 } as const;
 
@@ -113,6 +115,8 @@ interface Oracle {
   /** All orders, newest first, and their count: a page smaller than the count cannot prove the open value. */
   openOrdersValue: ServedMoney;
   orderCount: number;
+  /** Open mortgage loans' balances (a joint loan whole for each borrower). */
+  mortgageBalances: ServedMoney;
   prospect: boolean;
   /** Action codes that surely fire and surely do not (the rest depend on the stage or on trends). */
   fires: string[];
@@ -126,6 +130,10 @@ function oracle(dataset: Dataset, keys: Key[], person: TruePerson, asOf: string)
   const holders = ids(keys, 'CARDS');
   const partners = ids(keys, 'ERP');
   const contacts = ids(keys, 'CALL_CENTER');
+  const borrowers = ids(keys, 'MORTGAGES');
+  // Each loan once, whichever of its borrowers the customer is; a closed loan was closed by the delta.
+  const loans = [...new Map(dataset.mortgages.flatMap((b) => b.loans).filter((l) => l.borrowerIds.some((id) => borrowers.has(id))).map((l) => [l.loanId, l])).values()];
+  const openLoans = loans.filter((l) => l.status === 'OPEN');
   const records = dataset.coreBanking.filter((r) => cifs.has(r.cif));
   const accounts = records.flatMap((r) => r.accounts).filter((a) => a.currency === 'GBP');
   const open = accounts.filter((a) => a.status === 'OPEN');
@@ -157,6 +165,7 @@ function oracle(dataset: Dataset, keys: Key[], person: TruePerson, asOf: string)
     OFFER_CREDIT_CARD: deposits >= RULE_BOOK.offerCardMinDepositsMinor && activeCards.length === 0,
     REVIEW_CREDIT_LIMIT: nearLimit,
     OFFER_SAVINGS_ACCOUNT: current >= RULE_BOOK.offerSavingsMinCurrentMinor && !holdsSavings,
+    DISCUSS_MORTGAGE_ARREARS: openLoans.some((l) => l.missedPayments > 0),
   };
   // A callback needs an open complaint of at most 90 days: without one it surely does not fire.
   if (!openCases.some((c) => daysAgo(c.openedAt, asOf) <= 90)) verdicts.SCHEDULE_CALLBACK = false;
@@ -168,6 +177,7 @@ function oracle(dataset: Dataset, keys: Key[], person: TruePerson, asOf: string)
     cardSpend90Days: gbp(spend),
     openOrdersValue: gbp(openOrders),
     orderCount: orders.length,
+    mortgageBalances: gbp(sum(openLoans.map((l) => l.balanceMinor))),
     prospect: open.length === 0 && activeCards.length === 0,
     fires: Object.keys(verdicts).filter((code) => verdicts[code]),
     doesNotFire: Object.keys(verdicts).filter((code) => !verdicts[code]),
@@ -180,6 +190,7 @@ function expectAgreesWithOracle(customer: Served, expected: Oracle, pages: 'full
   const value = customer.relationshipValue!;
   expect({ id: customer.id, tier: customer.segment!.tier, ageBand: customer.segment!.ageBand }).toEqual({ id: customer.id, tier: expected.tier, ageBand: expected.ageBand });
   expect({ id: customer.id, deposits: value.totalDeposits, lending: value.totalLending }).toEqual({ id: customer.id, deposits: expected.totalDeposits, lending: expected.totalLending });
+  expect({ id: customer.id, mortgages: value.mortgageBalances }).toEqual({ id: customer.id, mortgages: expected.mortgageBalances });
   if (pages === 'full') {
     expect({ id: customer.id, spend: value.cardSpend90Days, orders: value.openOrdersValue }).toEqual({ id: customer.id, spend: expected.cardSpend90Days, orders: expected.openOrdersValue });
   } else {
@@ -225,6 +236,7 @@ describe('insights end to end', () => {
     ...person.keys.cardholderIds.map((localId) => ({ system: 'CARDS', localId })),
     ...person.keys.partnerIds.map((localId) => ({ system: 'ERP', localId })),
     ...person.keys.contactIds.map((localId) => ({ system: 'CALL_CENTER', localId })),
+    ...person.keys.borrowerIds.map((localId) => ({ system: 'MORTGAGES', localId })),
   ];
 
   /**

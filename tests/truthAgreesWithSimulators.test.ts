@@ -3,6 +3,7 @@ import { createCardsAdapter } from '../adapters/cards';
 import type { SourceParty, SourceSystem } from '../adapters/canonical';
 import { createCoreBankingAdapter } from '../adapters/core-banking';
 import { createErpAdapter } from '../adapters/erp';
+import { createMortgagesAdapter } from '../adapters/mortgages';
 import { defaultSystemConfig } from '../adapters/kit/config';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
@@ -32,9 +33,11 @@ describe('truth.jsonl agrees with what the simulators serve', () => {
       CARDS: createCardsAdapter(config('CARDS')),
       ERP: createErpAdapter({ config: config('ERP') }),
       CALL_CENTER: createCallCenterAdapter(config('CALL_CENTER')),
+      // A file drop, ingested into an in-memory store of its own.
+      MORTGAGES: createMortgagesAdapter({ config: config('MORTGAGES'), env: { MORTGAGES_DROP_POLL_MS: '0', LOG_LEVEL: 'warn' } }),
     };
     const keysOf = (system: SourceSystem) =>
-      dataset.truth.flatMap((p) => ({ CORE_BANKING: p.keys.cifs, CARDS: p.keys.cardholderIds, ERP: p.keys.partnerIds, CALL_CENTER: p.keys.contactIds })[system]);
+      dataset.truth.flatMap((p) => ({ CORE_BANKING: p.keys.cifs, CARDS: p.keys.cardholderIds, ERP: p.keys.partnerIds, CALL_CENTER: p.keys.contactIds, MORTGAGES: p.keys.borrowerIds })[system]);
     const served = new Map<SourceSystem, Map<string, SourceParty | null>>();
     for (const [system, adapter] of Object.entries(adapters) as Array<[SourceSystem, { getParties(ids: string[]): Promise<Map<string, SourceParty | null>> }]>) {
       const ids = keysOf(system);

@@ -2,6 +2,7 @@ import { createCallCenterAdapter } from '../call-center';
 import { createCardsAdapter } from '../cards';
 import { createCoreBankingAdapter } from '../core-banking';
 import { createErpAdapter } from '../erp';
+import { createMortgagesAdapter } from '../mortgages';
 import { defaultSystemConfig, type SystemClientConfig } from '../kit/config';
 import type { SourceSystem } from '../canonical';
 import { startAllSimulators, type RunningSimulators } from '../../simulators/startAllSimulators';
@@ -20,6 +21,8 @@ describe('startCacheLayer', () => {
     cards: createCardsAdapter(config('CARDS')),
     erp: createErpAdapter({ config: config('ERP') }),
     callCenter: createCallCenterAdapter(config('CALL_CENTER')),
+    // Nothing of it is cached (its reads are local), but the layer wraps every registered system.
+    mortgages: createMortgagesAdapter({ config: config('MORTGAGES'), env: { MORTGAGES_DROP_POLL_MS: '0', LOG_LEVEL: 'warn' } }),
   });
 
   beforeAll(async () => {

@@ -12,5 +12,10 @@ export interface SourceAdapter {
   extractParties(): AsyncIterable<SourceParty>;
   /** What changed since `cursor` (absent: from the start of the feed). */
   changes(cursor?: string): Promise<ChangePage>;
+  /**
+   * For an adapter serving a store of its own (a file-drop system's ingested files): loads it.
+   * The stack awaits it before identity reads the adapter; the adapter's reads await it too.
+   */
+  ready?(): Promise<void>;
   close(): void;
 }

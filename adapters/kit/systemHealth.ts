@@ -7,6 +7,12 @@ export interface LegacySystemHealth {
   breaker: BreakerState;
   /** Why the breaker is not closed, e.g. "breaker open after 12 of 14 calls failed within 5 s; last: connection failed (ECONNRESET)". */
   reason?: string;
+  /**
+   * For a system whose data arrives in batches (a file drop): the business date of the data
+   * served, its age and whether it is older than the delivery schedule allows (a stale system is
+   * degraded in the gateway's /ready).
+   */
+  freshness?: { asOf: string | null; ageMs: number | null; stale: boolean };
 }
 
 interface HealthSource {

@@ -29,6 +29,7 @@ export const CUSTOMER_360 = `query ConsoleCustomer360($id: ID!) {
     salesOrders(first: 5) { totalCount edges { node { id orderId createdAt netValue { amount currency } deliveryStatus billingStatus } } }
     interactions(first: 5) { edges { node { id channel occurredAt summary } } }
     openCases { id caseId subject status openedAt }
+    mortgages { id loanId status balance { amount currency } arrearsStatus nextPayment { dueDate amount { amount currency } } rateType maturityDate borrowerRole borrowerCount asOf }
     advisor { id name freeSlots(first: 6) { id start end } }
     appointments { id slotId advisorId start end }
   }
@@ -45,6 +46,7 @@ export const CUSTOMER_INSIGHTS = `query ConsoleCustomerInsights($id: ID!) {
       totalLending { amount currency }
       cardSpend90Days { amount currency }
       openOrdersValue { amount currency }
+      mortgageBalances { amount currency }
       reasons
     }
     nextBestActions { code title reason channel priority }

@@ -55,7 +55,7 @@ describe('compareSources: why a system says nothing', () => {
 
   it('tells unavailable, no record and record without this field apart', () => {
     const [row] = compareSources({ fullName: name }, keys);
-    expect(row.states).toEqual({ CORE_BANKING: 'values', CARDS: 'no-record', ERP: 'unavailable', CALL_CENTER: 'no-field' });
+    expect(row.states).toEqual({ CORE_BANKING: 'values', CARDS: 'no-record', ERP: 'unavailable', CALL_CENTER: 'no-field', MORTGAGES: 'no-record' });
     expect(row).toMatchObject({ complete: false, unavailableSystems: ['ERP'] });
   });
 

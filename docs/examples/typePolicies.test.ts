@@ -18,7 +18,7 @@ describe('the Apollo Client type policies of the front-end guide', () => {
   it('leaves every entity to the default `__typename:id` key, with a non-null ID', () => {
     const entities = objectTypes.filter((t) => isObjectType(t) && 'id' in t.getFields());
     expect(entities.map((t) => t.name).sort()).toEqual(
-      ['Account', 'Advisor', 'AdvisorSlot', 'Appointment', 'AuditEvent', 'Card', 'CardTransaction', 'Case', 'Customer', 'IdentityEvent', 'Interaction', 'Party', 'SalesOrder', 'StewardDecision', 'Transaction'],
+      ['Account', 'Advisor', 'AdvisorSlot', 'Appointment', 'AuditEvent', 'Card', 'CardTransaction', 'Case', 'Customer', 'IdentityEvent', 'Interaction', 'MortgageLoan', 'Party', 'SalesOrder', 'StewardDecision', 'Transaction'],
     );
     for (const type of entities) {
       if (!isObjectType(type)) continue;

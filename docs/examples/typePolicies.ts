@@ -46,6 +46,7 @@ export const VALUE_TYPES = [
   'MatchReviewEdge',
   'MatchReviewItem',
   'Money',
+  'MortgagePayment',
   'NextBestAction',
   'PageInfo',
   'PostalAddress',

@@ -71,6 +71,7 @@ describe('a generated population', () => {
       cards: ds.cards.length,
       erp: ds.erp.length,
       callCenter: ds.callCenter.length,
+      mortgages: ds.mortgages.length,
       advisors: ds.advisors.length,
     });
     expect(ds.truth).toHaveLength(PERSONS);
@@ -85,6 +86,29 @@ describe('a generated population', () => {
     expect(share((p) => p.keys.partnerIds)).toBeLessThan(0.29);
     expect(share((p) => p.keys.contactIds)).toBeGreaterThan(0.45);
     expect(share((p) => p.keys.contactIds)).toBeLessThan(0.55);
+  });
+
+  it('gives about a fifth of the persons a mortgage, with joint loans between two persons (one loan, two borrowers)', () => {
+    // P(a person borrows) = 1 - (1 - 0.1 joint household) * (1 - 0.12 own loan) = 0.208.
+    const borrowing = ds.truth.filter((p) => p.keys.borrowerIds.length > 0).length / PERSONS;
+    expect(borrowing).toBeGreaterThan(0.17);
+    expect(borrowing).toBeLessThan(0.25);
+    const owner = new Map(ds.truth.flatMap((p) => p.keys.borrowerIds.map((id) => [id, p.personId] as const)));
+    const borrowers = new Set(ds.mortgages.map((b) => b.borrowerId));
+    const loans = ds.mortgages.flatMap((b) => b.loans.map((loan) => ({ holder: b.borrowerId, loan })));
+    const joint = loans.filter(({ loan }) => loan.borrowerIds.length === 2);
+    // About 0.1 of the 1000 households.
+    expect(joint.length).toBeGreaterThan(70);
+    expect(joint.length).toBeLessThan(130);
+    for (const { holder, loan } of loans) {
+      expect(loan.borrowerIds[0]).toBe(holder);
+      for (const id of loan.borrowerIds) expect(borrowers.has(id)).toBe(true);
+      expect(new Set(loan.borrowerIds.map((id) => owner.get(id))).size).toBe(loan.borrowerIds.length);
+    }
+    expect(new Set(loans.map(({ loan }) => loan.loanId)).size).toBe(loans.length);
+    // Every borrower record is a borrower of some loan.
+    const named = new Set(loans.flatMap(({ loan }) => loan.borrowerIds));
+    expect([...borrowers].filter((id) => !named.has(id))).toEqual([]);
   });
 
   it('links every truth key to an existing record and every record to exactly one person', () => {

@@ -80,3 +80,13 @@ export function nationalIdFor(person: number): string {
   const prefix = Math.floor(rest / 1e6);
   return NINO_PREFIXES[prefix] + pad(digits, 6) + NINO_SUFFIXES[suffix];
 }
+
+/** Mortgage servicing borrower: `MB` + 8 digits (one per person). */
+export function borrowerIdFor(person: number): string {
+  return 'MB' + pad(permute(person, 2_750_159, 33_333_331, 1e8), 8);
+}
+
+/** Mortgage loan number: `ML` + 8 digits; up to 2 loans per person (a joint one and an own one). */
+export function mortgageLoanIdFor(person: number, loan: number): string {
+  return 'ML' + pad(permute(person * 2 + loan, 4_256_249, 12_345_677, 1e8), 8);
+}

@@ -14,6 +14,7 @@ import type {
   CardholderRecord,
   ContactRecord,
   CoreBankingCustomerRecord,
+  MortgageBorrowerRecord,
   DatasetManifest,
   TruePerson,
 } from './records';
@@ -25,6 +26,7 @@ export interface Dataset {
   cards: CardholderRecord[];
   erp: BusinessPartnerRecord[];
   callCenter: ContactRecord[];
+  mortgages: MortgageBorrowerRecord[];
   advisors: AdvisorRecord[];
 }
 
@@ -69,13 +71,14 @@ async function readAll<T>(file: string): Promise<T[]> {
 export async function loadDataset(dir: string): Promise<Dataset> {
   const manifest = await readManifest(dir);
   if (manifest === null) throw new DatasetMissingError(join(dir, DATASET_FILES.manifest));
-  const [truth, coreBanking, cards, erp, callCenter, advisors] = await Promise.all([
+  const [truth, coreBanking, cards, erp, callCenter, mortgages, advisors] = await Promise.all([
     readAll<TruePerson>(join(dir, DATASET_FILES.truth)),
     readAll<CoreBankingCustomerRecord>(join(dir, DATASET_FILES.coreBanking)),
     readAll<CardholderRecord>(join(dir, DATASET_FILES.cards)),
     readAll<BusinessPartnerRecord>(join(dir, DATASET_FILES.erp)),
     readAll<ContactRecord>(join(dir, DATASET_FILES.callCenter)),
+    readAll<MortgageBorrowerRecord>(join(dir, DATASET_FILES.mortgages)),
     readAll<AdvisorRecord>(join(dir, DATASET_FILES.advisors)),
   ]);
-  return { manifest, truth, coreBanking, cards, erp, callCenter, advisors };
+  return { manifest, truth, coreBanking, cards, erp, callCenter, mortgages, advisors };
 }

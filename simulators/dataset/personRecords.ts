@@ -12,6 +12,7 @@ import { generateCards } from './cardAccounts';
 import { generateCases, generateInteractions } from './contactHistory';
 import { advisorIdFor, cardholderIdFor, cifFor, contactIdFor, partnerIdFor } from './ids';
 import { nameOnCard } from './nameOnCard';
+import { generateMortgageRecords } from './mortgages';
 import { COVERAGE } from './noiseProfile';
 import type { NoiseProfile } from './noiseProfile';
 import { recordAddress, recordBirthDate, recordEmail, recordName, recordNationalId, recordPhone } from './partyNoise';
@@ -24,6 +25,7 @@ import type {
   CardholderRecord,
   ContactRecord,
   CoreBankingCustomerRecord,
+  MortgageBorrowerRecord,
   TrueAddress,
   TruePerson,
 } from './records';
@@ -35,12 +37,15 @@ export interface PersonRecords {
   cards: CardholderRecord[];
   erp: BusinessPartnerRecord[];
   callCenter: ContactRecord[];
+  mortgages: MortgageBorrowerRecord[];
 }
 
 export interface GenerationContext {
   seed: number;
   profile: NoiseProfile;
   advisorCount: number;
+  /** The population's size (the last person of an odd population has no joint-borrower partner); default: unbounded. */
+  persons?: number;
 }
 
 type SystemName = 'coreBanking' | 'cards' | 'erp' | 'callCenter';
@@ -151,11 +156,12 @@ export function generatePersonRecords(index: number, ctx: GenerationContext): Pe
   const advisorIndex = rng.chance(0.9) ? rng.int(0, ctx.advisorCount - 1) : null;
 
   const out: PersonRecords = {
-    truth: { ...person.truth, keys: { cifs: [], cardholderIds: [], partnerIds: [], contactIds: [] } },
+    truth: { ...person.truth, keys: { cifs: [], cardholderIds: [], partnerIds: [], contactIds: [], borrowerIds: [] } },
     coreBanking: [],
     cards: [],
     erp: [],
     callCenter: [],
+    mortgages: [],
   };
   const { keys } = out.truth;
 
@@ -249,5 +255,8 @@ export function generatePersonRecords(index: number, ctx: GenerationContext): Pe
       }
     }
   }
+  // Mortgages draw from streams of their own (simulators/dataset/mortgages.ts): the records above are unchanged by them.
+  out.mortgages = generateMortgageRecords(index, out.truth, { seed: ctx.seed, profile, persons: ctx.persons ?? Number.MAX_SAFE_INTEGER });
+  for (const borrower of out.mortgages) keys.borrowerIds.push(borrower.borrowerId);
   return out;
 }

@@ -16,6 +16,7 @@ export const DATASET_FILES = {
   cards: 'cards.jsonl',
   erp: 'erp.jsonl',
   callCenter: 'call-center.jsonl',
+  mortgages: 'mortgages.jsonl',
   advisors: 'advisors.jsonl',
   manifest: 'manifest.json',
 } as const;
@@ -42,7 +43,7 @@ export interface TruePerson {
   /** Yearly income in minor units (used by segmentation). */
   incomeMinor: number;
   /** Every source key that belongs to this person (several in one system for duplicates). */
-  keys: { cifs: string[]; cardholderIds: string[]; partnerIds: string[]; contactIds: string[] };
+  keys: { cifs: string[]; cardholderIds: string[]; partnerIds: string[]; contactIds: string[]; borrowerIds: string[] };
 }
 
 // ---------------------------------------------------------------- core banking
@@ -218,4 +219,49 @@ export interface DatasetManifest {
   asOf: string;
   /** Version of the generator that wrote the files (same options, other version: other bytes). */
   generatorVersion?: number;
+}
+
+// ---------------------------------------------------------------- mortgage servicing
+
+/** A mortgage loan as the servicing system holds it. */
+export interface MortgageLoanRecord {
+  /** `ML` + 8 digits. */
+  loanId: string;
+  /** Its borrowers, the primary (first-named) borrower first; two for a joint loan. */
+  borrowerIds: string[];
+  currency: string;
+  /** Outstanding principal (positive); for a closed loan, what it was when it was redeemed. */
+  balanceMinor: number;
+  /** The scheduled monthly payment. */
+  monthlyPaymentMinor: number;
+  /** Day of the month payments are due (1 to 28). */
+  paymentDay: number;
+  rateType: 'FIXED' | 'TRACKER' | 'VARIABLE';
+  /** YYYY-MM-DD */
+  maturityDate: string;
+  /** Monthly payments currently missed (0: up to date). */
+  missedPayments: number;
+  status: 'OPEN' | 'CLOSED';
+  changedAt: string;
+}
+
+/**
+ * mortgages.jsonl: one borrower per line, with the loans this borrower is the primary borrower
+ * of (a joint loan is held once, by its primary borrower, and names both borrowers).
+ */
+export interface MortgageBorrowerRecord {
+  /** `MB` + 8 digits. */
+  borrowerId: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+  phone: string | null;
+  email: string | null;
+  changedAt: string;
+  loans: MortgageLoanRecord[];
 }

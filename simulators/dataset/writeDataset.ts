@@ -18,7 +18,7 @@ import type { DatasetManifest } from './records';
 import { AS_OF } from './timeline';
 
 /** Bumped whenever the same options would produce different bytes, so caches regenerate. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export interface DatasetOptions {
   seed: number;
@@ -57,6 +57,7 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
     cards: new JsonLinesWriter(join(out, DATASET_FILES.cards)),
     erp: new JsonLinesWriter(join(out, DATASET_FILES.erp)),
     callCenter: new JsonLinesWriter(join(out, DATASET_FILES.callCenter)),
+    mortgages: new JsonLinesWriter(join(out, DATASET_FILES.mortgages)),
     advisors: new JsonLinesWriter(join(out, DATASET_FILES.advisors)),
   };
   const all = Object.values(files);
@@ -68,7 +69,7 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
       if (files.advisors.mustWait) await files.advisors.ready();
     }
 
-    const ctx = { seed, profile: NOISE_PROFILES[noise], advisorCount };
+    const ctx = { seed, profile: NOISE_PROFILES[noise], advisorCount, persons };
     for (let i = 0; i < persons; i++) {
       const records = generatePersonRecords(i, ctx);
       files.truth.write(records.truth);
@@ -76,6 +77,7 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
       for (const r of records.cards) files.cards.write(r);
       for (const r of records.erp) files.erp.write(r);
       for (const r of records.callCenter) files.callCenter.write(r);
+      for (const r of records.mortgages) files.mortgages.write(r);
       // Awaiting only when a stream pushed back keeps the hot loop free of promises.
       for (const w of all) if (w.mustWait) await w.ready();
     }
@@ -98,6 +100,7 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
       cards: files.cards.lines,
       erp: files.erp.lines,
       callCenter: files.callCenter.lines,
+      mortgages: files.mortgages.lines,
       advisors: files.advisors.lines,
     },
     asOf: AS_OF,

@@ -31,6 +31,13 @@ describe('discrepanciesOf', () => {
     ]);
   });
 
+  it('reports a mortgage borrower record like any other source, after the four others', () => {
+    const borrower = party({ system: 'MORTGAGES', localId: 'MB00000001', givenName: 'Ann', familyName: 'Lee', emails: ['ann@application-form.example'], address: { line1: '1 Old Road', line2: null, city: 'York', postalCode: 'YO1 1AA', country: 'GB' } });
+    const found = discrepanciesOf('cust_x', [borrower, core, callCenter]);
+    expect(found.filter((d) => d.field === 'EMAIL').map((d) => `${d.systemA}-${d.systemB}`)).toEqual(['CORE_BANKING-CALL_CENTER', 'CORE_BANKING-MORTGAGES', 'CALL_CENTER-MORTGAGES']);
+    expect(found.filter((d) => matchesFilter(d, { field: 'EMAIL', systems: ['MORTGAGES', 'CORE_BANKING'] }))).toHaveLength(1);
+  });
+
   it('does not report two values held by one record', () => {
     expect(discrepanciesOf('cust_x', [party({ emails: ['a@x.example', 'b@x.example'] })])).toEqual([]);
   });

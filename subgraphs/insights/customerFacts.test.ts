@@ -34,12 +34,19 @@ describe('customerFacts (the @requires representation as rule inputs)', () => {
       interactions: [{ occurredAt: '2026-10-01T00:00:00.000Z' }],
       birthDate: '1990-05-06',
       yearlyIncome: null,
+      mortgages: null,
     });
+  });
+
+  it('reads mortgage loans with their balances in minor units', () => {
+    const facts = customerFacts({ mortgages: [{ loanId: 'ML00000001', status: 'OPEN', balance: { amount: '182345.67', currency: 'GBP' }, arrearsStatus: 'ARREARS_3_5' }] });
+    expect(facts.mortgages).toEqual([{ loanId: 'ML00000001', status: 'OPEN', balance: { amountMinor: 18_234_567, currency: 'GBP' }, arrearsStatus: 'ARREARS_3_5' }]);
+    expect(() => customerFacts({ mortgages: [{ status: 'OPEN', arrearsStatus: 'LATE' }] })).toThrow(/malformed at mortgages\.0\.arrearsStatus/);
   });
 
   it('reads a failed system (null) and a field not asked for (absent) as not heard', () => {
     expect(customerFacts({ id: 'cust_1', accounts: null, profile: null })).toEqual({
-      accounts: null, cards: null, orders: null, ordersComplete: true, openCases: null, interactions: null, birthDate: null, yearlyIncome: null,
+      accounts: null, cards: null, orders: null, ordersComplete: true, openCases: null, interactions: null, birthDate: null, yearlyIncome: null, mortgages: null,
     });
   });
 

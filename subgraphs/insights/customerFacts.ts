@@ -81,6 +81,16 @@ const representation = z.object({
   profile: z.object({ birthDate: z.object({ value: z.string().nullish() }).nullish() }).nullish(),
   // Not in the graph yet: core banking holds it (CUST-INCOME) and will serve it as Customer.yearlyIncome.
   yearlyIncome: money.nullish(),
+  mortgages: z
+    .array(
+      z.object({
+        loanId: z.string().optional(),
+        status: z.enum(['OPEN', 'CLOSED']),
+        balance: money.optional(),
+        arrearsStatus: z.enum(['UP_TO_DATE', 'ARREARS_1_2', 'ARREARS_3_5', 'ARREARS_6_PLUS']).optional(),
+      }),
+    )
+    .nullish(),
 });
 
 export function customerFacts(ref: unknown): CustomerFacts {
@@ -110,5 +120,6 @@ export function customerFacts(ref: unknown): CustomerFacts {
     interactions,
     birthDate: value.profile?.birthDate?.value ?? null,
     yearlyIncome: value.yearlyIncome ?? null,
+    mortgages: value.mortgages ?? null,
   };
 }

@@ -11,6 +11,7 @@ export interface Customer360 {
   salesOrders: { totalCount: number; edges: Array<{ node: { id: string; orderId: string; createdAt: string; netValue: Money; deliveryStatus: string; billingStatus: string } }> } | null;
   interactions: { edges: Array<{ node: { id: string; channel: string; occurredAt: string; summary: string } }> } | null;
   openCases: Array<{ id: string; caseId: string; subject: string; status: string; openedAt: string }> | null;
+  mortgages: MortgageLoan[] | null;
   advisor: { id: string; name: string; freeSlots: Slot[] } | null;
   appointments: Appointment[] | null;
 }
@@ -29,4 +30,19 @@ export interface Appointment {
   advisorId: string;
   start: string;
   end: string;
+}
+
+/** A mortgage loan as the customer holds it (mortgage servicing: batch data, as of a business date). */
+export interface MortgageLoan {
+  id: string;
+  loanId: string;
+  status: string;
+  balance: Money;
+  arrearsStatus: string;
+  nextPayment: { dueDate: string; amount: Money } | null;
+  rateType: string;
+  maturityDate: string;
+  borrowerRole: string;
+  borrowerCount: number;
+  asOf: string;
 }

@@ -86,6 +86,32 @@ export function customerOverview(context: ViewContext, customer: Customer360, er
         cases.length === 0 ? h('p', { class: 'empty' }, 'No open cases.') : table(['Case', 'Subject', 'Opened'], cases.map((c) => [c.caseId, c.subject, formatDateTime(c.openedAt)])),
       ),
     ),
+    card(
+      'Mortgages',
+      'mortgages',
+      valueOr(customer.mortgages, errors, at('mortgages'), (loans) =>
+        loans.length === 0
+          ? h('p', { class: 'empty' }, 'No mortgages.')
+          : table(
+              ['Loan', 'Balance', 'Arrears', 'Next payment', 'As of'],
+              loans.map((l) => [
+                [
+                  l.loanId,
+                  h(
+                    'small',
+                    { class: 'loan-terms' },
+                    [l.borrowerCount > 1 ? `Joint (${formatEnum(l.borrowerRole)})` : 'Sole', formatEnum(l.rateType), `matures ${l.maturityDate}`, l.status === 'OPEN' ? '' : formatEnum(l.status)].filter(Boolean).join(' · '),
+                  ),
+                ],
+                h('span', { class: 'money' }, formatMoney(l.balance)),
+                l.arrearsStatus === 'UP_TO_DATE' ? formatEnum(l.arrearsStatus) : h('span', { class: 'badge conflict-badge' }, formatEnum(l.arrearsStatus)),
+                l.nextPayment ? [l.nextPayment.dueDate, h('small', {}, ` ${formatMoney(l.nextPayment.amount)}`)] : '',
+                // Batch data: the business date of the file the figures came from.
+                h('small', {}, l.asOf),
+              ]),
+            ),
+      ),
+    ),
     advisorCard(context, customer, errors),
   );
 }

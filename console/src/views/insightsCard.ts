@@ -14,6 +14,7 @@ type Insights = {
       totalLending: Money | null;
       cardSpend90Days: Money | null;
       openOrdersValue: Money | null;
+      mortgageBalances: Money | null;
       reasons: string[];
     } | null;
     nextBestActions: Array<{ code: string; title: string; reason: string | null; channel: string; priority: number }> | null;
@@ -67,8 +68,8 @@ function insightsContent(customer: NonNullable<Insights['customer']>, errors: re
     h('h4', {}, 'Relationship value'),
     valueOr(customer.relationshipValue, errors, at('relationshipValue'), (value) => [
       table(
-        ['Deposits', 'Lending', 'Card spend (90 days)', 'Open orders'],
-        [[value.totalDeposits, value.totalLending, value.cardSpend90Days, value.openOrdersValue].map((money) => (money ? h('span', { class: 'money' }, formatMoney(money)) : h('span', { class: 'empty' }, 'unknown')))],
+        ['Deposits', 'Lending', 'Card spend (90 days)', 'Open orders', 'Mortgages'],
+        [[value.totalDeposits, value.totalLending, value.cardSpend90Days, value.openOrdersValue, value.mortgageBalances].map((money) => (money ? h('span', { class: 'money' }, formatMoney(money)) : h('span', { class: 'empty' }, 'unknown')))],
         { class: 'value-table', id: 'relationship-value' },
       ),
       reasonsList(value.reasons, errors, at('relationshipValue', 'reasons'), 'relationship-value-reasons'),

@@ -34,7 +34,7 @@ describe('the review queue view', () => {
   });
 
   it('finds the queued record among its customer\'s records, or says it is not readable', () => {
-    const customer = { id: 'cust_1', coreBankingRecords: [party({ localId: '1' }), party({ localId: '2' })], cardholderRecords: null, erpPartnerRecords: [], callCenterRecords: [party({ system: 'CALL_CENTER', localId: '2' })] };
+    const customer = { id: 'cust_1', coreBankingRecords: [party({ localId: '1' }), party({ localId: '2' })], cardholderRecords: null, erpPartnerRecords: [], callCenterRecords: [party({ system: 'CALL_CENTER', localId: '2' })], mortgageBorrowerRecords: null };
     expect(recordOf(customer, { system: 'CALL_CENTER', localId: '2' })?.system).toBe('CALL_CENTER');
     expect(recordOf(customer, { system: 'CARDS', localId: '2' })).toBeNull();
     expect(recordOf(null, { system: 'CORE_BANKING', localId: '1' })).toBeNull();

@@ -43,9 +43,9 @@ describe('parseFebrl', () => {
 
   it('groups records of one rec-N into one truth person', () => {
     expect(truth).toEqual([
-      { personId: 'rec-10', keys: { cifs: ['0000000001'], cardholderIds: ['CH00000002'], partnerIds: [], contactIds: ['C000000004'] } },
-      { personId: 'rec-11', keys: { cifs: [], cardholderIds: [], partnerIds: ['1000000003'], contactIds: [] } },
-      { personId: 'rec-12', keys: { cifs: ['0000000005'], cardholderIds: [], partnerIds: [], contactIds: [] } },
+      { personId: 'rec-10', keys: { cifs: ['0000000001'], cardholderIds: ['CH00000002'], partnerIds: [], contactIds: ['C000000004'], borrowerIds: [] } },
+      { personId: 'rec-11', keys: { cifs: [], cardholderIds: [], partnerIds: ['1000000003'], contactIds: [], borrowerIds: [] } },
+      { personId: 'rec-12', keys: { cifs: ['0000000005'], cardholderIds: [], partnerIds: [], contactIds: [], borrowerIds: [] } },
     ]);
   });
 

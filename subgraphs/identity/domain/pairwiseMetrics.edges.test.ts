@@ -4,8 +4,8 @@ const m = (system: 'CORE_BANKING' | 'CARDS' | 'ERP' | 'CALL_CENTER', localId: st
 
 describe('pairwiseScore, every figure by hand', () => {
   const truth = new Map<string, string>();
-  indexTruthPerson(truth, { personId: 'P1', keys: { cifs: ['1'], cardholderIds: ['CH1'], partnerIds: [], contactIds: ['C1'] } });
-  indexTruthPerson(truth, { personId: 'P2', keys: { cifs: ['2', '22'], cardholderIds: [], partnerIds: ['9'], contactIds: [] } });
+  indexTruthPerson(truth, { personId: 'P1', keys: { cifs: ['1'], cardholderIds: ['CH1'], partnerIds: [], contactIds: ['C1'], borrowerIds: [] } });
+  indexTruthPerson(truth, { personId: 'P2', keys: { cifs: ['2', '22'], cardholderIds: [], partnerIds: ['9'], contactIds: [], borrowerIds: [] } });
 
   it('indexes each system’s ids under that system', () => {
     expect([...truth.entries()].sort()).toEqual([

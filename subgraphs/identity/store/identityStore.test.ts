@@ -18,6 +18,7 @@ const LOCAL_ID: Record<SourceSystem, (n: number) => string> = {
   CARDS: (n) => `CH${String(10_000_000 + n)}`,
   ERP: (n) => String(2_000_000_000 + n),
   CALL_CENTER: (n) => `C${String(100_000_000 + n)}`,
+  MORTGAGES: (n) => `MB${String(10_000_000 + n)}`,
 };
 
 /** Person n as system `system` holds them: the same name, birth date, email and phone everywhere. */

@@ -47,6 +47,7 @@ function populationOf(people: number): Record<SourceSystem, SourceParty[]> {
     CARDS: (n) => `CH${10_000_000 + n}`,
     ERP: (n) => String(2_000_000_000 + n),
     CALL_CENTER: (n) => `C${100_000_000 + n}`,
+    MORTGAGES: (n) => `MB${10_000_000 + n}`,
   };
   const given = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John'];
   const family = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus'];

@@ -87,5 +87,10 @@ export const INSIGHT_THRESHOLDS: InsightThresholds = {
     SEND_SATISFACTION_SURVEY: { priority: 3, channel: 'EMAIL', maxOrderAgeDays: 30 },
     /** A DORMANT customer (see lifecycle): send a reactivation offer. */
     SEND_REACTIVATION_OFFER: { priority: 3, channel: 'EMAIL' },
+    /**
+     * An open mortgage loan with payments missed: the call center contacts the borrower. Urgent
+     * (1): arrears caught early are cheaper for both sides than arrears at default (6 months).
+     */
+    DISCUSS_MORTGAGE_ARREARS: { priority: 1, channel: 'CALL_CENTER' },
   },
 };

@@ -48,6 +48,16 @@ export interface CustomerFacts {
   birthDate: string | null;
   /** Declared yearly income, if known (optional: the tier rule works without it). */
   yearlyIncome: Money | null;
+  /** Mortgage loans (mortgage servicing); null or absent when it could not be read. */
+  mortgages?: MortgageFacts[] | null;
+}
+
+/** What the rules read of a mortgage loan (adapters/mortgages/mortgageLoan.ts, in the graph's terms). */
+export interface MortgageFacts {
+  loanId?: string;
+  status: 'OPEN' | 'CLOSED';
+  balance?: Money;
+  arrearsStatus?: 'UP_TO_DATE' | 'ARREARS_1_2' | 'ARREARS_3_5' | 'ARREARS_6_PLUS';
 }
 
 export type Tier = 'GOLD' | 'SILVER' | 'BRONZE';
@@ -61,7 +71,8 @@ export type NextBestActionCode =
   | 'REVIEW_CREDIT_LIMIT'
   | 'OFFER_SAVINGS_ACCOUNT'
   | 'SEND_SATISFACTION_SURVEY'
-  | 'SEND_REACTIVATION_OFFER';
+  | 'SEND_REACTIVATION_OFFER'
+  | 'DISCUSS_MORTGAGE_ARREARS';
 
 export interface Segment {
   tier: Tier | null;
@@ -74,6 +85,7 @@ export interface RelationshipValue {
   totalLending: Money | null;
   cardSpend90Days: Money | null;
   openOrdersValue: Money | null;
+  mortgageBalances: Money | null;
   reasons: string[];
 }
 
@@ -106,6 +118,7 @@ export interface InsightThresholds {
     OFFER_SAVINGS_ACCOUNT: ActionSettings & { minCurrentBalance: string };
     SEND_SATISFACTION_SURVEY: ActionSettings & { maxOrderAgeDays: number };
     SEND_REACTIVATION_OFFER: ActionSettings;
+    DISCUSS_MORTGAGE_ARREARS: ActionSettings;
   };
 }
 

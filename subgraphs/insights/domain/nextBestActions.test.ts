@@ -101,6 +101,18 @@ describe('next best actions', () => {
     ]);
   });
 
+  it('flags a mortgage loan in arrears, naming the worst one, and not a closed or up-to-date loan, nor loans not heard', () => {
+    const loan = (loanId: string, status: 'OPEN' | 'CLOSED', arrearsStatus: 'UP_TO_DATE' | 'ARREARS_1_2' | 'ARREARS_3_5' | 'ARREARS_6_PLUS') => ({ loanId, status, balance: gbp('1000.00'), arrearsStatus });
+    const base = { accounts: [account('CURRENT', '10.00', { transactions: [{ bookedAt: dateDaysAgo(1), amount: gbp('-1.00') }] })] };
+    const arrears = noFacts({ ...base, mortgages: [loan('ML00000001', 'OPEN', 'ARREARS_1_2'), loan('ML00000002', 'OPEN', 'ARREARS_6_PLUS'), loan('ML00000003', 'CLOSED', 'ARREARS_6_PLUS')] });
+    expect(computeNextBestActions(arrears, TODAY, T).filter((a) => a.code === 'DISCUSS_MORTGAGE_ARREARS')).toEqual([
+      { code: 'DISCUSS_MORTGAGE_ARREARS', title: 'Contact the customer about the mortgage payments in arrears', reason: 'mortgage loan ML00000002 is in arrears (ARREARS_6_PLUS)', channel: 'CALL_CENTER', priority: 1 },
+    ]);
+    for (const mortgages of [[loan('ML00000001', 'OPEN', 'UP_TO_DATE')], [loan('ML00000003', 'CLOSED', 'ARREARS_3_5')], null, []]) {
+      expect(computeNextBestActions(noFacts({ ...base, mortgages }), TODAY, T).map((a) => a.code)).not.toContain('DISCUSS_MORTGAGE_ARREARS');
+    }
+  });
+
   it('lists the most urgent first, then in the order the actions are declared', () => {
     const everything = noFacts({
       accounts: [account('CURRENT', '20000.00', { transactions: [{ bookedAt: dateDaysAgo(1), amount: gbp('-600.00') }] })],

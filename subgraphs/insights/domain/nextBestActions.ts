@@ -20,6 +20,7 @@ export const ACTION_TITLES: Record<NextBestActionCode, string> = {
   OFFER_SAVINGS_ACCOUNT: 'Offer a savings account for the money idle in current accounts',
   SEND_SATISFACTION_SURVEY: 'Ask how the delivered order went (satisfaction follow-up)',
   SEND_REACTIVATION_OFFER: 'Send a reactivation offer to the dormant customer',
+  DISCUSS_MORTGAGE_ARREARS: 'Contact the customer about the mortgage payments in arrears',
 };
 
 const CODE_ORDER = Object.keys(ACTION_TITLES) as NextBestActionCode[];
@@ -94,6 +95,16 @@ export const TRIGGERS: Record<NextBestActionCode, Trigger> = {
   SEND_REACTIVATION_OFFER: (facts, asOf, thresholds) => {
     const stage = computeLifecycleStage(facts, asOf, thresholds);
     return stage?.stage === 'DORMANT' ? `lifecycle stage DORMANT: ${stage.reasons[0]}` : null;
+  },
+
+  // The worst band first: the reason names the loan the agent should open.
+  DISCUSS_MORTGAGE_ARREARS: (facts) => {
+    const bands = ['ARREARS_6_PLUS', 'ARREARS_3_5', 'ARREARS_1_2'] as const;
+    for (const band of bands) {
+      const loan = (facts.mortgages ?? []).find((l) => l.status === 'OPEN' && l.arrearsStatus === band);
+      if (loan) return `${loan.loanId ? `mortgage loan ${loan.loanId}` : 'a mortgage loan'} is in arrears (${band})`;
+    }
+    return null;
   },
 };
 

@@ -79,10 +79,24 @@ describe('relationship value', () => {
       'deposits and lending unknown: core banking not heard',
       'card spend unknown: card processor not heard',
       'open orders unknown: ERP not heard',
+      'mortgages unknown: mortgage servicing not heard',
     ]);
     const noCards = computeRelationshipValue(noFacts({ accounts: [account('LOAN', '-10.00')], cards: null }), TODAY, T);
     expect(amount(noCards.totalLending)).toBe('10.00');
     expect(noCards.reasons).toContain('lending: open loans and overdrawn accounts only (cards not heard)');
+  });
+
+  it('counts the outstanding balances of open mortgage loans, not closed ones, and none when servicing was not heard', () => {
+    const loans = [
+      { loanId: 'ML00000001', status: 'OPEN' as const, balance: gbp('182345.67'), arrearsStatus: 'UP_TO_DATE' as const },
+      { loanId: 'ML00000002', status: 'OPEN' as const, balance: gbp('10000.33'), arrearsStatus: 'ARREARS_1_2' as const },
+      { loanId: 'ML00000003', status: 'CLOSED' as const, balance: gbp('0.00'), arrearsStatus: 'UP_TO_DATE' as const },
+    ];
+    const value = computeRelationshipValue(noFacts({ mortgages: loans }), TODAY, T);
+    expect(amount(value.mortgageBalances)).toBe('192346.00');
+    expect(value.reasons).toContain('mortgages: outstanding balances of open mortgage loans, a joint loan counted whole');
+    expect(computeRelationshipValue(noFacts({ mortgages: [] }), TODAY, T).mortgageBalances).toEqual({ amountMinor: 0, currency: 'GBP' });
+    expect(computeRelationshipValue(noFacts({ mortgages: null }), TODAY, T).mortgageBalances).toBeNull();
   });
 
   it('leaves amounts in other currencies out and says how many', () => {

@@ -1,5 +1,5 @@
 /**
- * What the relationship is worth: deposits, lending, recent card spend and open orders, each in
+ * What the relationship is worth: deposits, lending, recent card spend, open orders and mortgages, each in
  * the reporting currency. A figure is null when the system behind it was not heard: an unknown
  * is not a zero.
  */
@@ -33,7 +33,7 @@ export function isOpenOrder(order: OrderFacts): boolean {
 export function computeRelationshipValue(facts: CustomerFacts, asOf: string, thresholds: InsightThresholds): RelationshipValue {
   const currency = thresholds.reportingCurrency;
   const reasons: string[] = [];
-  const result: RelationshipValue = { totalDeposits: null, totalLending: null, cardSpend90Days: null, openOrdersValue: null, reasons };
+  const result: RelationshipValue = { totalDeposits: null, totalLending: null, cardSpend90Days: null, openOrdersValue: null, mortgageBalances: null, reasons };
 
   if (facts.accounts) {
     const deposits = depositsTotal(facts.accounts, currency);
@@ -71,6 +71,15 @@ export function computeRelationshipValue(facts: CustomerFacts, asOf: string, thr
     reasons.push(partialPageReason('open orders', 'salesOrders'));
   } else {
     reasons.push('open orders unknown: ERP not heard');
+  }
+
+  if (facts.mortgages) {
+    const open = sumInCurrency(facts.mortgages.filter((loan) => loan.status === 'OPEN' && loan.balance).map((loan) => loan.balance!), currency);
+    result.mortgageBalances = open.total;
+    reasons.push('mortgages: outstanding balances of open mortgage loans, a joint loan counted whole');
+    reasons.push(...leftOutReason('mortgages', open.leftOut, currency));
+  } else {
+    reasons.push('mortgages unknown: mortgage servicing not heard');
   }
   return result;
 }

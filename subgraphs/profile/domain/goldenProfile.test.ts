@@ -140,6 +140,13 @@ describe('names as people write them', () => {
     expect(golden.rule).toBe('SOURCE_PRIORITY');
   });
 
+  it('ranks a mortgage borrower record last for the legal name: every other system wins a disagreement', () => {
+    for (const other of [at('CORE_BANKING', '0000000001', { givenName: 'ANN', familyName: 'LEE' }), at('CALL_CENTER', 'C000000001', { givenName: 'Ann', familyName: 'Lee' })]) {
+      const golden = computeGoldenProfile([at('MORTGAGES', 'MB00000001', { givenName: 'Ann', familyName: 'Leigh' }), other]).fullName;
+      expect({ value: golden.value, rule: golden.rule, source: golden.source?.system, conflict: golden.conflict }).toEqual({ value: 'Ann Lee', rule: 'SOURCE_PRIORITY', source: other.system, conflict: true });
+    }
+  });
+
   it('never serves a name with a substitution character, however trusted its system', () => {
     const golden = computeGoldenProfile([
       at('CORE_BANKING', '0000000001', { givenName: 'BART?OMIEJ', familyName: 'SHAW' }),

@@ -35,10 +35,12 @@ export function securityToken(role: string | readonly string[], options: TokenOp
   return tokenFor(role, { ttl: '10m', ...options, issuer: options.issuer ?? SECURITY_ISSUER, audience: options.audience ?? SECURITY_AUDIENCE });
 }
 
-/** Calls each legacy simulator has served so far, read from its operator API (`GET /__admin/stats`). */
+/** Calls each legacy simulator has served so far, read from its operator API (`GET /__admin/stats`); 0 for a file drop. */
 export async function legacyCalls(stack: RunningStack): Promise<Record<SourceSystem, number>> {
   const totals = await Promise.all(
     SECURITY_SYSTEMS.map(async (system) => {
+      // A file-drop system (a `file:` URL) is never called: its adapter reads the files it ingested.
+      if (!stack.simulators[system].url.startsWith('http')) return [system, 0] as const;
       const response = await fetch(`${stack.simulators[system].url}/__admin/stats`);
       return [system, ((await response.json()) as { total: number }).total] as const;
     }),

@@ -1,0 +1,226 @@
+import { isDeepStrictEqual } from 'node:util';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/database';
+import type { ChangeEvent, SourceParty } from '../canonical';
+import type { RejectionReason } from './dropFileRejected';
+import type { DropContent } from './extractMapping';
+import type { DropManifest } from './extractWire';
+import type { MortgageLoan } from './mortgageLoan';
+
+/*
+ * The adapter's own tables (db/migrations/0004_mortgage_store.ts): the store of record for what
+ * was ingested. Every write is one transaction per file, under an advisory lock, so replicas that
+ * ingest the same drop folder apply each file once.
+ */
+
+interface MortgageTables {
+  mortgage_drop_files: {
+    file_name: string;
+    sha256: string;
+    type: 'FULL' | 'DELTA';
+    business_date: string;
+    record_count: number;
+    outcome: FileOutcome;
+    reason: string | null;
+  };
+  mortgage_borrowers: { borrower_id: string; party: string; as_of: string };
+  mortgage_loans: { borrower_ids: string[]; loan_id: string; loan: string; as_of: string };
+  mortgage_changes: { seq?: number; entity: string; local_id: string };
+}
+
+export type FileOutcome = 'APPLIED' | 'SUPERSEDED' | 'REJECTED';
+
+/** The lock every ingest transaction takes (a constant of this store, apart from identity's locks). */
+const INGEST_LOCK = 7_301_100;
+
+/** What the store already knows of a (name, checksum), and whether the name was applied with other bytes. */
+export interface FileStatus {
+  outcome: FileOutcome | null;
+  appliedWithOtherBytes: boolean;
+}
+
+/** Everything the reads need, loaded at once (the subgraph and identity read from memory: see mortgagesAdapter.ts). */
+export interface StoreSnapshot {
+  borrowers: Map<string, SourceParty>;
+  loans: Map<string, MortgageLoan>;
+  changes: Array<ChangeEvent & { seq: number }>;
+  /** The latest business date of an applied file, or null before the first. */
+  businessDate: string | null;
+}
+
+type LoanRow = { loan_id: string; borrower_ids: string[]; loan: Omit<MortgageLoan, 'asOf'>; as_of: string };
+
+export class MortgageStore {
+  private readonly db: Kysely<MortgageTables>;
+
+  constructor(database: Pick<Database, 'db'>) {
+    // The product's schema type does not list these tables: they are this adapter's own.
+    this.db = database.db as unknown as Kysely<MortgageTables>;
+  }
+
+  async fileStatus(manifest: Pick<DropManifest, 'file' | 'sha256'>): Promise<FileStatus> {
+    const rows = await this.db.selectFrom('mortgage_drop_files').select(['sha256', 'outcome']).where('file_name', '=', manifest.file).execute();
+    return {
+      outcome: rows.find((r) => r.sha256 === manifest.sha256)?.outcome ?? null,
+      appliedWithOtherBytes: rows.some((r) => r.sha256 !== manifest.sha256 && r.outcome === 'APPLIED'),
+    };
+  }
+
+  /** Whether a full extract was ever applied (a delta has nothing to apply to before). */
+  async hasAppliedFull(): Promise<boolean> {
+    const row = await this.db.selectFrom('mortgage_drop_files').select('file_name').where('type', '=', 'FULL').where('outcome', '=', 'APPLIED').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Records a refused file (once per name and checksum). */
+  async recordRejection(manifest: DropManifest, reason: RejectionReason): Promise<void> {
+    await this.db
+      .insertInto('mortgage_drop_files')
+      .values({ file_name: manifest.file, sha256: manifest.sha256, type: manifest.type, business_date: manifest.businessDate, record_count: manifest.recordCount, outcome: 'REJECTED', reason })
+      .onConflict((oc) => oc.columns(['file_name', 'sha256']).doNothing())
+      .execute();
+  }
+
+  /**
+   * Applies one validated file in one transaction: SUPERSEDED when a full extract of the same or a
+   * later business date was applied already; otherwise each loan and borrower is written unless the
+   * store holds it from a later file, a full extract closes the open loans it no longer lists, and
+   * every borrower whose record or loans changed gets a change event. The same (name, checksum)
+   * twice is a no-op.
+   */
+  async apply(manifest: DropManifest, content: DropContent): Promise<FileOutcome | 'ALREADY_SEEN'> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${INGEST_LOCK})`.execute(trx);
+      const seen = await trx.selectFrom('mortgage_drop_files').select('outcome').where('file_name', '=', manifest.file).where('sha256', '=', manifest.sha256).executeTakeFirst();
+      if (seen && seen.outcome !== 'REJECTED') return 'ALREADY_SEEN';
+      const latestFull = await trx
+        .selectFrom('mortgage_drop_files')
+        .select(sql<string | null>`max(business_date)::text`.as('date'))
+        .where('type', '=', 'FULL')
+        .where('outcome', '=', 'APPLIED')
+        .executeTakeFirst();
+      const superseded = latestFull?.date != null && manifest.businessDate <= latestFull.date;
+      if (!superseded) await this.write(trx, manifest, content);
+      const outcome: FileOutcome = superseded ? 'SUPERSEDED' : 'APPLIED';
+      await trx
+        .insertInto('mortgage_drop_files')
+        .values({ file_name: manifest.file, sha256: manifest.sha256, type: manifest.type, business_date: manifest.businessDate, record_count: manifest.recordCount, outcome, reason: null })
+        // A file refused earlier and whole now (its data file re-delivered) replaces its refusal.
+        .onConflict((oc) => oc.columns(['file_name', 'sha256']).doUpdateSet({ outcome, reason: null }))
+        .execute();
+      return outcome;
+    });
+  }
+
+  private async write(trx: Transaction<MortgageTables>, manifest: DropManifest, content: DropContent): Promise<void> {
+    const date = manifest.businessDate;
+    const changed = { party: new Set<string>(), mortgages: new Set<string>() };
+
+    const borrowerIds = content.borrowers.map((b) => b.localId);
+    const storedBorrowers = new Map<string, { party: SourceParty; as_of: string }>();
+    for (const ids of chunks(borrowerIds)) {
+      const rows = await trx.selectFrom('mortgage_borrowers').select(['borrower_id', 'party', sql<string>`as_of::text`.as('as_of')]).where('borrower_id', 'in', ids).execute();
+      for (const row of rows) storedBorrowers.set(row.borrower_id, { party: parse<SourceParty>(row.party), as_of: row.as_of });
+    }
+    for (const party of content.borrowers) {
+      const stored = storedBorrowers.get(party.localId);
+      if (stored && stored.as_of > date) continue;
+      if (!stored || !isDeepStrictEqual(stored.party, party)) changed.party.add(party.localId);
+      await trx
+        .insertInto('mortgage_borrowers')
+        .values({ borrower_id: party.localId, party: JSON.stringify(party), as_of: date })
+        .onConflict((oc) => oc.column('borrower_id').doUpdateSet({ party: JSON.stringify(party), as_of: date }))
+        .execute();
+    }
+
+    const loanIds = content.loans.map((l) => l.loan.loanId);
+    const storedLoans = new Map<string, LoanRow>();
+    for (const ids of chunks(loanIds)) {
+      for (const row of await this.loanRows(trx, ids)) storedLoans.set(row.loan_id, row);
+    }
+    const writeLoan = async (loan: MortgageLoan, previous: LoanRow | undefined) => {
+      const { asOf: _asOf, ...figures } = loan;
+      const ids = loan.borrowers.map((b) => b.borrowerId);
+      if (!previous || !isDeepStrictEqual(previous.loan, figures)) {
+        for (const id of [...ids, ...(previous?.borrower_ids ?? [])]) changed.mortgages.add(id);
+      }
+      await trx
+        .insertInto('mortgage_loans')
+        .values({ loan_id: loan.loanId, borrower_ids: ids, loan: JSON.stringify(figures), as_of: loan.asOf })
+        .onConflict((oc) => oc.column('loan_id').doUpdateSet({ borrower_ids: ids, loan: JSON.stringify(figures), as_of: loan.asOf }))
+        .execute();
+    };
+    for (const { loan } of content.loans) {
+      const previous = storedLoans.get(loan.loanId);
+      if (previous && previous.as_of > date) continue;
+      await writeLoan(loan, previous);
+    }
+
+    if (manifest.type === 'FULL') {
+      // A full extract lists every loan serviced: an open loan it no longer lists has ended.
+      const listed = new Set(loanIds);
+      const open = await trx
+        .selectFrom('mortgage_loans')
+        .select(['loan_id', 'borrower_ids', 'loan', sql<string>`as_of::text`.as('as_of')])
+        .where(sql`loan->>'status'`, '=', 'OPEN')
+        .where('as_of', '<', date)
+        .execute();
+      for (const row of open) {
+        if (listed.has(row.loan_id)) continue;
+        const loan = parse<Omit<MortgageLoan, 'asOf'>>(row.loan);
+        const previous: LoanRow = { ...row, loan };
+        await writeLoan({ ...loan, status: 'CLOSED', balance: { ...loan.balance, amountMinor: 0 }, monthsInArrears: 0, nextPayment: null, asOf: date }, previous);
+      }
+    }
+
+    const events = [
+      ...[...changed.party].map((id) => ({ entity: 'party', local_id: id })),
+      ...[...changed.mortgages].map((id) => ({ entity: 'mortgages', local_id: id })),
+    ];
+    for (const batch of chunks(events)) await trx.insertInto('mortgage_changes').values(batch).execute();
+  }
+
+  private async loanRows(db: Kysely<MortgageTables> | Transaction<MortgageTables>, ids: readonly string[]): Promise<LoanRow[]> {
+    const rows = await db.selectFrom('mortgage_loans').select(['loan_id', 'borrower_ids', 'loan', sql<string>`as_of::text`.as('as_of')]).where('loan_id', 'in', ids).execute();
+    return rows.map((row) => ({ ...row, loan: parse<Omit<MortgageLoan, 'asOf'>>(row.loan) }));
+  }
+
+  /** The last change's sequence number (0 for none): a cheap "did anything change" probe. */
+  async lastChange(): Promise<number> {
+    const row = await this.db.selectFrom('mortgage_changes').select(sql<string | number | null>`max(seq)`.as('seq')).executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  /** The whole store, for the in-memory read model. */
+  async snapshot(): Promise<StoreSnapshot> {
+    const [borrowers, loans, changes, date] = await Promise.all([
+      this.db.selectFrom('mortgage_borrowers').select(['borrower_id', 'party']).execute(),
+      this.db.selectFrom('mortgage_loans').select(['loan_id', 'loan', sql<string>`as_of::text`.as('as_of')]).execute(),
+      this.db.selectFrom('mortgage_changes').select(['seq', 'entity', 'local_id', sql<string>`changed_at`.as('changed_at')]).orderBy('seq').execute(),
+      this.db.selectFrom('mortgage_drop_files').select(sql<string | null>`max(business_date)::text`.as('date')).where('outcome', '=', 'APPLIED').executeTakeFirst(),
+    ]);
+    return {
+      borrowers: new Map(borrowers.map((row) => [row.borrower_id, parse<SourceParty>(row.party)])),
+      loans: new Map(loans.map((row) => [row.loan_id, { ...parse<Omit<MortgageLoan, 'asOf'>>(row.loan), asOf: row.as_of }])),
+      changes: changes.map((row) => ({
+        seq: Number(row.seq),
+        system: 'MORTGAGES' as const,
+        entity: row.entity,
+        localId: row.local_id,
+        changedAt: new Date(row.changed_at as unknown as string | Date).toISOString(),
+      })),
+      businessDate: date?.date ?? null,
+    };
+  }
+}
+
+/** jsonb comes back parsed from pg and PGlite; a string only if a driver left it as text. */
+function parse<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
