@@ -65,6 +65,9 @@ async function start(system: SourceSystem, dir: string, persons: number): Promis
       const callCenter = await loadCallCenterRecords(dir);
       return startCallCenterSimulator({ contacts: callCenter.contacts, advisors: callCenter.advisors });
     }
+    default:
+      // The benchmark's file-backed population holds the four original systems only.
+      throw new Error(`no file-backed simulator for ${system}`);
   }
 }
 

@@ -33,10 +33,10 @@ describe('truth.jsonl agrees with what the simulators serve', () => {
       ERP: createErpAdapter({ config: config('ERP') }),
       CALL_CENTER: createCallCenterAdapter(config('CALL_CENTER')),
     };
-    const keysOf = (system: SourceSystem) =>
+    const keysOf = (system: keyof typeof adapters) =>
       dataset.truth.flatMap((p) => ({ CORE_BANKING: p.keys.cifs, CARDS: p.keys.cardholderIds, ERP: p.keys.partnerIds, CALL_CENTER: p.keys.contactIds })[system]);
     const served = new Map<SourceSystem, Map<string, SourceParty | null>>();
-    for (const [system, adapter] of Object.entries(adapters) as Array<[SourceSystem, { getParties(ids: string[]): Promise<Map<string, SourceParty | null>> }]>) {
+    for (const [system, adapter] of Object.entries(adapters) as Array<[keyof typeof adapters, { getParties(ids: string[]): Promise<Map<string, SourceParty | null>> }]>) {
       const ids = keysOf(system);
       expect(ids.length).toBeGreaterThan(0);
       const found = await adapter.getParties(ids);
