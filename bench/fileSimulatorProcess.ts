@@ -72,6 +72,9 @@ async function start(system: SourceSystem, dir: string, persons: number): Promis
       const mortgages = await recordsWithIds<MortgageBorrowerRecord>(file('mortgages.jsonl'), ids((k) => k.borrowerIds ?? []));
       return mortgageDrop.start({ dataset: { mortgages } as Dataset, port: 0 });
     }
+    default:
+      // The benchmark's file-backed population holds the four original systems only.
+      throw new Error(`no file-backed simulator for ${system}`);
   }
 }
 

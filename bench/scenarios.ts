@@ -8,7 +8,7 @@ export interface Scenario {
   name: 'baseline' | 'latency';
   description: string;
   /** Added latency per system in ms (jitter is JITTER_SHARE of it, uniform +/-). */
-  latencyMs: Record<SourceSystem, number>;
+  latencyMs: Partial<Record<SourceSystem, number>>;
 }
 
 const JITTER_SHARE = 0.3;
@@ -34,7 +34,7 @@ export function selectScenarios(choice: ScenarioChoice): Scenario[] {
 /** Sets every simulator's latency for the scenario (and nothing else: no errors, no outage). */
 export function applyScenario(simulators: RunningSimulators, scenario: Scenario): void {
   for (const system of SYSTEMS) {
-    const latencyMs = scenario.latencyMs[system];
+    const latencyMs = scenario.latencyMs[system] ?? 0;
     simulators[system].setFaults({ latencyMs, jitterMs: JITTER_SHARE * latencyMs, errorRate: 0, down: false, malformedRate: 0 });
   }
 }

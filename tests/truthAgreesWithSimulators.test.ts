@@ -36,10 +36,10 @@ describe('truth.jsonl agrees with what the simulators serve', () => {
       // A file drop, ingested into an in-memory store of its own.
       MORTGAGES: createMortgagesAdapter({ config: config('MORTGAGES'), env: { MORTGAGES_DROP_POLL_MS: '0', LOG_LEVEL: 'warn' } }),
     };
-    const keysOf = (system: SourceSystem) =>
+    const keysOf = (system: keyof typeof adapters) =>
       dataset.truth.flatMap((p) => ({ CORE_BANKING: p.keys.cifs, CARDS: p.keys.cardholderIds, ERP: p.keys.partnerIds, CALL_CENTER: p.keys.contactIds, MORTGAGES: p.keys.borrowerIds })[system]);
     const served = new Map<SourceSystem, Map<string, SourceParty | null>>();
-    for (const [system, adapter] of Object.entries(adapters) as Array<[SourceSystem, { getParties(ids: string[]): Promise<Map<string, SourceParty | null>> }]>) {
+    for (const [system, adapter] of Object.entries(adapters) as Array<[keyof typeof adapters, { getParties(ids: string[]): Promise<Map<string, SourceParty | null>> }]>) {
       const ids = keysOf(system);
       expect(ids.length).toBeGreaterThan(0);
       const found = await adapter.getParties(ids);

@@ -8,7 +8,9 @@ import type { SourceSystem } from '../canonical';
 import { startAllSimulators, type RunningSimulators } from '../../simulators/startAllSimulators';
 import { testDataset } from '../../tests/support/testStack';
 import type { Dataset } from '../../simulators/dataset/loadDataset';
-import { startCacheLayer, type CacheLayer } from './cacheLayer';
+import { SYSTEM_REGISTRY } from '../../systems/registry';
+import { adapterModuleOf } from '../adapterModules';
+import { startCacheLayer, type CacheLayer, type SourceAdapters } from './cacheLayer';
 
 /** The layer as the stack will use it: four real adapters over the four simulators, memory store. */
 describe('startCacheLayer', () => {
@@ -16,7 +18,11 @@ describe('startCacheLayer', () => {
   let sims: RunningSimulators;
   let raw: ReturnType<typeof createAdapters>;
   let layer: CacheLayer<typeof raw>;
+  // The four original systems' adapters typed as themselves (the tests use their reads), and any
+  // other registered system's through its adapter module, so the layer gets every system.
+  const ORIGINAL = ['coreBanking', 'cards', 'erp', 'callCenter'];
   const createAdapters = (config: (system: SourceSystem) => SystemClientConfig) => ({
+    ...(Object.fromEntries(SYSTEM_REGISTRY.filter((system) => !ORIGINAL.includes(system.handle)).map((system) => [system.handle, adapterModuleOf(system.name).create(config(system.name))])) as SourceAdapters),
     coreBanking: createCoreBankingAdapter(config('CORE_BANKING')),
     cards: createCardsAdapter(config('CARDS')),
     erp: createErpAdapter({ config: config('ERP') }),

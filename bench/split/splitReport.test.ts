@@ -1,7 +1,8 @@
+import { perSystem } from '../../systems/registry';
 import type { LegacyCalls } from '../legacyCallCounter';
 import { renderSplitReport, summariseSplit, type SplitRun } from './splitReport';
 
-const calls: LegacyCalls = { CORE_BANKING: 4, CARDS: 2, ERP: 2, CALL_CENTER: 2, MORTGAGES: 0, total: 10 };
+const calls: LegacyCalls = { ...perSystem(() => 0), CORE_BANKING: 4, CARDS: 2, ERP: 2, CALL_CENTER: 2, total: 10 };
 
 function run(gateway: 'ours' | 'stock', cpu: [number, number, number, number], legacy: number): SplitRun {
   const [simulators, backends, ours, stock] = cpu;

@@ -1,3 +1,4 @@
+import { SYSTEM_REGISTRY } from '../../../systems/registry';
 import { recordOf, sideBySide, waterfallBars, type Party } from './reviewQueueView';
 
 const party = (over: Partial<Party>): Party => ({ system: 'CORE_BANKING', localId: '1', givenName: null, familyName: null, birthDate: null, nationalId: null, phones: [], emails: [], address: null, ...over });
@@ -34,7 +35,9 @@ describe('the review queue view', () => {
   });
 
   it('finds the queued record among its customer\'s records, or says it is not readable', () => {
-    const customer = { id: 'cust_1', coreBankingRecords: [party({ localId: '1' }), party({ localId: '2' })], cardholderRecords: null, erpPartnerRecords: [], callCenterRecords: [party({ system: 'CALL_CENTER', localId: '2' })], mortgageBorrowerRecords: null };
+    // Every registered system's records absent, then the four this case is about.
+    const noRecords = Object.fromEntries(SYSTEM_REGISTRY.map((system) => [system.records.all, null])) as Record<(typeof SYSTEM_REGISTRY)[number]['records']['all'], null>;
+    const customer = { id: 'cust_1', ...noRecords, coreBankingRecords: [party({ localId: '1' }), party({ localId: '2' })], cardholderRecords: null, erpPartnerRecords: [], callCenterRecords: [party({ system: 'CALL_CENTER', localId: '2' })] };
     expect(recordOf(customer, { system: 'CALL_CENTER', localId: '2' })?.system).toBe('CALL_CENTER');
     expect(recordOf(customer, { system: 'CARDS', localId: '2' })).toBeNull();
     expect(recordOf(null, { system: 'CORE_BANKING', localId: '1' })).toBeNull();

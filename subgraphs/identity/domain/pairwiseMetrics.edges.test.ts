@@ -1,11 +1,11 @@
-import { indexTruthPerson, pairwiseScore, type TruthPerson } from './pairwiseMetrics';
+import { indexTruthPerson, noTruthKeys, pairwiseScore, type TruthPerson } from './pairwiseMetrics';
 
 const m = (system: 'CORE_BANKING' | 'CARDS' | 'ERP' | 'CALL_CENTER', localId: string) => ({ system, localId });
 
 describe('pairwiseScore, every figure by hand', () => {
   const truth = new Map<string, string>();
-  indexTruthPerson(truth, { personId: 'P1', keys: { cifs: ['1'], cardholderIds: ['CH1'], partnerIds: [], contactIds: ['C1'], borrowerIds: [] } });
-  indexTruthPerson(truth, { personId: 'P2', keys: { cifs: ['2', '22'], cardholderIds: [], partnerIds: ['9'], contactIds: [], borrowerIds: [] } });
+  indexTruthPerson(truth, { personId: 'P1', keys: { ...noTruthKeys(), cifs: ['1'], cardholderIds: ['CH1'], partnerIds: [], contactIds: ['C1'] } });
+  indexTruthPerson(truth, { personId: 'P2', keys: { ...noTruthKeys(), cifs: ['2', '22'], cardholderIds: [], partnerIds: ['9'], contactIds: [] } });
 
   it('indexes each system’s ids under that system', () => {
     expect([...truth.entries()].sort()).toEqual([
@@ -20,7 +20,7 @@ describe('pairwiseScore, every figure by hand', () => {
 
   it('skips key lists a truth file leaves out', () => {
     const index = new Map<string, string>();
-    indexTruthPerson(index, { personId: 'P3', keys: { cifs: ['3'] } } as unknown as TruthPerson);
+    indexTruthPerson(index, { personId: 'P3', keys: { ...noTruthKeys(), cifs: ['3'] } } as unknown as TruthPerson);
     expect([...index.entries()]).toEqual([['CORE_BANKING:3', 'P3']]);
   });
 

@@ -1,8 +1,8 @@
-import { indexTruthPerson, pairwiseScore } from './pairwiseMetrics';
+import { indexTruthPerson, noTruthKeys, pairwiseScore } from './pairwiseMetrics';
 
 const truth = new Map<string, string>();
-indexTruthPerson(truth, { personId: 'P1', keys: { cifs: ['1'], cardholderIds: ['CH1'], partnerIds: [], contactIds: ['C1'], borrowerIds: [] } });
-indexTruthPerson(truth, { personId: 'P2', keys: { cifs: ['2', '22'], cardholderIds: [], partnerIds: ['9'], contactIds: [], borrowerIds: [] } });
+indexTruthPerson(truth, { personId: 'P1', keys: { ...noTruthKeys(), cifs: ['1'], cardholderIds: ['CH1'], partnerIds: [], contactIds: ['C1'] } });
+indexTruthPerson(truth, { personId: 'P2', keys: { ...noTruthKeys(), cifs: ['2', '22'], cardholderIds: [], partnerIds: ['9'], contactIds: [] } });
 
 const m = (system: 'CORE_BANKING' | 'CARDS' | 'ERP' | 'CALL_CENTER', localId: string) => ({ system, localId });
 

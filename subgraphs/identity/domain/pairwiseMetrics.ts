@@ -16,6 +16,11 @@ export interface TruthPerson {
   keys: TruthKeys;
 }
 
+/** A person with no records yet: an empty list under every system's crosswalk field. */
+export function noTruthKeys(): TruthKeys {
+  return Object.fromEntries(SYSTEM_REGISTRY.map((system) => [system.localKey.links, []])) as unknown as TruthKeys;
+}
+
 export const TRUTH_KEY_SYSTEMS: ReadonlyArray<readonly [keyof TruthKeys, SourceSystem]> = SYSTEM_REGISTRY.map((system) => [system.localKey.links, system.name] as const);
 
 export interface PairwiseScore {

@@ -13,7 +13,9 @@ import { initialLoad } from './initialLoad';
 import { reindexIfRulesChanged } from './reindex';
 
 const SYSTEMS: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
-const LOCAL_ID: Record<SourceSystem, (n: number) => string> = {
+// The four original systems' id formats (SYSTEMS): keyed by string so a system added to the
+// registry does not make this fixture incomplete.
+const LOCAL_ID: Record<string, (n: number) => string> = {
   CORE_BANKING: (n) => String(1_000_000_000 + n),
   CARDS: (n) => `CH${String(10_000_000 + n)}`,
   ERP: (n) => String(2_000_000_000 + n),

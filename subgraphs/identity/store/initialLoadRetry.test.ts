@@ -42,7 +42,8 @@ class FlakyExtract extends FakeSourceAdapter {
 
 /** Person n in every system: same name, birth date, email and phone (so one customer each). */
 function populationOf(people: number): Record<SourceSystem, SourceParty[]> {
-  const ids: Record<SourceSystem, (n: number) => string> = {
+  // The four original systems' id formats (SYSTEMS), keyed by string: a system added to the registry does not make it incomplete.
+  const ids: Record<string, (n: number) => string> = {
     CORE_BANKING: (n) => String(1_000_000_000 + n),
     CARDS: (n) => `CH${10_000_000 + n}`,
     ERP: (n) => String(2_000_000_000 + n),
