@@ -72,8 +72,8 @@ describe('npm run new:system in a copy of the repository', () => {
       expect(readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8')).toMatch(/join__graph\(name: "demo", url: "http:\/\/127\.0\.0\.1:\d+\/graphql"\)/);
       expect(typed).toEqual({ code: 0, output: '' });
 
-      const tested = await run(copy, 'npx', ['jest', '--ci', '--rootDir', copy, 'adapters/demo/', 'tests/simulatorIndependence.test.ts', 'systems/registry.test.ts']);
-      expect(tested.output).toMatch(/Test Suites: 3 passed, 3 total/);
+      const tested = await run(copy, 'npx', ['jest', '--ci', '--rootDir', copy, 'adapters/demo/', 'tests/simulatorIndependence.test.ts', 'systems/registry.test.ts', 'schema/registrySdlCheck.test.ts']);
+      expect(tested.output).toMatch(/Test Suites: 4 passed, 4 total/);
       expect(tested.code).toBe(0);
 
       // Generating it again is refused: nothing is overwritten.

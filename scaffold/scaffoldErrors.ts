@@ -31,7 +31,7 @@ export function supportedDialect(dialect: string): SupportedDialect {
   throw new ScaffoldError(
     'UNSUPPORTED_DIALECT',
     known
-      ? `the scaffold has no templates for the ${dialect} dialect yet; supported: ${SUPPORTED_DIALECTS.join(', ')} (write a ${dialect} system by hand from adapters/README.md)`
+      ? `the scaffold has no templates for the ${dialect} dialect yet; supported: ${SUPPORTED_DIALECTS.join(', ')} (write such a system by hand from adapters/README.md)`
       : `unknown dialect "${dialect}"; supported: ${SUPPORTED_DIALECTS.join(', ')}`,
   );
 }
