@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SourceSystem } from '../adapters/canonical';
 import { adapterModuleOf } from '../adapters/adapterModules';
+import { adaptersReady } from '../subgraphs/identity/identityAdapters';
 import { startCacheLayer, type CacheLayer, type SourceAdapters } from '../adapters/cache';
 import { systemConfigFromEnv, type SystemClientConfig } from '../adapters/kit/config';
 import type { AuditStore } from '../gateway/audit/auditStore';
@@ -120,7 +121,7 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     const adapters = SYSTEM_REGISTRY.map((system) => raw[system.handle]);
     closers.push(() => adapters.forEach((adapter) => adapter.close()));
     // An adapter over a store of its own (a file-drop system) ingests and loads it before identity reads.
-    await Promise.all(adapters.map((adapter) => adapter.ready?.()));
+    await adaptersReady(adapters);
     // The subgraphs read through the cache (TTL per system, stale-if-error, coalescing);
     // identity reads the systems themselves.
     const cacheEnv = options.cacheEnv ?? process.env;

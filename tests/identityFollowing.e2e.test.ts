@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createTestDatabase, type TestDatabase } from '../db/testing/testDatabase';
 import type { Dataset } from '../simulators/dataset/loadDataset';
 import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
-import { identityAdaptersFromEnv } from '../subgraphs/identity/identityAdapters';
+import { adaptersReady, identityAdaptersFromEnv } from '../subgraphs/identity/identityAdapters';
 import { IdentityService } from '../subgraphs/identity/identityService';
 import type { SourceAdapter } from '../adapters/kit/sourceAdapter';
 import {
@@ -40,8 +40,9 @@ describe('identity change following', () => {
   };
   /** An identity service on `database` that follows only when asked (pollChanges). */
   const service = async (database: Database) => {
-    const own = identityAdaptersFromEnv({ ...process.env, ...simulatorEnv(simulators) });
+    const own = identityAdaptersFromEnv({ ...process.env, ...simulatorEnv(simulators) }, { database });
     adapters.push(own);
+    await adaptersReady(own);
     return IdentityService.start({ database, adapters: own, pollMs: 0 });
   };
   /** Polls until a poll applies nothing more. */

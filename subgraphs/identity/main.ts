@@ -17,7 +17,7 @@ import { changePollMsFromEnv } from '../../adapters/cache/changeWatcher';
 import { openDatabaseFromEnv } from '../../db/database';
 import { recordAuditEvent } from '../../gateway/audit/recordAuditEvent';
 import { PostgresAuditStore } from '../../gateway/audit/postgresAuditStore';
-import { identityAdaptersFromEnv } from './identityAdapters';
+import { adaptersReady, identityAdaptersFromEnv } from './identityAdapters';
 import { IdentityService } from './identityService';
 import { startIdentitySubgraph } from './service';
 
@@ -27,7 +27,8 @@ const say = (event: string, detail: Record<string, unknown> = {}) => process.std
 
 async function main(): Promise<void> {
   const database = await openDatabaseFromEnv();
-  const adapters = identityAdaptersFromEnv();
+  const adapters = identityAdaptersFromEnv(process.env, { database });
+  await adaptersReady(adapters);
   const invalidator = await createCacheInvalidator(process.env, { onError: () => undefined });
   const auditStore = new PostgresAuditStore(database.db);
   const retry = Number(process.env.IDENTITY_LEADER_RETRY_MS ?? 1000);
