@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { codegen } from '@graphql-codegen/core';
 import * as typescriptPlugin from '@graphql-codegen/typescript';
@@ -26,11 +28,17 @@ export const RESOLVER_MAPPERS: Record<string, string> = {
   SalesOrder: `${CANONICAL}#SalesOrder`,
   Interaction: `${CANONICAL}#Interaction`,
   Case: `${CANONICAL}#Case`,
-  Advisor: `${CANONICAL}#Advisor`,
-  AdvisorSlot: `${CANONICAL}#AdvisorSlot`,
-  Appointment: `${CANONICAL}#Appointment`,
-  MortgageLoan: '../../adapters/mortgages/mortgageLoan#MortgageLoan',
 };
+
+/**
+ * A subgraph's own mappers, for models only it has: `subgraphs/<name>/resolverMappers.ts`
+ * exporting `RESOLVER_MAPPERS` (paths relative to schema/generated/), when the file exists.
+ */
+function ownMappers(subgraph: string): Record<string, string> {
+  const file = path.join(__dirname, '..', 'subgraphs', subgraph, 'resolverMappers.ts');
+  if (!existsSync(file)) return {};
+  return (require(file) as { RESOLVER_MAPPERS: Record<string, string> }).RESOLVER_MAPPERS;
+}
 
 const FEDERATION_TYPES = new Set(['_Service', '_Entity', '_Any']);
 const FEDERATION_QUERY_FIELDS = new Set(['_service', '_entities']);
@@ -70,7 +78,7 @@ const SYSTEM_CUSTOMER_MAPPER = { Customer: '../../subgraphs/runtime/customerRefe
 export async function generateResolverTypes(subgraph: string, sdlFile: string, completeSdl: string, options: { systemSubgraph: boolean }): Promise<string> {
   const document = withoutFederationPlumbing(getDocumentNodeFromSchema(buildSubgraphSchema(parse(completeSdl))));
   const schema = buildASTSchema(document);
-  const candidates = { ...RESOLVER_MAPPERS, ...(options.systemSubgraph ? SYSTEM_CUSTOMER_MAPPER : {}) };
+  const candidates = { ...RESOLVER_MAPPERS, ...(options.systemSubgraph ? SYSTEM_CUSTOMER_MAPPER : {}), ...ownMappers(subgraph) };
   const mappers = Object.fromEntries(Object.entries(candidates).filter(([type]) => schema.getType(type)));
   const output = await codegen({
     filename: generatedTypesFile(subgraph),

@@ -2,8 +2,9 @@
 // with GraphQL Code Generator (schema/resolverTypes.ts). Do not edit: change the SDL and run `npm run compose`.
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SourceParty as SourcePartyModel, PostalAddress as PostalAddressModel, Interaction as InteractionModel, Case as CaseModel, Advisor as AdvisorModel, AdvisorSlot as AdvisorSlotModel, Appointment as AppointmentModel } from '../../adapters/canonical';
+import type { SourceParty as SourcePartyModel, PostalAddress as PostalAddressModel, Interaction as InteractionModel, Case as CaseModel } from '../../adapters/canonical';
 import type { CustomerReference as CustomerReferenceModel } from '../../subgraphs/runtime/customerReference';
+import type { AdvisorNode as AdvisorNodeModel } from '../../subgraphs/call-center/graphNodes';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -454,11 +455,11 @@ export type ResolversTypes = {
   InteractionChannel: InteractionChannel;
   Case: ResolverTypeWrapper<CaseModel>;
   CaseStatus: CaseStatus;
-  Advisor: ResolverTypeWrapper<AdvisorModel>;
-  AdvisorSlot: ResolverTypeWrapper<AdvisorSlotModel>;
-  Appointment: ResolverTypeWrapper<AppointmentModel>;
+  Advisor: ResolverTypeWrapper<AdvisorNodeModel>;
+  AdvisorSlot: ResolverTypeWrapper<AdvisorSlot>;
+  Appointment: ResolverTypeWrapper<Appointment>;
   ScheduleCallbackInput: ScheduleCallbackInput;
-  ScheduleCallbackPayload: ResolverTypeWrapper<Omit<ScheduleCallbackPayload, 'appointment'> & { appointment?: Maybe<ResolversTypes['Appointment']> }>;
+  ScheduleCallbackPayload: ResolverTypeWrapper<ScheduleCallbackPayload>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -487,11 +488,11 @@ export type ResolversParentTypes = {
   InteractionEdge: Omit<InteractionEdge, 'node'> & { node: ResolversParentTypes['Interaction'] };
   Interaction: InteractionModel;
   Case: CaseModel;
-  Advisor: AdvisorModel;
-  AdvisorSlot: AdvisorSlotModel;
-  Appointment: AppointmentModel;
+  Advisor: AdvisorNodeModel;
+  AdvisorSlot: AdvisorSlot;
+  Appointment: Appointment;
   ScheduleCallbackInput: ScheduleCallbackInput;
-  ScheduleCallbackPayload: Omit<ScheduleCallbackPayload, 'appointment'> & { appointment?: Maybe<ResolversParentTypes['Appointment']> };
+  ScheduleCallbackPayload: ScheduleCallbackPayload;
   UserError: UserError;
   Mutation: Record<PropertyKey, never>;
   Party: SourcePartyModel;

@@ -3,7 +3,6 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Money as MoneyModel, Account as AccountModel, Transaction as TransactionModel, Card as CardModel, CardTransaction as CardTransactionModel, SalesOrder as SalesOrderModel, Interaction as InteractionModel, Case as CaseModel } from '../../adapters/canonical';
-import type { MortgageLoan as MortgageLoanModel } from '../../adapters/mortgages/mortgageLoan';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -533,7 +532,7 @@ export type ResolversTypes = {
   TransactionConnection: ResolverTypeWrapper<Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversTypes['TransactionEdge']> }>;
   TransactionEdge: ResolverTypeWrapper<Omit<TransactionEdge, 'node'> & { node: ResolversTypes['Transaction'] }>;
   Transaction: ResolverTypeWrapper<TransactionModel>;
-  MortgageLoan: ResolverTypeWrapper<MortgageLoanModel>;
+  MortgageLoan: ResolverTypeWrapper<Omit<MortgageLoan, 'balance'> & { balance: ResolversTypes['Money'] }>;
   MortgageLoanStatus: MortgageLoanStatus;
   ArrearsStatus: ArrearsStatus;
   Card: ResolverTypeWrapper<CardModel>;
@@ -585,7 +584,7 @@ export type ResolversParentTypes = {
   TransactionConnection: Omit<TransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransactionEdge']> };
   TransactionEdge: Omit<TransactionEdge, 'node'> & { node: ResolversParentTypes['Transaction'] };
   Transaction: TransactionModel;
-  MortgageLoan: MortgageLoanModel;
+  MortgageLoan: Omit<MortgageLoan, 'balance'> & { balance: ResolversParentTypes['Money'] };
   Card: CardModel;
   CardTransactionConnection: Omit<CardTransactionConnection, 'edges'> & { edges: Array<ResolversParentTypes['CardTransactionEdge']> };
   CardTransactionEdge: Omit<CardTransactionEdge, 'node'> & { node: ResolversParentTypes['CardTransaction'] };

@@ -3,8 +3,8 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SourceParty as SourcePartyModel, PostalAddress as PostalAddressModel, Money as MoneyModel } from '../../adapters/canonical';
-import type { MortgageLoan as MortgageLoanModel } from '../../adapters/mortgages/mortgageLoan';
 import type { CustomerReference as CustomerReferenceModel } from '../../subgraphs/runtime/customerReference';
+import type { MortgageLoan as MortgageLoanModel } from '../../adapters/mortgages/mortgageLoan';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
