@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'console/dist/**', 'console/dist.*/**', 'coverage/**', 'test-artifacts/**', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'console/dist/**', 'console/dist.*/**', 'coverage/**', 'test-artifacts/**', '.stryker-tmp/**', 'reports/**', 'schema/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

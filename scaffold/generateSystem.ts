@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUBGRAPHS } from '../schema/subgraphList';
+import { SHARED_SDL_FILE } from '../schema/sharedTypes';
 import { SYSTEM_REGISTRY } from '../systems/registry';
 import { appendRegistryEntry, newRegistryEntry, registryEntrySource, type NewEntry } from './registryEntry';
 import { ScaffoldError, supportedDialect } from './scaffoldErrors';
@@ -34,7 +35,6 @@ function templateFiles(dir: string, prefix = ''): string[] {
 
 function templateValues(entry: NewEntry): TemplateValues {
   const { names } = entry;
-  const enumValues = [...SYSTEM_REGISTRY.map((s) => ({ name: s.name, description: s.description as string })), { name: names.name, description: entry.description }];
   return {
     NAME: names.name,
     slug: names.slug,
@@ -46,7 +46,6 @@ function templateValues(entry: NewEntry): TemplateValues {
     party: entry.records.party,
     all: entry.records.all,
     simulatorPort: String(entry.ports.simulator),
-    sourceSystemEnum: enumValues.map((v) => `  ${JSON.stringify(v.description)}\n  ${v.name}`).join('\n'),
   };
 }
 
@@ -77,11 +76,12 @@ export function generateSystem(options: GenerateOptions): GeneratedSystem {
 
   const edits = new Map<string, string>();
   edits.set('systems/registry.ts', appendRegistryEntry(read('systems/registry.ts'), registryEntrySource(entry)));
-  for (const subgraph of SUBGRAPHS) {
-    const file = `schema/${subgraph.sdlFile}`;
+  // The SourceSystem enum lives in the shared types; a subgraph SDL that keeps its own copy gets the value too.
+  for (const file of [`schema/${SHARED_SDL_FILE}`, ...SUBGRAPHS.map((subgraph) => `schema/${subgraph.sdlFile}`)]) {
+    const subgraph = SUBGRAPHS.find((s) => `schema/${s.sdlFile}` === file);
     let sdl = addSourceSystemValue(read(file), names.name, entry.description, file);
-    if (subgraph.name === 'identity') sdl = addObjectField(sdl, 'SourceLinks', [JSON.stringify(entry.localKey.description), `${entry.localKey.links}: [String!]!`], file);
-    if (subgraph.name === 'profile') sdl = addProfileRecords(sdl, entry.records.all, SYSTEM_REGISTRY[0].records.all, file);
+    if (subgraph?.name === 'identity') sdl = addObjectField(sdl, 'SourceLinks', [JSON.stringify(entry.localKey.description), `${entry.localKey.links}: [String!]!`], file);
+    if (subgraph?.name === 'profile') sdl = addProfileRecords(sdl, entry.records.all, SYSTEM_REGISTRY[0].records.all, file);
     if (sdl !== read(file)) edits.set(file, sdl);
   }
 

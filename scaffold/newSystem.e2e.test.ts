@@ -65,11 +65,13 @@ describe('npm run new:system in a copy of the repository', () => {
         expect([file, existsSync(path.join(copy, file))]).toEqual([file, true]);
       }
 
-      // Composition and the type check are independent: run them side by side (2 cores).
-      const [composed, typed] = await Promise.all([run(copy, 'npm', ['run', '--silent', 'compose']), run(copy, 'npx', ['tsc', '--noEmit'])]);
+      // Composition first: it writes the resolver types (schema/generated/demo.ts) the type check reads.
+      const composed = await run(copy, 'npm', ['run', '--silent', 'compose']);
+      const typed = await run(copy, 'npx', ['tsc', '--noEmit']);
       expect(composed.output).toContain('wrote schema/supergraph.graphql');
       expect(composed.code).toBe(0);
       expect(readFileSync(path.join(copy, 'schema', 'supergraph.graphql'), 'utf8')).toMatch(/join__graph\(name: "demo", url: "http:\/\/127\.0\.0\.1:\d+\/graphql"\)/);
+      expect(existsSync(path.join(copy, 'schema', 'generated', 'demo.ts'))).toBe(true);
       expect(typed).toEqual({ code: 0, output: '' });
 
       const tested = await run(copy, 'npx', ['jest', '--ci', '--rootDir', copy, 'adapters/demo/', 'tests/simulatorIndependence.test.ts', 'systems/registry.test.ts', 'schema/registrySdlCheck.test.ts']);

@@ -26,7 +26,8 @@ try {
   console.log(
     [
       'next:',
-      '  npm run compose                      # writes supergraph.graphql and client.graphql with the new subgraph',
+      '  npm run compose                      # writes supergraph.graphql, client.graphql and the resolver types',
+      `                                       # (schema/generated/${names.slug}.ts) its resolvers are checked against`,
       `  npx jest adapters/${names.slug}       # its contract tests against its simulator`,
       '  then adapters/README.md, "Steps for a fifth system": what to fill in.',
     ].join('\n'),

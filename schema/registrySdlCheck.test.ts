@@ -21,27 +21,31 @@ describe('the SDLs agree with the registry of source systems', () => {
     expect(registrySdlProblems(name, file, sdlOf(file))).toEqual([]);
   });
 
+  it('the shared types as committed', () => {
+    expect(registrySdlProblems('shared', 'shared.graphql', sdlOf('shared.graphql'))).toEqual([]);
+  });
+
   it('a SourceSystem enum missing a value', () => {
-    const sdl = sdlOf('erp.graphql').replace(/\n\s*"Call center[^"]*"\s*\n\s*CALL_CENTER\n/, '\n');
+    const sdl = sdlOf('shared.graphql').replace(/\n\s*"Call center[^"]*"\s*\n\s*CALL_CENTER\n/, '\n');
     expect(sdl).not.toMatch(/\bCALL_CENTER\b/);
-    expect(registrySdlProblems('erp', 'erp.graphql', sdl)).toEqual([
-      `erp.graphql: enum SourceSystem lists ${listed((s) => s.name, 'CALL_CENTER')}; the registry has ${NAMES}`,
+    expect(registrySdlProblems('shared', 'shared.graphql', sdl)).toEqual([
+      `shared.graphql: enum SourceSystem lists ${listed((s) => s.name, 'CALL_CENTER')}; the registry has ${NAMES}`,
     ]);
   });
 
   it('a SourceSystem enum with an unregistered value, or in another order', () => {
-    const extra = sdlOf('cards.graphql').replace(/(enum SourceSystem \{)/, '$1\n  "Pensions."\n  PENSIONS');
-    expect(registrySdlProblems('cards', 'cards.graphql', extra)[0]).toMatch(/enum SourceSystem lists PENSIONS, CORE_BANKING/);
-    const swapped = sdlOf('cards.graphql').replace(/\n(\s*"Card processor[^"]*"\s*\n\s*CARDS)\n(\s*"ERP[^"]*"\s*\n\s*ERP)\n/, '\n$2\n$1\n');
-    expect(registrySdlProblems('cards', 'cards.graphql', swapped)).toEqual([
-      `cards.graphql: enum SourceSystem lists ${NAMES.replace('CARDS, ERP', 'ERP, CARDS')}; the registry has ${NAMES}`,
+    const extra = sdlOf('shared.graphql').replace(/(enum SourceSystem \{)/, '$1\n  "Pensions."\n  PENSIONS');
+    expect(registrySdlProblems('shared', 'shared.graphql', extra)[0]).toMatch(/enum SourceSystem lists PENSIONS, CORE_BANKING/);
+    const swapped = sdlOf('shared.graphql').replace(/\n(\s*"Card processor[^"]*"\s*\n\s*CARDS)\n(\s*"ERP[^"]*"\s*\n\s*ERP)\n/, '\n$2\n$1\n');
+    expect(registrySdlProblems('shared', 'shared.graphql', swapped)).toEqual([
+      `shared.graphql: enum SourceSystem lists ${NAMES.replace('CARDS, ERP', 'ERP, CARDS')}; the registry has ${NAMES}`,
     ]);
   });
 
   it('a value described otherwise than its registry entry', () => {
-    const sdl = sdlOf('profile.graphql').replace('"ERP: business partners and sales orders."', '"ERP."');
-    expect(registrySdlProblems('profile', 'profile.graphql', sdl)).toEqual([
-      'profile.graphql: SourceSystem.ERP is not described as its registry entry says ("ERP: business partners and sales orders.")',
+    const sdl = sdlOf('shared.graphql').replace('"ERP: business partners and sales orders."', '"ERP."');
+    expect(registrySdlProblems('shared', 'shared.graphql', sdl)).toEqual([
+      'shared.graphql: SourceSystem.ERP is not described as its registry entry says ("ERP: business partners and sales orders.")',
     ]);
   });
 

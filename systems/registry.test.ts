@@ -41,6 +41,13 @@ function* sourceFiles(dir: string): Generator<string> {
 
 const OWN = SYSTEM_REGISTRY.flatMap((system) => ownFolders(system.slug));
 
+/**
+ * Resolver types `npm run compose` generates from the SDLs (schema/resolverTypes.ts): they spell
+ * out the SourceSystem enum of schema/shared.graphql, which compose checks against the registry
+ * (schema/registrySdlCheck.ts), and `compose --check` fails when they are stale.
+ */
+const GENERATED_FROM_CHECKED_SDL = 'schema/generated/';
+
 describe('systemsNamedIn (what the registry test counts as naming a system)', () => {
   it.each([
     ['an array of enum names', "const SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP'];", ['CORE_BANKING', 'CARDS', 'ERP']],
@@ -64,7 +71,7 @@ describe('the registry is the one list of source systems', () => {
 
   it('no source file outside the systems’ own folders names two or more systems, except the allowed ones', () => {
     const lists = files
-      .filter((file) => !OWN.some((own) => file.startsWith(own)) && !(file in ALLOWED))
+      .filter((file) => !OWN.some((own) => file.startsWith(own)) && !(file in ALLOWED) && !file.startsWith(GENERATED_FROM_CHECKED_SDL))
       .map((file) => ({ file, systems: systemsNamedIn(readFileSync(path.join(ROOT, file), 'utf8'), file) }))
       .filter(({ systems }) => systems.length >= 2)
       .map(({ file, systems }) => `${file} names ${systems.join(', ')}: derive the list from systems/registry.ts`);

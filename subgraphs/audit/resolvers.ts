@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { AuditStore } from '../../gateway/audit/auditStore';
 import { CUSTOMER_ID_PATTERN } from '../../gateway/audit/customerIdsTouched';
 import { decodeAuditCursor, encodeAuditCursor } from './auditCursor';
+import type { Resolvers } from '../../schema/generated/audit';
 
 export interface AuditContext {
   store: AuditStore;
@@ -41,4 +42,4 @@ export const auditResolvers = {
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
     },
   },
-};
+} satisfies Resolvers<AuditContext>;

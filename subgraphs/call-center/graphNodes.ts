@@ -1,4 +1,4 @@
-import type { AdvisorSlot, Appointment } from '../../adapters/canonical';
+import type { Advisor, AdvisorSlot, Appointment } from '../../adapters/canonical';
 
 /** Canonical call-center values in the graph's shape (`id` rather than each system's key name). */
 export function toSlotNode(slot: AdvisorSlot) {
@@ -8,3 +8,6 @@ export function toSlotNode(slot: AdvisorSlot) {
 export function toAppointmentNode(appointment: Appointment) {
   return { id: appointment.appointmentId, slotId: appointment.slotId, advisorId: appointment.advisorId, start: appointment.start, end: appointment.end };
 }
+
+/** An advisor as the graph's `Advisor` resolvers receive it: the canonical advisor with its graph id. */
+export type AdvisorNode = Advisor & { id: string };

@@ -4,13 +4,14 @@ import { primaryRecord, loadPartyRecords } from '../runtime/partyRecords';
 import { toGraphQLError } from '../runtime/upstreamErrors';
 import { toAppointmentNode } from './graphNodes';
 import type { CallCenterContext } from './resolvers';
+import type { UserError, UserErrorCode } from '../../schema/generated/call-center';
 
 export interface ScheduleCallbackArgs {
   input: { customerId: string; slotId: string; idempotencyKey: string };
 }
 
-type UserError = { code: string; message: string };
-const failed = (code: string, message: string) => ({ appointment: null, userErrors: [{ code, message }] as UserError[] });
+// The codes are the SDL's UserErrorCode enum (generated types): a code the schema lacks fails tsc.
+const failed = (code: UserErrorCode, message: string) => ({ appointment: null, userErrors: [{ code, message }] as UserError[] });
 
 /**
  * Books the customer's relationship manager at one of the advisor's free slots. Idempotent: the

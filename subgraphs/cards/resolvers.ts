@@ -1,10 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Card } from '../../adapters/canonical';
 import type { CardsAdapter, CardsLoaders } from '../../adapters/cards';
 import { pageSize } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
 import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
+import type { Resolvers } from '../../schema/generated/cards';
 
 export interface CardsContext {
   adapter: CardsAdapter;
@@ -14,7 +14,7 @@ export interface CardsContext {
 /** What the gateway hands us: the customer id and, through @requires, only our own keys. */
 type CustomerRef = { id: string; links?: { cardholderIds?: string[] } };
 
-export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
+export const cardsResolvers = {
   ...moneyResolvers,
   ...partyResolvers,
   Customer: {
@@ -26,7 +26,7 @@ export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
   },
   Card: {
     id: (card: Card) => card.cardId,
-    transactions: (card: Card, args: { first?: number; after?: string }, { adapter }: CardsContext) =>
+    transactions: (card: Card, args: { first?: number | null; after?: string | null }, { adapter }: CardsContext) =>
       resolveUpstream(async () => {
         const page = await adapter.getCardTransactions(card.cardId, { first: pageSize(args.first), after: args.after ?? null });
         if (!page) return null;
@@ -37,4 +37,4 @@ export const cardsResolvers: GraphQLResolverMap<CardsContext> = {
         };
       }),
   },
-};
+} satisfies Resolvers<CardsContext>;

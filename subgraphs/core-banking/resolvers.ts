@@ -1,10 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Account } from '../../adapters/canonical';
 import type { CoreBankingAdapter, CoreBankingLoaders } from '../../adapters/core-banking';
 import { connectionFromArray, decodeCursor, pageSize } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
 import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
 import { resolveUpstream } from '../runtime/upstreamErrors';
+import type { Resolvers } from '../../schema/generated/core-banking';
 
 export interface CoreBankingContext {
   adapter: CoreBankingAdapter;
@@ -13,7 +13,7 @@ export interface CoreBankingContext {
 
 type CustomerRef = { id: string; links?: { cifs?: string[] } };
 
-export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
+export const coreBankingResolvers = {
   ...moneyResolvers,
   ...partyResolvers,
   Customer: {
@@ -28,7 +28,7 @@ export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
   Account: {
     // The account number is the account's identity in the bank: the stable id clients normalise by.
     id: (account: Account) => account.accountNumber,
-    transactions: (account: Account, args: { first?: number; after?: string }, { adapter }: CoreBankingContext) =>
+    transactions: (account: Account, args: { first?: number | null; after?: string | null }, { adapter }: CoreBankingContext) =>
       resolveUpstream(async () => {
         const first = pageSize(args.first);
         // The mainframe returns the latest N transactions; ask for as many as this page reaches.
@@ -38,4 +38,4 @@ export const coreBankingResolvers: GraphQLResolverMap<CoreBankingContext> = {
         return connection;
       }),
   },
-};
+} satisfies Resolvers<CoreBankingContext>;

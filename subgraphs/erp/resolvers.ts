@@ -1,9 +1,9 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SalesOrder } from '../../adapters/canonical';
 import type { ErpLoaders } from '../../adapters/erp';
 import { connectionFromArray } from '../runtime/connection';
 import { moneyResolvers } from '../runtime/moneyResolvers';
 import { loadFlattened, loadPartyRecords, primaryRecord, partyResolvers } from '../runtime/partyRecords';
+import type { Resolvers } from '../../schema/generated/erp';
 
 export interface ErpContext {
   loaders: ErpLoaders;
@@ -11,14 +11,14 @@ export interface ErpContext {
 
 type CustomerRef = { id: string; links?: { partnerIds?: string[] } };
 
-export const erpResolvers: GraphQLResolverMap<ErpContext> = {
+export const erpResolvers = {
   ...moneyResolvers,
   ...partyResolvers,
   Customer: {
     __resolveReference: (ref: CustomerRef) => ref,
     erpPartner: async (customer: CustomerRef, _: unknown, { loaders }: ErpContext) => primaryRecord(await loadPartyRecords(loaders.parties, customer.links?.partnerIds)),
     erpPartnerRecords: (customer: CustomerRef, _: unknown, { loaders }: ErpContext) => loadPartyRecords(loaders.parties, customer.links?.partnerIds),
-    salesOrders: async (customer: CustomerRef, args: { first?: number; after?: string }, { loaders }: ErpContext) => {
+    salesOrders: async (customer: CustomerRef, args: { first?: number | null; after?: string | null }, { loaders }: ErpContext) => {
       const orders = await loadFlattened(loaders.salesOrders, customer.links?.partnerIds);
       orders.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.orderId.localeCompare(b.orderId)));
       return connectionFromArray(orders, args.first, args.after);
@@ -27,4 +27,4 @@ export const erpResolvers: GraphQLResolverMap<ErpContext> = {
   SalesOrder: {
     id: (order: SalesOrder) => order.orderId,
   },
-};
+} satisfies Resolvers<ErpContext>;

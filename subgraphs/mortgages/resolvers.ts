@@ -1,8 +1,8 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { reportStale } from '../../adapters/cache/requestScope';
 import { arrearsStatus, type MortgageLoan, type MortgagesAdapter, type MortgagesLoaders } from '../../adapters/mortgages';
 import { moneyResolvers } from '../runtime/moneyResolvers';
 import { loadFlattened, loadPartyRecords, partyResolvers, primaryRecord } from '../runtime/partyRecords';
+import type { Resolvers } from '../../schema/generated/mortgages';
 
 export interface MortgagesContext {
   loaders: MortgagesLoaders;
@@ -38,7 +38,7 @@ function markIfStale(adapter: MortgagesContext['adapter']): void {
   if (freshness.stale) reportStale({ system: 'MORTGAGES', ageMs: freshness.ageMs ?? Number.MAX_SAFE_INTEGER });
 }
 
-export const mortgagesResolvers: GraphQLResolverMap<MortgagesContext> = {
+export const mortgagesResolvers = {
   ...moneyResolvers,
   ...partyResolvers,
   Customer: {
@@ -58,8 +58,8 @@ export const mortgagesResolvers: GraphQLResolverMap<MortgagesContext> = {
     },
   },
   MortgageLoan: {
-    id: (loan: CustomerLoan) => loan.loanId,
-    arrearsStatus: (loan: CustomerLoan) => arrearsStatus(loan.monthsInArrears),
-    borrowerCount: (loan: CustomerLoan) => loan.borrowers.length,
+    id: (loan: MortgageLoan) => loan.loanId,
+    arrearsStatus: (loan: MortgageLoan) => arrearsStatus(loan.monthsInArrears),
+    borrowerCount: (loan: MortgageLoan) => loan.borrowers.length,
   },
-};
+} satisfies Resolvers<MortgagesContext>;
