@@ -54,7 +54,7 @@ describe('generateSystem', () => {
         'subgraphs/demo/subgraphModule.ts',
       ].sort(),
     );
-    expect(result.edited).toEqual(expect.arrayContaining(['systems/registry.ts', 'schema/identity.graphql', 'schema/profile.graphql', 'schema/cards.graphql']));
+    expect(result.edited).toEqual(expect.arrayContaining(['systems/registry.ts', 'schema/shared.graphql', 'schema/identity.graphql', 'schema/profile.graphql']));
     for (const file of result.created) expect(readFileSync(path.join(root, file), 'utf8')).not.toMatch(/\{\{|__slug__|__handle__/);
     expect(readFileSync(path.join(root, 'systems/registry.ts'), 'utf8')).toContain("    name: 'DEMO',\n    slug: 'demo',");
     expect(readFileSync(path.join(root, 'schema/demo.graphql'), 'utf8')).toContain('  demoParty: Party @requires(fields: "links { demoIds }")');

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
     console.log('supergraph, client schema and resolver types are up to date');
   } else {
     for (const [file, text] of outputs) {
-      mkdirSync(path.dirname(file), { recursive: true });
+      // The generated folder is committed; created only in a checkout that lacks it.
+      if (!existsSync(path.dirname(file))) mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, text);
       console.log(`wrote ${path.relative(process.cwd(), file)}`);
     }
