@@ -1,7 +1,12 @@
 import type { SourceSystem } from '../adapters/canonical';
 import type { RunningSimulators } from '../simulators/startAllSimulators';
+import { SYSTEM_REGISTRY } from '../systems/registry';
 
-export const SYSTEMS: readonly SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
+/**
+ * The systems a request can call: every registered system but the file drops, whose data the
+ * adapter ingests into its own tables (a request never reaches their producer).
+ */
+export const SYSTEMS: readonly SourceSystem[] = SYSTEM_REGISTRY.filter((system) => system.dialect !== 'file-drop').map((system) => system.name as SourceSystem);
 
 export type LegacyCalls = Record<SourceSystem, number> & { total: number };
 
