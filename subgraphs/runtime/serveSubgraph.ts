@@ -65,6 +65,11 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     includeStacktraceInErrorResponses: !production,
     // Subgraphs sit behind the gateway; CSRF prevention applies at the gateway.
     csrfPrevention: false,
+    // The process that starts a subgraph owns its shutdown (scripts/start.ts, subgraphs/identity/main.ts
+    // stop the stack in order). Apollo's own handler would stop this server on SIGINT/SIGTERM at
+    // the same time, and it added two process listeners per subgraph (eleven SIGINT listeners
+    // under `npm start`: Node's MaxListenersExceededWarning).
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: federated traces would only cost time on every request. No cache
     // hints either: no schema declares @cacheControl and nothing sets a hint, so the default
     // cache-control plugin only wrapped every field resolver to compute "no-store" (maxAge 0),
