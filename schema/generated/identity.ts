@@ -2,8 +2,11 @@
 // with GraphQL Code Generator (schema/resolverTypes.ts). Do not edit: change the SDL and run `npm run compose`.
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CustomerRef as CustomerRefModel } from '../../subgraphs/identity/customerRef';
+import type { ReviewItemModel as ReviewItemModelModel } from '../../subgraphs/identity/reviewQueueResolvers';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -842,13 +845,13 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Customer: ResolverTypeWrapper<Customer>;
+  Customer: ResolverTypeWrapper<CustomerRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   SourceLinks: ResolverTypeWrapper<SourceLinks>;
   SourceKey: ResolverTypeWrapper<SourceKey>;
-  CustomerConnection: ResolverTypeWrapper<CustomerConnection>;
+  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CustomerEdge: ResolverTypeWrapper<CustomerEdge>;
+  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   MembershipChangeKind: MembershipChangeKind;
   IdentityChangeCause: IdentityChangeCause;
@@ -861,17 +864,17 @@ export type ResolversTypes = {
   CrosswalkChangeEdge: ResolverTypeWrapper<CrosswalkChangeEdge>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ProfileField: ProfileField;
-  DiscrepancyReport: ResolverTypeWrapper<DiscrepancyReport>;
+  DiscrepancyReport: ResolverTypeWrapper<Omit<DiscrepancyReport, 'edges'> & { edges: Array<ResolversTypes['DiscrepancyEdge']> }>;
   DiscrepancyCount: ResolverTypeWrapper<DiscrepancyCount>;
-  DiscrepancyEdge: ResolverTypeWrapper<DiscrepancyEdge>;
-  Discrepancy: ResolverTypeWrapper<Discrepancy>;
+  DiscrepancyEdge: ResolverTypeWrapper<Omit<DiscrepancyEdge, 'node'> & { node: ResolversTypes['Discrepancy'] }>;
+  Discrepancy: ResolverTypeWrapper<Omit<Discrepancy, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   SurvivorshipRule: SurvivorshipRule;
   StewardDecisionInput: StewardDecisionInput;
   SourceKeyInput: SourceKeyInput;
   StewardDecision: ResolverTypeWrapper<StewardDecision>;
   StewardErrorCode: StewardErrorCode;
   StewardDecisionKind: StewardDecisionKind;
-  StewardDecisionPayload: ResolverTypeWrapper<StewardDecisionPayload>;
+  StewardDecisionPayload: ResolverTypeWrapper<Omit<StewardDecisionPayload, 'customers'> & { customers: Array<ResolversTypes['Customer']> }>;
   StewardError: ResolverTypeWrapper<StewardError>;
   MatchBand: MatchBand;
   MatchReviewReason: MatchReviewReason;
@@ -879,9 +882,9 @@ export type ResolversTypes = {
   MatchComparisonWeight: ResolverTypeWrapper<MatchComparisonWeight>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   MatchExplanation: ResolverTypeWrapper<MatchExplanation>;
-  MatchReviewItem: ResolverTypeWrapper<MatchReviewItem>;
-  MatchReviewConnection: ResolverTypeWrapper<MatchReviewConnection>;
-  MatchReviewEdge: ResolverTypeWrapper<MatchReviewEdge>;
+  MatchReviewItem: ResolverTypeWrapper<ReviewItemModelModel>;
+  MatchReviewConnection: ResolverTypeWrapper<Omit<MatchReviewConnection, 'edges'> & { edges: Array<ResolversTypes['MatchReviewEdge']> }>;
+  MatchReviewEdge: ResolverTypeWrapper<Omit<MatchReviewEdge, 'node'> & { node: ResolversTypes['MatchReviewItem'] }>;
   RetrainMatchModelInput: RetrainMatchModelInput;
   MatchModelRetrain: ResolverTypeWrapper<MatchModelRetrain>;
   RetrainErrorCode: RetrainErrorCode;
@@ -901,13 +904,13 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Customer: Customer | FederationReferenceTypes['Customer'];
+  Customer: CustomerRefModel;
   ID: Scalars['ID']['output'];
   SourceLinks: SourceLinks;
   SourceKey: SourceKey;
-  CustomerConnection: CustomerConnection;
+  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
   Int: Scalars['Int']['output'];
-  CustomerEdge: CustomerEdge;
+  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   Query: Record<PropertyKey, never>;
   IdentityEvent: IdentityEvent;
   IdentityEventConnection: IdentityEventConnection;
@@ -916,21 +919,21 @@ export type ResolversParentTypes = {
   CrosswalkHistoryConnection: CrosswalkHistoryConnection;
   CrosswalkChangeEdge: CrosswalkChangeEdge;
   Mutation: Record<PropertyKey, never>;
-  DiscrepancyReport: DiscrepancyReport;
+  DiscrepancyReport: Omit<DiscrepancyReport, 'edges'> & { edges: Array<ResolversParentTypes['DiscrepancyEdge']> };
   DiscrepancyCount: DiscrepancyCount;
-  DiscrepancyEdge: DiscrepancyEdge;
-  Discrepancy: Discrepancy;
+  DiscrepancyEdge: Omit<DiscrepancyEdge, 'node'> & { node: ResolversParentTypes['Discrepancy'] };
+  Discrepancy: Omit<Discrepancy, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   StewardDecisionInput: StewardDecisionInput;
   SourceKeyInput: SourceKeyInput;
   StewardDecision: StewardDecision;
-  StewardDecisionPayload: StewardDecisionPayload;
+  StewardDecisionPayload: Omit<StewardDecisionPayload, 'customers'> & { customers: Array<ResolversParentTypes['Customer']> };
   StewardError: StewardError;
   MatchComparisonWeight: MatchComparisonWeight;
   Float: Scalars['Float']['output'];
   MatchExplanation: MatchExplanation;
-  MatchReviewItem: MatchReviewItem;
-  MatchReviewConnection: MatchReviewConnection;
-  MatchReviewEdge: MatchReviewEdge;
+  MatchReviewItem: ReviewItemModelModel;
+  MatchReviewConnection: Omit<MatchReviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['MatchReviewEdge']> };
+  MatchReviewEdge: Omit<MatchReviewEdge, 'node'> & { node: ResolversParentTypes['MatchReviewItem'] };
   RetrainMatchModelInput: RetrainMatchModelInput;
   MatchModelRetrain: MatchModelRetrain;
   RetrainError: RetrainError;

@@ -1,23 +1,26 @@
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
 import { registryRank } from '../../systems/registry';
-import { candidatesOf, computeGoldenProfile, shownValue } from '../profile/domain/goldenProfile';
+import { candidatesOf, computeGoldenProfile, shownValue, type ServedRule } from '../profile/domain/goldenProfile';
 import { formatAddress } from '../profile/domain/fieldNormalisation';
 import type { GoldenFieldName } from '../profile/domain/survivorshipPolicy';
 
 /** The profile fields an auditor can compare across systems, in the graph's enum spelling. */
-export const PROFILE_FIELDS: Record<GoldenFieldName, string> = {
+export const PROFILE_FIELDS = {
   fullName: 'FULL_NAME',
   birthDate: 'BIRTH_DATE',
   nationalId: 'NATIONAL_ID',
   email: 'EMAIL',
   mobilePhone: 'MOBILE_PHONE',
   address: 'ADDRESS',
-};
+} as const satisfies Record<GoldenFieldName, string>;
+
+/** A field of the discrepancy report (the graph's `ProfileField`). */
+export type ProfileFieldName = (typeof PROFILE_FIELDS)[GoldenFieldName];
 
 /** Two records of one customer that disagree on one field (after normalisation). */
 export interface Discrepancy {
   customerId: string;
-  field: string;
+  field: ProfileFieldName;
   systemA: SourceSystem;
   localIdA: string;
   valueA: string;
@@ -35,7 +38,7 @@ export interface Discrepancy {
 export function discrepanciesOf(customerId: string, parties: readonly SourceParty[]): Discrepancy[] {
   const found: Discrepancy[] = [];
   const all = candidatesOf(parties);
-  for (const [name, field] of Object.entries(PROFILE_FIELDS) as Array<[GoldenFieldName, string]>) {
+  for (const [name, field] of Object.entries(PROFILE_FIELDS) as Array<[GoldenFieldName, ProfileFieldName]>) {
     const candidates = [...all[name]].sort(
       (a, b) => registryRank(a.system) - registryRank(b.system) || a.localId.localeCompare(b.localId) || a.normalizedValue.localeCompare(b.normalizedValue),
     );
@@ -54,7 +57,7 @@ export function discrepanciesOf(customerId: string, parties: readonly SourcePart
 }
 
 export interface DiscrepancyFilter {
-  field?: string | null;
+  field?: ProfileFieldName | null;
   /** One or two systems: a discrepancy matches when its pair is exactly these (or includes the one). */
   systems?: readonly SourceSystem[] | null;
 }
@@ -71,7 +74,7 @@ export function matchesFilter(d: Discrepancy, filter: DiscrepancyFilter): boolea
 }
 
 export interface DiscrepancyCount {
-  field: string;
+  field: ProfileFieldName;
   systemA: SourceSystem;
   systemB: SourceSystem;
   count: number;
@@ -103,7 +106,7 @@ export interface DiscrepancyDetails {
   normalizedValueB: string | null;
   changedAtB: string | null;
   servedValue: string | null;
-  servedRule: string | null;
+  servedRule: ServedRule;
 }
 
 const FIELD_OF_ENUM = new Map(Object.entries(PROFILE_FIELDS).map(([name, value]) => [value, name as GoldenFieldName]));

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Kysely } from 'kysely';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../adapters/canonical';
 import { perSystem, SYSTEM_REGISTRY, type LinksField } from '../../systems/registry';
@@ -12,7 +11,19 @@ import type { SourceRef } from './matcherApi';
 import { reviewQueueResolvers } from './reviewQueueResolvers';
 import { searchQueryTerms } from './searchTerms';
 import { stewardMutation } from './stewardMutations';
+import type { CustomerRef } from './customerRef';
 import { discrepancyDetails } from './discrepancies';
+import type {
+  QueryCrosswalkHistoryArgs,
+  QueryCustomerArgs,
+  QueryCustomerBySourceKeyArgs,
+  QueryCustomersArgs,
+  QueryDiscrepancyReportArgs,
+  QueryIdentityEventsArgs,
+  QuerySearchCustomersArgs,
+  QueryStewardDecisionsArgs,
+  Resolvers,
+} from '../../schema/generated/identity';
 import { currentRecordsOf } from './store/discrepancyRecords';
 import {
   crosswalkHistory,
@@ -51,8 +62,6 @@ function instant(value: string | null | undefined): Date | undefined {
   return at;
 }
 
-/** A customer as identity hands it on: its id, and the instant its crosswalk is read as of. */
-type CustomerRef = { id: string; asOf?: string | null; mergedFrom?: string | null };
 
 /** Each system's `SourceLinks` field (its registry entry's local key). */
 const LINK_FIELD: Record<SourceSystem, LinksField> = perSystem((system) => system.localKey.links);
@@ -64,56 +73,67 @@ function linksOf(members: readonly SourceRef[]): Record<LinksField, string[]> {
   return links;
 }
 
-function offsetPage<T>(items: T[], offset: number, size: number) {
-  const page = items.slice(0, size);
+/**
+ * A Relay page of the nodes at `offset`: `fetched` is what was read for a page of `size` (one
+ * more than a page when more follow); `nodes` are the page's first `size`, already resolved.
+ */
+function offsetPage<T>(nodes: T[], fetched: number, offset: number, size: number) {
+  const page = nodes.slice(0, size);
   const edges = page.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-  return { edges, pageInfo: { hasNextPage: items.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  return { edges, pageInfo: { hasNextPage: fetched > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
 }
 
 const startOf = (after: string | null | undefined) => (after ? decodeCursor(after) + 1 : 0);
 
+/** The change an event or a membership row was written by (the store's foreign key guarantees one). */
+async function changeOf(loaders: IdentityLoaders, changeId: number) {
+  const change = await loaders.changes.load(changeId);
+  if (!change) throw new Error('identity store: an event or membership row without its change');
+  return change;
+}
+
 async function eventNode(event: StoredIdentityEvent, { loaders }: IdentityContext) {
-  const change = await loaders.changes.load(event.changeId);
+  const change = await changeOf(loaders, event.changeId);
   return {
     ...event,
-    at: change?.at,
-    cause: change?.cause,
-    system: change?.system ?? null,
-    decision: change?.decisionId ? await loaders.decisions.load(change.decisionId) : null,
+    at: change.at,
+    cause: change.cause,
+    system: change.system,
+    decision: change.decisionId ? await loaders.decisions.load(change.decisionId) : null,
   };
 }
 
-export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
+export const identityResolvers = {
   Query: {
-    customer: async (_: unknown, args: { id: string; asOf?: string | null }, { db }: IdentityContext): Promise<CustomerRef | null> => {
+    customer: async (_: unknown, args: QueryCustomerArgs, { db }: IdentityContext): Promise<CustomerRef | null> => {
       checkCustomerId(args.id);
       const asOf = instant(args.asOf);
       const resolved = await resolveCustomer(db, args.id, asOf);
       return resolved ? { id: resolved.id, asOf: asOf?.toISOString() ?? null, mergedFrom: resolved.mergedFrom } : null;
     },
-    customerBySourceKey: async (_: unknown, args: { system: SourceSystem; localId: string }, { db }: IdentityContext): Promise<CustomerRef | null> => {
+    customerBySourceKey: async (_: unknown, args: QueryCustomerBySourceKeyArgs, { db }: IdentityContext): Promise<CustomerRef | null> => {
       if (!SOURCE_SYSTEMS.includes(args.system)) throw badInput('unknown system');
       const id = await customerOfRecord(db, args.system, args.localId.trim());
       return id ? { id } : null;
     },
-    customers: async (_: unknown, args: { first?: number; after?: string }, { db }: IdentityContext) => {
+    customers: async (_: unknown, args: QueryCustomersArgs, { db }: IdentityContext) => {
       const size = pageSize(args.first ?? 20);
       const offset = startOf(args.after);
       const { ids, total } = await listCustomers(db, offset, size + 1);
-      return { ...offsetPage(ids.map((id) => ({ id })), offset, size), totalCount: total };
+      return { ...offsetPage(ids.map((id) => ({ id })), ids.length, offset, size), totalCount: total };
     },
-    searchCustomers: async (_: unknown, args: { text: string; first?: number }, { db }: IdentityContext) => {
+    searchCustomers: async (_: unknown, args: QuerySearchCustomersArgs, { db }: IdentityContext) => {
       if (args.text.length > 200) throw badInput('search text too long');
       const size = pageSize(args.first);
       const ids = await searchByTerms(db, searchQueryTerms(args.text), size + 1);
-      return { ...offsetPage(ids.map((id) => ({ id })), 0, size), totalCount: Math.min(ids.length, size) };
+      return { ...offsetPage(ids.map((id) => ({ id })), ids.length, 0, size), totalCount: Math.min(ids.length, size) };
     },
-    discrepancyReport: async (_: unknown, args: { field?: string | null; systems?: SourceSystem[] | null; first?: number; after?: string }, { db }: IdentityContext) => {
+    discrepancyReport: async (_: unknown, args: QueryDiscrepancyReportArgs, { db }: IdentityContext) => {
       if ((args.systems?.length ?? 0) > 2) throw badInput('systems takes one or two systems');
       const size = pageSize(args.first ?? 50);
       const offset = startOf(args.after);
       const { items, total, counts } = await discrepancyPage(db, { field: args.field, systems: args.systems }, offset, size + 1);
-      const page = offsetPage(items, offset, size);
+      const page = offsetPage(items, items.length, offset, size);
       // The details (names, normalised values, changed-at, served value and rule) from the page's
       // customers' records: one read for the page, not one per discrepancy.
       const records = await currentRecordsOf(db, [...new Set(page.edges.map((edge) => edge.node.customerId))]);
@@ -127,11 +147,11 @@ export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
         })),
       };
     },
-    stewardDecisions: async (_: unknown, args: { first?: number; after?: string; decidedBy?: string | null; customerId?: string | null }, { db }: IdentityContext) => {
+    stewardDecisions: async (_: unknown, args: QueryStewardDecisionsArgs, { db }: IdentityContext) => {
       if (args.customerId) checkCustomerId(args.customerId);
       return stewardDecisions(db, { decidedBy: args.decidedBy, customerId: args.customerId }, startOf(args.after), pageSize(args.first, 50));
     },
-    crosswalkHistory: async (_: unknown, args: { customerId: string; first?: number; after?: string }, context: IdentityContext) => {
+    crosswalkHistory: async (_: unknown, args: QueryCrosswalkHistoryArgs, context: IdentityContext) => {
       checkCustomerId(args.customerId);
       const size = pageSize(args.first ?? 50);
       const offset = startOf(args.after);
@@ -139,25 +159,25 @@ export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
       const events = await eventsOfChanges(context.db, [...new Set(changes.map((c) => c.changeId))], args.customerId);
       const nodes = await Promise.all(
         changes.slice(0, size).map(async (change: MembershipChange) => {
-          const cause = await context.loaders.changes.load(change.changeId);
+          const cause = await changeOf(context.loaders, change.changeId);
           return {
             ...change,
-            cause: cause?.cause,
-            system: cause?.system ?? null,
-            decision: cause?.decisionId ? await context.loaders.decisions.load(cause.decisionId) : null,
+            cause: cause.cause,
+            system: cause.system,
+            decision: cause.decisionId ? await context.loaders.decisions.load(cause.decisionId) : null,
             events: await Promise.all((events.get(change.changeId) ?? []).map((event) => eventNode(event, context))),
           };
         }),
       );
-      return offsetPage([...nodes, ...changes.slice(size)], offset, size);
+      return offsetPage(nodes, changes.length, offset, size);
     },
-    identityEvents: async (_: unknown, args: { customerId?: string | null; first?: number; after?: string }, context: IdentityContext) => {
+    identityEvents: async (_: unknown, args: QueryIdentityEventsArgs, context: IdentityContext) => {
       if (args.customerId) checkCustomerId(args.customerId);
       const size = pageSize(args.first ?? 50);
       const offset = startOf(args.after);
       const events = await identityEventsOf(context.db, args.customerId ?? null, offset, size + 1);
       const nodes = await Promise.all(events.slice(0, size).map((event) => eventNode(event, context)));
-      return offsetPage([...nodes, ...events.slice(size)], offset, size);
+      return offsetPage(nodes, events.length, offset, size);
     },
     ...reviewQueueResolvers.Query,
   },
@@ -177,4 +197,4 @@ export const identityResolvers: GraphQLResolverMap<IdentityContext> = {
     mergedIds: (customer: CustomerRef, _: unknown, { loaders }: IdentityContext) => loaders.mergedIds.load(customer.id),
     ...reviewQueueResolvers.Customer,
   },
-};
+} satisfies Resolvers<IdentityContext>;

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { RetrainErrorCode } from '../../schema/generated/identity';
 import { SOURCE_SYSTEMS, type SourceSystem } from '../../adapters/canonical';
 import { pageSize } from '../runtime/connection';
 import { membersKey } from './identityLoaders';
@@ -51,7 +52,10 @@ const reviewItem = (pair: QueuedPair) => {
   return { ...pair, a, b, scoredAt: pair.scoredAt.toISOString(), explanation: { ...pair.explanation, a, b } };
 };
 
-const refused = (code: string, message: string) => ({ retrain: null, errors: [{ code, message }] });
+/** A queued pair as the graph's `MatchReviewItem` is resolved from (resolverMappers.ts). */
+export type ReviewItemModel = ReturnType<typeof reviewItem>;
+
+const refused = (code: RetrainErrorCode, message: string) => ({ retrain: null, errors: [{ code, message }] });
 
 export const reviewQueueResolvers = {
   Query: {

@@ -1,12 +1,8 @@
-import type { SourceSystem } from '../../adapters/canonical';
+import type { MutationLinkSourceRecordsArgs, StewardErrorCode } from '../../schema/generated/identity';
 import type { StewardDecisionKind } from './identityService';
 import type { IdentityContext } from './resolvers';
 
-interface StewardInput {
-  input: { a: { system: SourceSystem; localId: string }; b: { system: SourceSystem; localId: string }; reason: string };
-}
-
-const refused = (code: string, message: string) => ({ decision: null, customers: [], errors: [{ code, message }] });
+const refused = (code: StewardErrorCode, message: string) => ({ decision: null, customers: [], errors: [{ code, message }] });
 
 /**
  * linkSourceRecords / unlinkSourceRecords: a data steward overrides the matcher for one pair of
@@ -15,7 +11,7 @@ const refused = (code: string, message: string) => ({ decision: null, customers:
  * customers. Who may call it is the gateway's field policy (data-steward role).
  */
 export function stewardMutation(kind: StewardDecisionKind) {
-  return async (_: unknown, { input }: StewardInput, { service, principal }: IdentityContext) => {
+  return async (_: unknown, { input }: MutationLinkSourceRecordsArgs, { service, principal }: IdentityContext) => {
     const reason = input.reason.trim();
     if (reason.length < 3 || reason.length > 500) return refused('REASON_REQUIRED', 'Say why, in 3 to 500 characters.');
     const a = { system: input.a.system, localId: input.a.localId.trim() };

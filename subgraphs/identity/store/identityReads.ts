@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { SourceSystem } from '../../../adapters/canonical';
 import type { Schema } from '../../../db/schema';
-import type { Discrepancy, DiscrepancyCount, DiscrepancyFilter } from '../discrepancies';
+import type { Discrepancy, DiscrepancyCount, DiscrepancyFilter, ProfileFieldName } from '../discrepancies';
+import type { IdentityEvent } from '../domain/incrementalResolution';
 import type { SourceRef } from '../matcherApi';
 import type { StewardDecision } from './identityWrites';
 import { splitRecordKey } from './recordRows';
@@ -109,10 +110,10 @@ function discrepancyWhere(filter: DiscrepancyFilter) {
 /** A page of the discrepancy report (customer order), its total and its counts per field and system pair. */
 export async function discrepancyPage(db: Kysely<Schema>, filter: DiscrepancyFilter, offset: number, limit: number): Promise<{ items: Discrepancy[]; total: number; counts: DiscrepancyCount[] }> {
   const where = discrepancyWhere(filter);
-  const { rows } = await sql<{ customer_id: string; field: string; system_a: SourceSystem; local_id_a: string; value_a: string; system_b: SourceSystem; local_id_b: string; value_b: string }>`
+  const { rows } = await sql<{ customer_id: string; field: ProfileFieldName; system_a: SourceSystem; local_id_a: string; value_a: string; system_b: SourceSystem; local_id_b: string; value_b: string }>`
     select customer_id, field, system_a, local_id_a, value_a, system_b, local_id_b, value_b from discrepancies
     where ${where} order by customer_id, discrepancy_id offset ${offset} limit ${limit}`.execute(db);
-  const counted = await sql<{ field: string; system_a: SourceSystem; system_b: SourceSystem; n: number }>`
+  const counted = await sql<{ field: ProfileFieldName; system_a: SourceSystem; system_b: SourceSystem; n: number }>`
     select field, system_a, system_b, count(*)::int as n from discrepancies where ${where} group by field, system_a, system_b order by field, system_a, system_b`.execute(db);
   const counts = counted.rows.map((r) => ({ field: r.field, systemA: r.system_a, systemB: r.system_b, count: r.n }));
   return {
@@ -178,7 +179,7 @@ export interface IdentityChange {
 export interface StoredIdentityEvent {
   id: string;
   changeId: number;
-  type: string;
+  type: IdentityEvent['type'];
   customerId: string;
   relatedIds: string[];
   membersBefore: SourceRef[];
@@ -202,7 +203,8 @@ function eventOf(row: { event_id: number | string; change_id: number | string; t
   return {
     id: `evt_${Number(row.event_id)}`,
     changeId: Number(row.change_id),
-    type: row.type,
+    // The column holds only the event types writeResolution.ts writes.
+    type: row.type as IdentityEvent['type'],
     customerId: row.customer_id,
     relatedIds: row.related_ids,
     membersBefore: row.members_before.map(splitRecordKey),

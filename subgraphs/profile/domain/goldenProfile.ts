@@ -11,13 +11,16 @@ import { DEFAULT_SURVIVORSHIP_POLICY, type GoldenFieldName, type FieldPolicy } f
  * The rule a golden field names when every record heard agrees but a system that holds records
  * of the customer could not be asked: agreement among those heard, not unanimity.
  */
-export const AGREED_AMONG_AVAILABLE = 'AGREED_AMONG_AVAILABLE';
+export const AGREED_AMONG_AVAILABLE = 'AGREED_AMONG_AVAILABLE' as const;
+
+/** The rule a golden field was served by (the graph's `SurvivorshipRule`), null when no record holds a value. */
+export type ServedRule = SurvivorshipResult<unknown>['rule'] | typeof AGREED_AMONG_AVAILABLE;
 
 export interface GoldenValue<V> {
   value: V | null;
   source: { system: string; localId: string; changedAt: string | null } | null;
   asOf: string | null;
-  rule: string | null;
+  rule: ServedRule;
   conflict: boolean;
   /** False when a system holding records of the customer was unavailable for this request. */
   complete: boolean;
