@@ -35,16 +35,14 @@ describe.each(DATABASE_KINDS)('identity service start (%s)', (kind) => {
   it('gathers the planner statistics of the tables its per-request reads use once the store is loaded', async () => {
     const parties = ['1000000001', '1000000002', '1000000003'].map((id, i) => party('CORE_BANKING', id, { givenName: 'Ada', familyName: `Lovelace${i}` }));
     const service = await IdentityService.start({ database, adapters: [new FakeSourceAdapter('CORE_BANKING', parties)], pollMs: 0, leaderRetryMs: 50 });
-    try {
-      // pg_stats lists a column only once `analyze` has sampled its table: a bulk-loaded table
-      // nobody analysed (PGlite has no autovacuum) has no row here, and is planned as tiny.
-      const { rows } = await sql<{ table: string; column: string }>`
-        select tablename as table, attname as column from pg_stats
-        where schemaname = current_schema() and (tablename, attname) in (('crosswalk', 'customer_id'), ('customers', 'customer_id'))
-        order by tablename`.execute(database.db);
-      expect(rows).toEqual([{ table: 'crosswalk', column: 'customer_id' }, { table: 'customers', column: 'customer_id' }]);
-    } finally {
-      await service.close();
-    }
+    // Gathered in the background; stepping down (close) waits for it.
+    await service.close();
+    // pg_stats lists a column only once `analyze` has sampled its table: a bulk-loaded table
+    // nobody analysed (PGlite has no autovacuum) has no row here, and is planned as tiny.
+    const { rows } = await sql<{ table: string; column: string }>`
+      select tablename as table, attname as column from pg_stats
+      where schemaname = current_schema() and (tablename, attname) in (('crosswalk', 'customer_id'), ('customers', 'customer_id'))
+      order by tablename`.execute(database.db);
+    expect(rows).toEqual([{ table: 'crosswalk', column: 'customer_id' }, { table: 'customers', column: 'customer_id' }]);
   });
 });

@@ -147,8 +147,10 @@ export class IdentityService {
     }
     await reindexIfRulesChanged(this.db);
     // After a bulk load (or on a store loaded before statistics were gathered): without them
-    // every per-request read is planned as if the tables were tiny (plannerStatistics.ts).
-    await refreshPlannerStatistics(this.db);
+    // every per-request read is planned as if the tables were tiny (plannerStatistics.ts). In
+    // the background: it must never hold up following (it waits for any lock a writer holds on
+    // a table it samples); a failure only leaves the plans as they were.
+    const statistics = refreshPlannerStatistics(this.db).catch((error: unknown) => this.options.onError?.(error));
     const follower = createIdentityFollower({
       db: this.db,
       adapters: this.options.adapters,
@@ -164,6 +166,7 @@ export class IdentityService {
     return async () => {
       this.follower = null;
       await follower.stop();
+      await statistics;
     };
   }
 

@@ -15,7 +15,9 @@ import type { Schema } from '../../../db/schema';
  * would get there some time after a load; this makes it immediate there too.
  *
  * `analyze` samples (at most 300 x default_statistics_target rows a table), so its cost is
- * bounded whatever the population; it takes a lock that neither reads nor writes wait for.
+ * bounded whatever the population; it takes a lock that neither reads nor writes wait for, but
+ * it waits for a writer's exclusive lock (a bulk load, an index rebuild): the identity service
+ * runs it in the background for that reason.
  */
 export async function refreshPlannerStatistics(db: Kysely<Schema>): Promise<void> {
   await sql`analyze`.execute(db);
