@@ -34,7 +34,12 @@ export interface ChildSpec {
  * for the probe. stderr passes through; stdout's first line goes to `ready`.
  */
 export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
+  // SPLIT_CPU_PROF_DIR: V8 CPU profiles of every child, one per thread (a gateway's workers have
+  // their own), in a folder per child, written when it exits (Node refuses --cpu-prof in
+  // NODE_OPTIONS, so it goes on the command line here).
+  const profileDir = process.env.SPLIT_CPU_PROF_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, spec.name)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--import', PROBE, path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
     cwd: ROOT,
     env: spec.env ?? process.env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { DATABASE_KINDS, openTestDatabase } from '../../db/testing/testDatabase';
 import { IdentityService } from './identityService';
@@ -29,5 +30,19 @@ describe.each(DATABASE_KINDS)('identity service start (%s)', (kind) => {
     } finally {
       await service.close();
     }
+  });
+
+  it('gathers the planner statistics of the tables its per-request reads use once the store is loaded', async () => {
+    const parties = ['1000000001', '1000000002', '1000000003'].map((id, i) => party('CORE_BANKING', id, { givenName: 'Ada', familyName: `Lovelace${i}` }));
+    const service = await IdentityService.start({ database, adapters: [new FakeSourceAdapter('CORE_BANKING', parties)], pollMs: 0, leaderRetryMs: 50 });
+    // Gathered in the background; stepping down (close) waits for it.
+    await service.close();
+    // pg_stats lists a column only once `analyze` has sampled its table: a bulk-loaded table
+    // nobody analysed (PGlite has no autovacuum) has no row here, and is planned as tiny.
+    const { rows } = await sql<{ table: string; column: string }>`
+      select tablename as table, attname as column from pg_stats
+      where schemaname = current_schema() and (tablename, attname) in (('crosswalk', 'customer_id'), ('customers', 'customer_id'))
+      order by tablename`.execute(database.db);
+    expect(rows).toEqual([{ table: 'crosswalk', column: 'customer_id' }, { table: 'customers', column: 'customer_id' }]);
   });
 });

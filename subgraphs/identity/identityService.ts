@@ -8,6 +8,7 @@ import { createIdentityFollower } from './identityFollower';
 import { startLeadership, type Leadership } from './leadership';
 import type { SourceRef } from './matcherApi';
 import { initialLoad, isLoaded, type InitialLoadStats } from './store/initialLoad';
+import { refreshPlannerStatistics } from './store/plannerStatistics';
 import { decide, type DecisionOutcome, type StewardDecision, type StewardDecisionKind } from './store/identityWrites';
 import { IDENTITY_LOCKS } from './store/locks';
 import { reindexIfRulesChanged } from './store/reindex';
@@ -145,6 +146,11 @@ export class IdentityService {
       if (stats.records > 0) this.options.onLoaded?.(stats);
     }
     await reindexIfRulesChanged(this.db);
+    // After a bulk load (or on a store loaded before statistics were gathered): without them
+    // every per-request read is planned as if the tables were tiny (plannerStatistics.ts). In
+    // the background: it must never hold up following (it waits for any lock a writer holds on
+    // a table it samples); a failure only leaves the plans as they were.
+    const statistics = refreshPlannerStatistics(this.db).catch((error: unknown) => this.options.onError?.(error));
     const follower = createIdentityFollower({
       db: this.db,
       adapters: this.options.adapters,
@@ -160,6 +166,7 @@ export class IdentityService {
     return async () => {
       this.follower = null;
       await follower.stop();
+      await statistics;
     };
   }
 

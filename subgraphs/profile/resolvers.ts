@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
 import { SYSTEM_REGISTRY } from '../../systems/registry';
-import { computeGoldenProfile } from './domain/goldenProfile';
+import { createGoldenProfileMemo } from './goldenProfileMemo';
 
 /**
  * What the gateway hands us through @requires: each system's records of the customer. A system
@@ -27,12 +27,15 @@ export function recordsAndAvailability(customer: CustomerWithRecords): { parties
   return { parties, unavailableSystems };
 }
 
+// One memo per process: the same customer's unchanged records give the same profile (goldenProfileMemo.ts).
+const goldenProfiles = createGoldenProfileMemo();
+
 export const profileResolvers: GraphQLResolverMap<object> = {
   Customer: {
     __resolveReference: (ref: CustomerWithRecords) => ref,
     profile: (customer: CustomerWithRecords) => {
       const { parties, unavailableSystems } = recordsAndAvailability(customer);
-      return computeGoldenProfile(parties, { unavailableSystems });
+      return goldenProfiles.profileOf(parties, unavailableSystems);
     },
   },
 };
