@@ -2,7 +2,7 @@
  * Process 2 of `npm run bench -- --split`: the product's backends (adapters, cache layer off,
  * identity, the eight subgraphs; stack/startBackends) over simulators running in another
  * process. argv: DATASET_DIR, the simulators' urls as JSON, the audit trail file the gateway
- * process writes (the audit subgraph reads it). Prints one JSON line `{ name: url }` of the
+ * process writes (the audit subgraph reads it). Announces one JSON line (benchChild.announceReady) `{ name: url }` of the
  * subgraphs when they serve; SIGTERM stops them.
  */
 import type { SourceSystem } from '../../adapters/canonical';
@@ -11,6 +11,7 @@ import { ensureDataset } from '../../simulators/dataset/ensureDataset';
 import type { RunningSimulators } from '../../simulators/startAllSimulators';
 import { startBackends } from '../../stack/startStack';
 import { COLD_CACHE_ENV } from '../stackVariants';
+import { announceReady } from './benchChild';
 
 async function main(): Promise<void> {
   const [dir, urlsJson, auditPath] = process.argv.slice(2);
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   });
   // Nothing edits records during a bench: the follower's polls would count as legacy calls.
   backends.identity.stopFollowing();
-  process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.values(backends.subgraphs).map((s) => [s.name, s.url])))}\n`);
+  announceReady(Object.fromEntries(Object.values(backends.subgraphs).map((s) => [s.name, s.url])));
   process.once('SIGTERM', () => {
     backends.close().then(() => process.exit(0), () => process.exit(1));
   });

@@ -24,14 +24,14 @@ export interface ChildSpec {
   entry: string;
   args?: string[];
   env?: NodeJS.ProcessEnv;
-  /** Resolves when the process is ready; gets the first line it prints on stdout. */
-  ready(child: ChildProcess, firstLine: Promise<string>): Promise<void>;
+  /** Resolves when the process is ready; gets what follows the first `READY_PREFIX` line it prints on stdout. */
+  ready(child: ChildProcess, readyLine: Promise<string>): Promise<void>;
 }
 
 /**
  * Starts `node --import tsx --import bench/split/allocationProbe.ts <entry>` (not the tsx CLI,
  * which would add a wrapper process, so the pid is the one doing the work) with an IPC channel
- * for the probe. stderr passes through; stdout's first line goes to `ready`.
+ * for the probe. stderr passes through; stdout's first line marked `READY_PREFIX` goes to `ready`.
  */
 export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
   // SPLIT_CPU_PROF_DIR: V8 CPU profiles of every child, one per thread (a gateway's workers have
@@ -46,12 +46,19 @@ export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
   });
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout! });
-  const firstLine = new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
+  // Not simply the first line: a child's log (pino writes JSON lines to stdout) can come first,
+  // and a log line parsed as the child's answer left the gateway on its default subgraph ports.
+  const readyLine = new Promise<string>((resolve, reject) => {
+    const onLine = (line: string) => {
+      if (!line.startsWith(READY_PREFIX)) return;
+      lines.off('line', onLine);
+      resolve(line.slice(READY_PREFIX.length));
+    };
+    lines.on('line', onLine);
     child.once('exit', (code) => reject(new Error(`${spec.name} exited with code ${code} before it was ready`)));
   });
   // A process whose readiness is not its first line (the gateway: its health check) never awaits this.
-  firstLine.catch(() => undefined);
+  readyLine.catch(() => undefined);
   // Later output is drained so the process never blocks on a full pipe.
   lines.on('line', () => undefined);
   const close = async () => {
@@ -60,7 +67,7 @@ export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
     await exited;
   };
   try {
-    await spec.ready(child, firstLine);
+    await spec.ready(child, readyLine);
   } catch (error) {
     await close();
     throw error;
@@ -83,7 +90,15 @@ export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
   };
 }
 
-/** `ready` for a process that prints one JSON line when it serves: the parsed line goes to `onReady`. */
+/** What a child prints before its one JSON line when it serves (benchChild reads nothing else as readiness). */
+export const READY_PREFIX = 'SPLIT-READY ';
+
+/** Prints a child's readiness: `READY_PREFIX` and the value as JSON, on a line of its own. */
+export function announceReady(value: unknown): void {
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify(value)}\n`);
+}
+
+/** `ready` for a process that announces itself with `announceReady`: the parsed value goes to `onReady`. */
 export function jsonLineReady<T>(onReady: (value: T) => void): ChildSpec['ready'] {
-  return async (_child, firstLine) => onReady(JSON.parse(await firstLine) as T);
+  return async (_child, readyLine) => onReady(JSON.parse(await readyLine) as T);
 }
