@@ -68,7 +68,7 @@ export async function runEval(args: EvalArgs): Promise<EvalResult> {
     score: pairwiseScore(clusters, truth),
     clusters: clusters.length,
     records: run.sorted.length,
-    blocking: blockingQuality(run.sorted, run.blocking, run.candidates.length, truth),
+    blocking: blockingQuality(run.sorted, run.blocking, run.stats.candidatePairs, truth),
     stats: run.stats,
   };
 }

@@ -95,10 +95,12 @@ export function modelFor(sorted: readonly NormalisedParty[], candidates: Candida
   return { model: trainModel({ parties: sorted, candidates }, config), trained: true };
 }
 
-/** Everything one run computes, for callers that need more than the clusters (evaluation, explanations). */
+/**
+ * Everything one run computes, for callers that need more than the clusters (evaluation,
+ * explanations). The candidate pairs themselves are not kept (their count is in `stats`).
+ */
 export interface LinkageRun {
   sorted: NormalisedParty[];
-  candidates: CandidatePairStore;
   blocking: BlockingIndex;
   model: MatchModel;
   compiled: CompiledModel;
@@ -108,6 +110,20 @@ export interface LinkageRun {
   stats: ResolutionStats;
 }
 
+/**
+ * Block, compare, train and score. A function of its own so that the candidate pairs' columns
+ * (some 200 MB for the 14.5 M pairs of a million persons) go out of scope, and can be collected,
+ * before clustering and writing the clusters: only the kept links outlive it.
+ */
+function scoreCandidates(sorted: NormalisedParty[], config: MatchConfig, populationBlockSize?: (key: string) => number) {
+  const { pairs: candidates, blocking, stats: blockingStats } = compareCandidates(sorted, config, populationBlockSize);
+  const { model, trained } = modelFor(sorted, candidates, config);
+  const compiled = compileModel(model);
+  const linking = emptyLinkingStats();
+  const links = scorePairs(sorted, candidates, compiled, config, linking);
+  return { blocking, blockingStats, model, trained, compiled, linking, links };
+}
+
 /** The whole pipeline over already-normalised, sorted and deduplicated records. */
 export function runLinkage(
   sorted: NormalisedParty[],
@@ -115,18 +131,14 @@ export function runLinkage(
   overrides: StewardOverrides,
   populationBlockSize?: (key: string) => number,
 ): LinkageRun {
-  const { pairs: candidates, blocking, stats: blockingStats } = compareCandidates(sorted, config, populationBlockSize);
-  const { model, trained } = modelFor(sorted, candidates, config);
-  const compiled = compileModel(model);
-  const linking = emptyLinkingStats();
-  const links = scorePairs(sorted, candidates, compiled, config, linking);
+  const { blocking, blockingStats, model, trained, compiled, linking, links } = scoreCandidates(sorted, config, populationBlockSize);
   const { always, never } = overrideIndexes(sorted, overrides);
   const clustering = emptyClusteringStats();
   const scorer = new PairScorer(compiled, sorted);
   const pairWeight = (i: number, j: number): number => scorer.weight(compareRecords(sorted[i], sorted[j]), i, j);
   const groups = clusterRecords({ records: sorted.length, links, always, never, config, pairWeight }, clustering);
   const stats: ResolutionStats = { parties: sorted.length, clusters: groups.length, trained, ...blockingStats, ...linking, ...clustering };
-  return { sorted, candidates, blocking, model, compiled, links, groups, stats };
+  return { sorted, blocking, model, compiled, links, groups, stats };
 }
 
 /**
