@@ -8,7 +8,7 @@
  * apart (with its comparison levels and whether its weight reached the link threshold). Prints
  * counts and levels only, never a value from the data.
  */
-import { runLinkage, dedupeAndSort } from '../subgraphs/identity/domain/resolveParties';
+import { runLinkageForEvaluation, dedupeAndSort } from '../subgraphs/identity/domain/resolveParties';
 import { DEFAULT_MATCH_CONFIG } from '../subgraphs/identity/domain/matchConfig';
 import { readNormalisedParties, readTruthIndex } from '../subgraphs/identity/domain/matchFiles';
 import { NO_OVERRIDES } from '../subgraphs/identity/domain/stewardOverrides';
@@ -18,7 +18,7 @@ import { PairScorer, weightOfProbability } from '../subgraphs/identity/domain/ma
 async function main(parties: string, truthFile: string): Promise<void> {
   const t0 = Date.now();
   const sorted = dedupeAndSort(await readNormalisedParties(parties));
-  const run = runLinkage(sorted, DEFAULT_MATCH_CONFIG, NO_OVERRIDES);
+  const run = runLinkageForEvaluation(sorted, DEFAULT_MATCH_CONFIG, NO_OVERRIDES);
   console.log('run', (Date.now() - t0) / 1000, JSON.stringify(run.stats));
   const truth = await readTruthIndex(truthFile);
   const recordsOf = new Map<string, number[]>();

@@ -16,7 +16,7 @@ import { datasetNormalisedParties } from './datasetParties';
 import { MatchUsageError } from './matchErrors';
 import { loadConfigAndModel, readNormalisedParties, readTruthIndex } from './matchFiles';
 import { pairwiseScore, type PairwiseScore } from './pairwiseMetrics';
-import { dedupeAndSort, resolvedClusters, runLinkage, type ResolvedCluster, type ResolutionStats } from './resolveParties';
+import { dedupeAndSort, resolvedClusters, runLinkageForEvaluation, type ResolvedCluster, type ResolutionStats } from './resolveParties';
 import { NO_OVERRIDES } from './stewardOverrides';
 
 export interface EvalArgs {
@@ -61,7 +61,7 @@ export async function runEval(args: EvalArgs): Promise<EvalResult> {
   }
   const config = await loadConfigAndModel(args.config, args.model);
   const parties = args.input !== undefined ? await readNormalisedParties(args.input) : await datasetNormalisedParties(args.dataset!);
-  const run = runLinkage(dedupeAndSort(parties), config, NO_OVERRIDES);
+  const run = runLinkageForEvaluation(dedupeAndSort(parties), config, NO_OVERRIDES);
   const clusters = resolvedClusters(run);
   if (args.output) await writeClusterLines(args.output, clusters);
   return {

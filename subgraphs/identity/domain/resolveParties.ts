@@ -101,7 +101,6 @@ export function modelFor(sorted: readonly NormalisedParty[], candidates: Candida
  */
 export interface LinkageRun {
   sorted: NormalisedParty[];
-  blocking: BlockingIndex;
   model: MatchModel;
   compiled: CompiledModel;
   links: LinkList;
@@ -110,28 +109,46 @@ export interface LinkageRun {
   stats: ResolutionStats;
 }
 
+/** A run that also kept its blocking index, to tell which true pairs were compared (evaluation, diagnosis). */
+export interface EvaluatedLinkageRun extends LinkageRun {
+  blocking: BlockingIndex;
+}
+
 /**
  * Block, compare, train and score. A function of its own so that the candidate pairs' columns
  * (some 200 MB for the 14.5 M pairs of a million persons) go out of scope, and can be collected,
- * before clustering and writing the clusters: only the kept links outlive it.
+ * before clustering and writing the clusters: only the kept links outlive it. The blocking index
+ * (some 200 MB more) goes with them unless `keepBlocking` (only the evaluator asks for it).
  */
-function scoreCandidates(sorted: NormalisedParty[], config: MatchConfig, populationBlockSize?: (key: string) => number) {
+function scoreCandidates(sorted: NormalisedParty[], config: MatchConfig, populationBlockSize: ((key: string) => number) | undefined, keepBlocking: boolean) {
   const { pairs: candidates, blocking, stats: blockingStats } = compareCandidates(sorted, config, populationBlockSize);
   const { model, trained } = modelFor(sorted, candidates, config);
   const compiled = compileModel(model);
   const linking = emptyLinkingStats();
   const links = scorePairs(sorted, candidates, compiled, config, linking);
-  return { blocking, blockingStats, model, trained, compiled, linking, links };
+  return { blocking: keepBlocking ? blocking : undefined, blockingStats, model, trained, compiled, linking, links };
 }
 
 /** The whole pipeline over already-normalised, sorted and deduplicated records. */
-export function runLinkage(
+export function runLinkage(sorted: NormalisedParty[], config: MatchConfig, overrides: StewardOverrides, populationBlockSize?: (key: string) => number): LinkageRun {
+  return linkage(sorted, config, overrides, populationBlockSize, false);
+}
+
+/** `runLinkage` keeping the blocking index, for the evaluator's pairs completeness. */
+export function runLinkageForEvaluation(sorted: NormalisedParty[], config: MatchConfig, overrides: StewardOverrides): EvaluatedLinkageRun {
+  const run = linkage(sorted, config, overrides, undefined, true);
+  if (!run.blocking) throw new Error('linkage: the blocking index was not kept');
+  return { ...run, blocking: run.blocking };
+}
+
+function linkage(
   sorted: NormalisedParty[],
   config: MatchConfig,
   overrides: StewardOverrides,
-  populationBlockSize?: (key: string) => number,
-): LinkageRun {
-  const { blocking, blockingStats, model, trained, compiled, linking, links } = scoreCandidates(sorted, config, populationBlockSize);
+  populationBlockSize: ((key: string) => number) | undefined,
+  keepBlocking: boolean,
+): LinkageRun & { blocking?: BlockingIndex } {
+  const { blocking, blockingStats, model, trained, compiled, linking, links } = scoreCandidates(sorted, config, populationBlockSize, keepBlocking);
   const { always, never } = overrideIndexes(sorted, overrides);
   const clustering = emptyClusteringStats();
   const scorer = new PairScorer(compiled, sorted);
