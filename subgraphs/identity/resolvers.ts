@@ -85,22 +85,23 @@ function offsetPage<T>(nodes: T[], fetched: number, offset: number, size: number
 
 const startOf = (after: string | null | undefined) => (after ? decodeCursor(after) + 1 : 0);
 
-/** The change an event or a membership row was written by (the store's foreign key guarantees one). */
-async function changeOf(loaders: IdentityLoaders, changeId: number) {
+/**
+ * When, why and by whose decision an event or a membership row was written: its change (the
+ * store's foreign key guarantees one) and the steward decision behind it, if any.
+ */
+async function causeOf(loaders: IdentityLoaders, changeId: number) {
   const change = await loaders.changes.load(changeId);
   if (!change) throw new Error('identity store: an event or membership row without its change');
-  return change;
-}
-
-async function eventNode(event: StoredIdentityEvent, { loaders }: IdentityContext) {
-  const change = await changeOf(loaders, event.changeId);
   return {
-    ...event,
     at: change.at,
     cause: change.cause,
     system: change.system,
     decision: change.decisionId ? await loaders.decisions.load(change.decisionId) : null,
   };
+}
+
+async function eventNode(event: StoredIdentityEvent, { loaders }: IdentityContext) {
+  return { ...event, ...(await causeOf(loaders, event.changeId)) };
 }
 
 export const identityResolvers = {
@@ -159,12 +160,10 @@ export const identityResolvers = {
       const events = await eventsOfChanges(context.db, [...new Set(changes.map((c) => c.changeId))], args.customerId);
       const nodes = await Promise.all(
         changes.slice(0, size).map(async (change: MembershipChange) => {
-          const cause = await changeOf(context.loaders, change.changeId);
           return {
+            // The membership row's own fields (its `at` among them) come after, so they win.
+            ...(await causeOf(context.loaders, change.changeId)),
             ...change,
-            cause: cause.cause,
-            system: cause.system,
-            decision: cause.decisionId ? await context.loaders.decisions.load(cause.decisionId) : null,
             events: await Promise.all((events.get(change.changeId) ?? []).map((event) => eventNode(event, context))),
           };
         }),

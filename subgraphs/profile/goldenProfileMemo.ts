@@ -11,7 +11,7 @@ import { computeGoldenProfile, type GoldenProfile } from './domain/goldenProfile
  * a record gone or added, an outage) is a different key, so no invalidation is needed and no
  * stale profile can be served. It was the largest self-time of the subgraphs process
  * (phone parsing, normalisation and survivorship per field per request: ~6 ms per customerList
- * page of 50; BENCHMARKS.md "Per-request CPU: golden profile memo").
+ * page of 50; BENCHMARKS.md "Golden profile memo and planner statistics").
  *
  * The profile is shared between requests: it is frozen so no code path can change one
  * request's answer for another. Bounded (LRU) so memory stays flat whatever the traffic.

@@ -11,7 +11,7 @@ import type { Schema } from '../../../db/schema';
  * over all of them. With statistics it reads the `crosswalk_by_customer` index for the
  * customers asked for. Measured on the 2,000-customer bench population (PGlite, one process):
  * the crosswalk read of one customer 2.2 -> 0.85 ms, a page of customers 3.5 -> 1.4 ms
- * (BENCHMARKS.md, "Per-request CPU: planner statistics"). On a PostgreSQL server autovacuum
+ * (BENCHMARKS.md, "Golden profile memo and planner statistics"). On a PostgreSQL server autovacuum
  * would get there some time after a load; this makes it immediate there too.
  *
  * `analyze` samples (at most 300 x default_statistics_target rows a table), so its cost is
