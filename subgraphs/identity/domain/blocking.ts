@@ -61,8 +61,13 @@ export class BlockingIndex {
   /** Record i's hashes under rule r are hashes[offsets[i*R + r] .. offsets[i*R + r + 1]). */
   private readonly offsets: Uint32Array;
   private hashes: Int32Array;
-  /** Per rule, the hashes of the blocks skipped as too large. */
-  private readonly oversized: Set<number>[];
+  /**
+   * 1 where the key in the same slot of `hashes` names a block skipped as too large (set as
+   * `pairs` reaches the block): a flag beside the hash rather than a set of hashes, because
+   * every candidate pair checks the keys it shares under the earlier rules, and at a million
+   * persons that was some ten million set lookups.
+   */
+  private oversizedSlots: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly parties: readonly NormalisedParty[],
@@ -77,7 +82,6 @@ export class BlockingIndex {
   ) {
     if (parties.length > INDEX_SPACE) throw new RangeError(`blocking handles at most ${INDEX_SPACE} records in one run`);
     this.rules = ruleNames.map((name) => BLOCKING_RULES[name]);
-    this.oversized = this.rules.map(() => new Set<number>());
     const R = this.rules.length;
     this.offsets = new Uint32Array(parties.length * R + 1);
     this.hashes = new Int32Array(Math.max(16, parties.length * 4));
@@ -117,6 +121,7 @@ export class BlockingIndex {
   private firstShared(x: number, y: number, lastRule: number): number {
     const R = this.rules.length;
     const h = this.hashes;
+    const over = this.oversizedSlots;
     for (let r = 0; r <= lastRule; r++) {
       const xs = this.offsets[x * R + r];
       const xe = this.offsets[x * R + r + 1];
@@ -126,9 +131,9 @@ export class BlockingIndex {
       let best = -1;
       for (let i = xs; i < xe; i++) {
         const hash = h[i];
-        if (best >= 0 && hash >= best) continue;
+        if ((best >= 0 && hash >= best) || over[i] === 1) continue;
         for (let j = ys; j < ye; j++) {
-          if (h[j] === hash && !this.oversized[r].has(hash)) {
+          if (h[j] === hash) {
             best = hash;
             break;
           }
@@ -150,8 +155,20 @@ export class BlockingIndex {
    * block: that costs a few extra comparisons, never a missed pair.
    */
   *pairs(stats?: BlockingStats): Generator<[number, number]> {
+    const out: Array<[number, number]> = [];
+    this.forEachPair((i, j) => out.push([i, j]), stats);
+    yield* out;
+  }
+
+  /**
+   * `pairs` without a tuple per pair: `visit(i, j)` for every candidate pair, in the same order.
+   * What a batch run uses (tens of millions of pairs: two short-lived objects each, through a
+   * generator, were a good part of the collector's work).
+   */
+  forEachPair(visit: (i: number, j: number) => void, stats?: BlockingStats): void {
     const R = this.rules.length;
     const n = this.parties.length;
+    this.oversizedSlots = new Uint8Array(this.hashes.length);
     for (let k = 0; k < R; k++) {
       let count = 0;
       for (let i = 0; i < n; i++) count += this.offsets[i * R + k + 1] - this.offsets[i * R + k];
@@ -177,7 +194,7 @@ export class BlockingIndex {
         if (stats) stats.blocks++;
         if (block.length > this.maxBlockSize || (this.populationBlockSize && this.populationBlockSize(this.keyOfHash(block[0], k, hash)) > this.maxBlockSize)) {
           if (stats) stats.oversizedBlocks++;
-          this.oversized[k].add(hash);
+          this.markOversized(block, k, hash);
           continue;
         }
         const here = k * 2 ** 30 + hash;
@@ -188,10 +205,18 @@ export class BlockingIndex {
               stats.candidatePairs++;
               stats.pairsByRule[ruleName] = (stats.pairsByRule[ruleName] ?? 0) + 1;
             }
-            yield [block[x], block[y]];
+            visit(block[x], block[y]);
           }
         }
       }
+    }
+  }
+
+  /** Flags the slots of every record in the block (all the records holding the key) under rule k. */
+  private markOversized(block: readonly number[], k: number, hash: number): void {
+    const R = this.rules.length;
+    for (const i of block) {
+      for (let x = this.offsets[i * R + k]; x < this.offsets[i * R + k + 1]; x++) if (this.hashes[x] === hash) this.oversizedSlots[x] = 1;
     }
   }
 

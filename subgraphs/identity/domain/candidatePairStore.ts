@@ -44,6 +44,6 @@ export function compareCandidates(parties: readonly NormalisedParty[], config: M
   const blocking = new BlockingIndex(parties, config.blockingRules, config.maxBlockSize, populationBlockSize);
   const stats = emptyBlockingStats();
   const pairs = new CandidatePairStore();
-  for (const [i, j] of blocking.pairs(stats)) pairs.push(i, j, compareRecords(parties[i], parties[j]));
+  blocking.forEachPair((i, j) => pairs.push(i, j, compareRecords(parties[i], parties[j])), stats);
   return { pairs, blocking, stats };
 }

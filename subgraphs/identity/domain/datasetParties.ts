@@ -13,7 +13,7 @@ import { readJsonLines } from '../../../simulators/dataset/readJsonLines';
 import { DATASET_FILES } from '../../../simulators/dataset/records';
 import type { BusinessPartnerRecord, CardholderRecord, ContactRecord, CoreBankingCustomerRecord } from '../../../simulators/dataset/records';
 import { parseTrack1Name } from './nameNormalisation';
-import { normaliseParty, type NormalisedParty } from './normalisedParty';
+import { createBatchNormaliser, type NormalisedParty } from './normalisedParty';
 
 /** Empty text is "not held", as the adapters read it. */
 function present(value: string | null | undefined): string | null {
@@ -116,6 +116,7 @@ export async function* datasetParties(dir: string): AsyncIterable<SourceParty> {
 /** Every party of a dataset directory, normalised (what the match commands' --dataset reads). */
 export async function datasetNormalisedParties(dir: string): Promise<NormalisedParty[]> {
   const out: NormalisedParty[] = [];
-  for await (const party of datasetParties(dir)) out.push(normaliseParty(party));
+  const normalise = createBatchNormaliser();
+  for await (const party of datasetParties(dir)) out.push(normalise(party));
   return out;
 }
