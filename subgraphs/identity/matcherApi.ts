@@ -16,5 +16,5 @@
  * - `explainPair`, `compileModel`, `bandOf`, `defaultMatchModel`: the review queue's rows and the
  *   explanations stewards and auditors read (store/reviewQueueStore.ts).
  */
-export { applyChanges, anchorOf, bandOf, blockingKeys, compileModel, defaultMatchModel, explainPair, modelToJson, normaliseParty, parseModel, resolveNormalisedParties, retrainResolution, sourceKey, DEFAULT_MATCH_CONFIG } from './domain';
+export { applyChanges, anchorOf, bandOf, blockingKeys, compileModel, defaultMatchModel, explainPair, modelToJson, normaliseParty, parseModel, resolveNormalisedParties, retrainResolution, sourceKey, valuesOf, DEFAULT_MATCH_CONFIG } from './domain';
 export type { Band, ClusterEntry, IdentityEvent, MatchConfig, MatchModel, NormalisedParty, PairExplanation, ResolutionState, ScoredPair, SourceRef, StewardOverrides } from './domain';

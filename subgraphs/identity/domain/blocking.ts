@@ -45,6 +45,20 @@ export function blockingKeys(p: NormalisedParty, rules: readonly BlockingRuleNam
   return keys;
 }
 
+/**
+ * Whether the pair of records whose keys hash to x and y is in a rule's one-in-`oneIn` sample:
+ * symmetric, and a function of the two keys only, so a batch run and the incremental apply
+ * (which sees the same records at other indexes) pick the same pairs. The sum is mixed with
+ * MurmurHash3's finaliser so that the choice does not follow either key's hash.
+ */
+export function inSample(x: number, y: number, oneIn: number): boolean {
+  let h = (x + y) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % oneIn === 0;
+}
+
 const INDEX_BITS = 23;
 const INDEX_SPACE = 2 ** INDEX_BITS;
 /** The largest population one batch run blocks (the packing below leaves 23 bits for the index). */
@@ -68,6 +82,8 @@ export class BlockingIndex {
    * persons that was some ten million set lookups.
    */
   private oversizedSlots: Uint8Array = new Uint8Array(0);
+  /** Each record's key, hashed (for the sampled rules), computed when first needed. */
+  private keyHashes: Int32Array | undefined;
 
   constructor(
     private readonly parties: readonly NormalisedParty[],
@@ -161,11 +177,12 @@ export class BlockingIndex {
   }
 
   /**
-   * `pairs` without a tuple per pair: `visit(i, j)` for every candidate pair, in the same order.
+   * `pairs` without a tuple per pair: `visit(i, j, weight)` for every candidate pair, in the
+   * same order; `weight` is how many pairs this one stands for (the rule's `sampleOneIn`, else 1).
    * What a batch run uses (tens of millions of pairs: two short-lived objects each, through a
    * generator, were a good part of the collector's work).
    */
-  forEachPair(visit: (i: number, j: number) => void, stats?: BlockingStats): void {
+  forEachPair(visit: (i: number, j: number, weight: number) => void, stats?: BlockingStats): void {
     const R = this.rules.length;
     const n = this.parties.length;
     this.oversizedSlots = new Uint8Array(this.hashes.length);
@@ -179,6 +196,7 @@ export class BlockingIndex {
       }
       entries.sort();
       const ruleName = this.rules[k].name;
+      const oneIn = this.rules[k].sampleOneIn ?? 1;
       const block: number[] = [];
       for (let start = 0; start < count; ) {
         const hash = Math.floor(entries[start] / INDEX_SPACE);
@@ -200,12 +218,15 @@ export class BlockingIndex {
         const here = k * 2 ** 30 + hash;
         for (let x = 0; x < block.length; x++) {
           for (let y = x + 1; y < block.length; y++) {
+            // The sample first: it is cheaper than finding which key the pair shares first, and
+            // a pair outside the sample is not compared here whichever rule produced it.
+            if (oneIn > 1 && !this.sampled(block[x], block[y], oneIn)) continue;
             if (this.firstShared(block[x], block[y], k) !== here) continue;
             if (stats) {
               stats.candidatePairs++;
               stats.pairsByRule[ruleName] = (stats.pairsByRule[ruleName] ?? 0) + 1;
             }
-            visit(block[x], block[y]);
+            visit(block[x], block[y], oneIn);
           }
         }
       }
@@ -220,9 +241,21 @@ export class BlockingIndex {
     }
   }
 
+  private sampled(x: number, y: number, oneIn: number): boolean {
+    if (!this.keyHashes) {
+      this.keyHashes = new Int32Array(this.parties.length);
+      for (let i = 0; i < this.parties.length; i++) this.keyHashes[i] = keyHash(this.parties[i].key);
+    }
+    return inSample(this.keyHashes[x], this.keyHashes[y], oneIn);
+  }
+
   /** Whether `pairs` produced (or would produce) the pair of records x and y. Valid once `pairs` has run to the end. */
   compared(x: number, y: number): boolean {
-    return x !== y && this.firstShared(x, y, this.rules.length - 1) >= 0;
+    if (x === y) return false;
+    const shared = this.firstShared(x, y, this.rules.length - 1);
+    if (shared < 0) return false;
+    const oneIn = this.rules[Math.floor(shared / 2 ** 30)].sampleOneIn ?? 1;
+    return oneIn === 1 || this.sampled(x, y, oneIn);
   }
 
   private keyOfHash(record: number, rule: number, hash: number): string {

@@ -12,12 +12,14 @@ export class CandidatePairStore {
   a = new Int32Array(1024);
   b = new Int32Array(1024);
   gamma = new Uint32Array(1024);
+  /** How many pairs each one stands for in training (a sampled blocking rule's pairs: its `sampleOneIn`). */
+  weight = new Uint8Array(1024);
   length = 0;
 
-  push(a: number, b: number, gamma: number): void {
+  push(a: number, b: number, gamma: number, weight = 1): void {
     if (this.length === this.a.length) {
       const size = this.a.length * 2;
-      const grow = <T extends Int32Array | Uint32Array>(old: T, make: (n: number) => T): T => {
+      const grow = <T extends Int32Array | Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
         const next = make(size);
         next.set(old);
         return next;
@@ -25,7 +27,9 @@ export class CandidatePairStore {
       this.a = grow(this.a, (n) => new Int32Array(n));
       this.b = grow(this.b, (n) => new Int32Array(n));
       this.gamma = grow(this.gamma, (n) => new Uint32Array(n));
+      this.weight = grow(this.weight, (n) => new Uint8Array(n));
     }
+    this.weight[this.length] = weight;
     this.a[this.length] = a;
     this.b[this.length] = b;
     this.gamma[this.length] = gamma;
@@ -44,6 +48,6 @@ export function compareCandidates(parties: readonly NormalisedParty[], config: M
   const blocking = new BlockingIndex(parties, config.blockingRules, config.maxBlockSize, populationBlockSize);
   const stats = emptyBlockingStats();
   const pairs = new CandidatePairStore();
-  blocking.forEachPair((i, j) => pairs.push(i, j, compareRecords(parties[i], parties[j])), stats);
+  blocking.forEachPair((i, j, weight) => pairs.push(i, j, compareRecords(parties[i], parties[j]), weight), stats);
   return { pairs, blocking, stats };
 }

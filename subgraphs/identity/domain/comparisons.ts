@@ -10,7 +10,7 @@
  * as one pattern during training.
  */
 import { editsUpTo, jaroWinklerAtLeast } from './stringSimilarity';
-import type { NormalisedParty } from './normalisedParty';
+import { shareAValue, type NormalisedParty, type ValueList } from './normalisedParty';
 
 export interface ComparisonLevel {
   /** Stable name of the level, used in the model file and in explanations. */
@@ -254,10 +254,9 @@ export function localityLevel(a: string, b: string): number {
   return jaroWinklerAtLeast(a, b, SIMILARITY.high) >= SIMILARITY.high ? 2 : 3;
 }
 
-function sharedValueLevel(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < b.length; j++) if (a[i] === b[j]) return 1;
-  return 2;
+function sharedValueLevel(a: ValueList, b: ValueList): number {
+  if (a === '' || b === '') return 0;
+  return shareAValue(a, b) ? 1 : 2;
 }
 
 /** A name level's rank for choosing the better reading (lower is stronger; missing counts as weakest). */

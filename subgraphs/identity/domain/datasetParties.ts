@@ -13,7 +13,7 @@ import { readJsonLines } from '../../../simulators/dataset/readJsonLines';
 import { DATASET_FILES } from '../../../simulators/dataset/records';
 import type { BusinessPartnerRecord, CardholderRecord, ContactRecord, CoreBankingCustomerRecord } from '../../../simulators/dataset/records';
 import { parseTrack1Name } from './nameNormalisation';
-import { createBatchNormaliser, type NormalisedParty } from './normalisedParty';
+import { normaliseParty, type NormalisedParty } from './normalisedParty';
 
 /** Empty text is "not held", as the adapters read it. */
 function present(value: string | null | undefined): string | null {
@@ -116,7 +116,6 @@ export async function* datasetParties(dir: string): AsyncIterable<SourceParty> {
 /** Every party of a dataset directory, normalised (what the match commands' --dataset reads). */
 export async function datasetNormalisedParties(dir: string): Promise<NormalisedParty[]> {
   const out: NormalisedParty[] = [];
-  const normalise = createBatchNormaliser();
-  for await (const party of datasetParties(dir)) out.push(normalise(party));
+  for await (const party of datasetParties(dir)) out.push(normaliseParty(party));
   return out;
 }

@@ -49,6 +49,11 @@ export interface EmOptions {
 export function patternsOf(vectors: Iterable<number>, levelCounts: readonly number[], levelOf: (gamma: number, c: number) => number): EmPatterns {
   const counts = new Map<number, number>();
   for (const g of vectors) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return patternsOfCounts(counts, levelCounts, levelOf);
+}
+
+/** Patterns from vectors already counted (a count may be a weight: a sampled pair stands for several). */
+export function patternsOfCounts(counts: ReadonlyMap<number, number>, levelCounts: readonly number[], levelOf: (gamma: number, c: number) => number): EmPatterns {
   const comparisons = levelCounts.length;
   const levels = new Uint8Array(counts.size * comparisons);
   const out = new Float64Array(counts.size);

@@ -7,7 +7,7 @@ export { NO_OVERRIDES } from './stewardOverrides';
 export type { SourceRef, StewardOverrides } from './stewardOverrides';
 export { DEFAULT_MATCH_CONFIG } from './matchConfig';
 export type { MatchConfig, MatchThresholds } from './matchConfig';
-export { normaliseParty, sourceKey } from './normalisedParty';
+export { normaliseParty, sourceKey, valuesOf } from './normalisedParty';
 export type { NormalisedParty } from './normalisedParty';
 export { blockingKeys } from './blocking';
 export { compileModel, modelToJson, parseModel } from './matchModel';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
 import { MatchInputError } from './matchErrors';
 import { parseModel, type MatchModel } from './matchModel';
-import { createBatchNormaliser, type NormalisedParty } from './normalisedParty';
+import { normaliseParty, type NormalisedParty } from './normalisedParty';
 import { indexTruthPerson, type TruthPerson } from './pairwiseMetrics';
 import { readLines, readPartyLines } from './partyLines';
 import type { StewardOverrides } from './stewardOverrides';
@@ -59,11 +59,10 @@ export async function loadConfigAndModel(configFile: string | undefined, modelFi
   return modelFile ? { ...config, model: await loadModel(modelFile) } : config;
 }
 
-/** Streams a parties file into normalised records (one batch: repeated values kept once). */
+/** Streams a parties file into normalised records. */
 export async function readNormalisedParties(file: string): Promise<NormalisedParty[]> {
   const out: NormalisedParty[] = [];
-  const normalise = createBatchNormaliser();
-  for await (const party of readPartyLines(file)) out.push(normalise(party));
+  for await (const party of readPartyLines(file)) out.push(normaliseParty(party));
   return out;
 }
 

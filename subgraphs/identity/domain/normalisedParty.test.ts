@@ -1,4 +1,4 @@
-import { createBatchNormaliser, normaliseNationalId, normaliseParty } from './normalisedParty';
+import { forEachValue, normaliseNationalId, normaliseParty, shareAValue, valueList, valuesOf } from './normalisedParty';
 import { party, ukAddress } from './partyFixtures';
 
 describe('normaliseParty', () => {
@@ -23,8 +23,8 @@ describe('normaliseParty', () => {
       familyPhonetic: 'MLR',
       birthDate: '1980-03-07',
       nationalId: null,
-      phones: ['+447700900123'],
-      emails: ['zoe.muller@example.com'],
+      phones: '+447700900123',
+      emails: 'zoe.muller@example.com',
       postcode: 'YO11AA',
       houseNumber: '12',
       unit: '3',
@@ -40,36 +40,43 @@ describe('normaliseParty', () => {
   });
 });
 
-describe('createBatchNormaliser', () => {
-  // One person in three systems, the values typed three ways; and a different person.
-  const records = [
-    party('CORE_BANKING', 'C1', { givenName: 'Ann', familyName: 'Lee', phones: ['07700 900123'], emails: ['Ann.Lee@example.com'], address: ukAddress('1 High St', 'yo1 1aa') }),
-    party('CARDS', 'H1', { rawName: 'LEE/ANN', phones: ['+44 7700 900123'], emails: [' ann.lee@EXAMPLE.com'], address: ukAddress('1 High Street', 'YO11AA') }),
-    party('CALL_CENTER', 'K1', { givenName: 'Ann', familyName: 'Lee', phones: ['0044 7700 900123', '020 7946 0000'], address: ukAddress('1 High St', 'YO1 1AA') }),
-    party('ERP', 'E1', { givenName: 'Bob', familyName: 'Roe', phones: ['07700 900456'], emails: ['bob@example.com'], address: ukAddress('2 Low St', 'YO2 2BB') }),
+describe('value lists (a record\'s phones, its emails)', () => {
+  it('hold one value as the value itself, several separated by spaces, none as empty', () => {
+    expect(valueList([])).toBe('');
+    expect(valueList(['+447700900123'])).toBe('+447700900123');
+    expect(valueList(['+447700900123', '+442079460000'])).toBe('+447700900123 +442079460000');
+    expect(valuesOf('')).toEqual([]);
+    expect(valuesOf('+447700900123 +442079460000')).toEqual(['+447700900123', '+442079460000']);
+  });
+
+  it('refuse a value they could not give back', () => {
+    expect(() => valueList(['a b'])).toThrow(RangeError);
+    expect(() => valueList(['x', ''])).toThrow(RangeError);
+  });
+
+  // [a, b, share a value]
+  const cases: Array<[string[], string[], boolean]> = [
+    [[], [], false],
+    [['a@x.com'], [], false],
+    [['a@x.com'], ['a@x.com'], true],
+    [['a@x.com'], ['b@x.com'], false],
+    [['a@x.com'], ['a@x.co'], false], // a prefix is not the value
+    [['a@x.com', 'b@x.com'], ['b@x.com'], true],
+    [['b@x.com'], ['a@x.com', 'b@x.com'], true],
+    [['a@x.com', 'c@x.com'], ['b@x.com', 'd@x.com'], false],
+    [['ab@x.com'], ['b@x.com', 'c@x.com'], false], // a suffix of the other list's text is not a value of it
+    [['c@x.com', 'a@x.com'], ['a@x.com', 'c@x.com'], true],
   ];
-
-  it('gives each record what normaliseParty gives it', () => {
-    const normalise = createBatchNormaliser();
-    expect(records.map(normalise)).toEqual(records.map(normaliseParty));
+  it.each(cases)('%j and %j share a value: %s', (a, b, expected) => {
+    expect(shareAValue(valueList(a), valueList(b))).toBe(expected);
+    expect(shareAValue(valueList(b), valueList(a))).toBe(expected);
   });
 
-  // (The postcode is kept once too; JavaScript cannot tell two equal strings apart, so only the
-  // lists' identity is observable here. The memory it saves is in BENCHMARKS.md.)
-  it("keeps the lists one person's records repeat once per batch: the same list object", () => {
-    const [core, cards, callCenter, erp] = records.map(createBatchNormaliser());
-    expect(cards.phones).toBe(core.phones);
-    expect(cards.emails).toBe(core.emails);
-    expect(callCenter.phones).not.toBe(core.phones); // a different list: two numbers
-    expect(callCenter.phones).toEqual(['+447700900123', '+442079460000']);
-    expect(erp.phones).not.toBe(core.phones);
-    expect(callCenter.emails).toEqual([]);
-  });
-
-  it('shares nothing between batches, nor in the one-record normaliser', () => {
-    const one = normaliseParty(records[0]);
-    const other = normaliseParty(records[1]);
-    expect(other.phones).not.toBe(one.phones);
-    expect(createBatchNormaliser()(records[1]).phones).not.toBe(createBatchNormaliser()(records[0]).phones);
+  it('visit each value', () => {
+    const seen: string[] = [];
+    forEachValue('', (v) => seen.push(v));
+    forEachValue('a', (v) => seen.push(v));
+    forEachValue('b c', (v) => seen.push(v));
+    expect(seen).toEqual(['a', 'b', 'c']);
   });
 });

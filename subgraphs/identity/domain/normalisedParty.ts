@@ -24,9 +24,10 @@ export interface NormalisedParty {
   familyPhonetic: string;
   birthDate: string | null;
   nationalId: string | null;
-  /** E.164. */
-  phones: readonly string[];
-  emails: readonly string[];
+  /** E.164 numbers, as a value list (see ValueList). */
+  phones: ValueList;
+  /** Normalised addresses, as a value list. */
+  emails: ValueList;
   /** The address parts the matcher compares ('' when not held). */
   postcode: string;
   houseNumber: string;
@@ -37,8 +38,41 @@ export interface NormalisedParty {
   locality: string;
 }
 
-/** The one empty list every record without phones (emails) shares; never mutated. */
-const NONE: readonly string[] = [];
+/**
+ * Several values of one field (a record's phones, its emails) as one string, separated by single
+ * spaces ('' when there is none): neither an E.164 number nor a normalised email address holds a
+ * space. A record holds one phone and one email almost always, and a one-element array costs 56
+ * bytes beside its string: at a million persons (2.4 million records) some 270 MB of heap, and
+ * the records' size is what keeps a million-person run inside 2 GB. Read it with `valuesOf` and
+ * `shareAValue`, never by splitting it by hand.
+ */
+export type ValueList = string;
+
+/** The list of `values` (each detached from the text it was cut from, see detachString.ts). */
+export function valueList(values: readonly string[]): ValueList {
+  if (values.some((v) => v === '' || v.includes(' '))) throw new RangeError('a value list holds non-empty values without spaces');
+  return values.length === 0 ? '' : values.length === 1 ? detachString(values[0]) : detachString(values.join(' '));
+}
+
+export function valuesOf(list: ValueList): string[] {
+  return list === '' ? [] : list.split(' ');
+}
+
+/** `visit` for each value of the list (without building an array when it holds one). */
+export function forEachValue(list: ValueList, visit: (value: string) => void): void {
+  if (list === '') return;
+  if (!list.includes(' ')) visit(list);
+  else for (const value of list.split(' ')) visit(value);
+}
+
+/** Whether two lists hold a value in common (without splitting them when each holds one). */
+export function shareAValue(a: ValueList, b: ValueList): boolean {
+  if (a === '' || b === '') return false;
+  if (a === b) return true;
+  if (!a.includes(' ') && !b.includes(' ')) return false;
+  const bs = valuesOf(b);
+  return valuesOf(a).some((v) => bs.includes(v));
+}
 
 /**
  * Values that repeat across a population (names, birth dates, house numbers, streets, towns) are
@@ -71,64 +105,12 @@ export function normaliseNationalId(raw: string | null | undefined): string | nu
   return compact.length >= 5 ? compact : null;
 }
 
-/**
- * Values one person's records in several systems hold alike (the phone list, the email list, the
- * postcode) kept once per batch rather than once per record: at a million persons a record's
- * phone and email lists alone are some 190 bytes, and each person's lists repeat across 2.4
- * records on average. Unlike `intern`, the table lives only as long as one batch's normaliser,
- * so a long-running process does not keep every number it ever saw.
- */
-class SharedValues {
-  private readonly lists = new Map<string, readonly string[]>();
-  private readonly texts = new Map<string, string>();
-
-  /** One list per distinct content (shared: never mutated); `values` is a fresh list nobody else holds. */
-  list(values: string[]): readonly string[] {
-    if (values.length === 0) return NONE;
-    const id = values.length === 1 ? values[0] : values.join('\u0000');
-    const known = this.lists.get(id);
-    if (known !== undefined) return known;
-    const own = values.map(detachString);
-    this.lists.set(values.length === 1 ? own[0] : id, own);
-    return own;
-  }
-
-  text(value: string): string {
-    if (value === '') return value;
-    const known = this.texts.get(value);
-    if (known !== undefined) return known;
-    const own = detachString(value);
-    this.texts.set(own, own);
-    return own;
-  }
-}
-
-/** Nothing shared: each record keeps its own values (one record at a time, the incremental path). */
-const UNSHARED = {
-  list: (values: string[]): readonly string[] => (values.length === 0 ? NONE : values.map(detachString)),
-  text: (value: string): string => value,
-};
-
-/**
- * A normaliser for one batch of records (a file read into the matcher): the same result as
- * `normaliseParty`, with the values a person's records repeat kept once (see SharedValues).
- * Drop it with the batch.
- */
-export function createBatchNormaliser(): (party: SourceParty) => NormalisedParty {
-  const shared = new SharedValues();
-  return (party) => normaliseWith(party, shared);
-}
-
 export function normaliseParty(party: SourceParty): NormalisedParty {
-  return normaliseWith(party, UNSHARED);
-}
-
-function normaliseWith(party: SourceParty, share: Pick<SharedValues, 'list' | 'text'>): NormalisedParty {
   const name = normaliseName(party.givenName, party.familyName, party.rawName);
   const address = party.address;
   const lines = address && (address.line1 || address.line2) ? normaliseStreetLines(address.line1, address.line2) : null;
-  const phones = party.phones && party.phones.length > 0 ? share.list(normalisePhones(party.phones)) : NONE;
-  const emails = party.emails && party.emails.length > 0 ? share.list(normaliseEmails(party.emails)) : NONE;
+  const phones = party.phones && party.phones.length > 0 ? valueList(normalisePhones(party.phones)) : '';
+  const emails = party.emails && party.emails.length > 0 ? valueList(normaliseEmails(party.emails)) : '';
   const given = intern(name.given);
   const givenFirst = name.givenFirst === name.given ? given : intern(name.givenFirst);
   const family = intern(name.family);
@@ -147,7 +129,7 @@ function normaliseWith(party: SourceParty, share: Pick<SharedValues, 'list' | 't
     nationalId: normaliseNationalId(party.nationalId),
     phones,
     emails,
-    postcode: share.text(normalisePostcode(address?.postalCode)),
+    postcode: normalisePostcode(address?.postalCode),
     houseNumber: lines ? intern(lines.houseNumber) : '',
     unit: lines ? intern(lines.unit) : '',
     street: lines ? intern(lines.street.replace(/ /g, '')) : '',

@@ -7,7 +7,7 @@ import type { CandidatePairStore } from './candidatePairStore';
 import { LinkList, PAIR_LINK, PAIR_REVIEW, PAIR_RULE } from './linkList';
 import type { MatchConfig } from './matchConfig';
 import { PairScorer, weightOfProbability, type CompiledModel } from './matchModel';
-import type { NormalisedParty } from './normalisedParty';
+import { shareAValue, type NormalisedParty } from './normalisedParty';
 
 export interface LinkingStats {
   linkedPairs: number;
@@ -23,7 +23,7 @@ export function emptyLinkingStats(): LinkingStats {
 export function shareVerifiedEmail(a: NormalisedParty, b: NormalisedParty, config: MatchConfig): boolean {
   const systems = config.verifiedEmailSystems;
   if (systems.length === 0 || !systems.includes(a.system) || !systems.includes(b.system)) return false;
-  return a.emails.some((e) => b.emails.includes(e));
+  return shareAValue(a.emails, b.emails);
 }
 
 export function scorePairs(
@@ -32,11 +32,11 @@ export function scorePairs(
   compiled: CompiledModel,
   config: MatchConfig,
   stats: LinkingStats = emptyLinkingStats(),
+  scorer: PairScorer = new PairScorer(compiled, parties),
 ): LinkList {
   const linkWeight = weightOfProbability(config.thresholds.link);
   const reviewWeight = weightOfProbability(config.thresholds.review);
   const links = new LinkList();
-  const scorer = new PairScorer(compiled, parties);
   const verifiedEmails = config.verifiedEmailSystems.length > 0;
   for (let k = 0; k < candidates.length; k++) {
     const i = candidates.a[k];

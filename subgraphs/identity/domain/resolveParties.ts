@@ -125,8 +125,11 @@ function scoreCandidates(sorted: NormalisedParty[], config: MatchConfig, populat
   const { model, trained } = modelFor(sorted, candidates, config);
   const compiled = compileModel(model);
   const linking = emptyLinkingStats();
-  const links = scorePairs(sorted, candidates, compiled, config, linking);
-  return { blocking: keepBlocking ? blocking : undefined, blockingStats, model, trained, compiled, linking, links };
+  // One scorer for scoring and clustering: it looks up every record's name frequencies (two
+  // arrays of the population's size), which a million-person run should do once.
+  const scorer = new PairScorer(compiled, sorted);
+  const links = scorePairs(sorted, candidates, compiled, config, linking, scorer);
+  return { blocking: keepBlocking ? blocking : undefined, blockingStats, model, trained, compiled, scorer, linking, links };
 }
 
 /** The whole pipeline over already-normalised, sorted and deduplicated records. */
@@ -148,10 +151,9 @@ function linkage(
   populationBlockSize: ((key: string) => number) | undefined,
   keepBlocking: boolean,
 ): LinkageRun & { blocking?: BlockingIndex } {
-  const { blocking, blockingStats, model, trained, compiled, linking, links } = scoreCandidates(sorted, config, populationBlockSize, keepBlocking);
+  const { blocking, blockingStats, model, trained, compiled, scorer, linking, links } = scoreCandidates(sorted, config, populationBlockSize, keepBlocking);
   const { always, never } = overrideIndexes(sorted, overrides);
   const clustering = emptyClusteringStats();
-  const scorer = new PairScorer(compiled, sorted);
   const pairWeight = (i: number, j: number): number => scorer.weight(compareRecords(sorted[i], sorted[j]), i, j);
   const groups = clusterRecords({ records: sorted.length, links, always, never, config, pairWeight }, clustering);
   const stats: ResolutionStats = { parties: sorted.length, clusters: groups.length, trained, ...blockingStats, ...linking, ...clustering };

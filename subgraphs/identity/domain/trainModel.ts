@@ -5,7 +5,8 @@
  * - u (how often two different persons agree at each level) from record pairs drawn at random:
  *   almost every random pair is two different persons.
  * - m (how often one person's two records agree at each level) by expectation-maximisation over
- *   the candidate pairs that blocking produced (expectationMaximisation.ts). EM also estimates a
+ *   the candidate pairs that blocking produced (expectationMaximisation.ts), a pair of a sampled
+ *   blocking rule counted for the pairs its sample left out. EM also estimates a
  *   u for those pairs, which is not the population's (blocked pairs agree on their keys by
  *   construction); it is used only to separate the two classes, and the random-pair u is kept.
  * - the prior from EM's share of matches among the candidates, spread over all pairs.
@@ -13,7 +14,7 @@
  */
 import { COMPARISONS, COMPARISON_COUNT, compareRecords, levelOf, patternOf } from './comparisons';
 import type { CandidatePairStore } from './candidatePairStore';
-import { expectationMaximisation, patternsOf, type EmParameters } from './expectationMaximisation';
+import { expectationMaximisation, patternsOfCounts, type EmParameters } from './expectationMaximisation';
 import type { MatchConfig } from './matchConfig';
 import { MODEL_FORMAT, MODEL_VERSION, type ComparisonParameters, type MatchModel, type TermFrequencies } from './matchModel';
 import type { NormalisedParty } from './normalisedParty';
@@ -125,13 +126,15 @@ export function trainModel({ parties, candidates }: TrainingInput, config: Match
   const settings = config.training;
   const random = randomPairLevelCounts(parties, settings.randomPairs, settings.seed);
   const u = random.counts.map((row) => shares(row));
-  const patterns = patternsOf(
-    (function* () {
-      for (let k = 0; k < candidates.length; k++) yield patternOf(candidates.gamma[k]);
-    })(),
-    LEVEL_COUNTS,
-    levelOf,
-  );
+  // A pair from a sampled blocking rule counts for the pairs of its rule left out of the sample.
+  const counts = new Map<number, number>();
+  let weighted = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const pattern = patternOf(candidates.gamma[k]);
+    counts.set(pattern, (counts.get(pattern) ?? 0) + candidates.weight[k]);
+    weighted += candidates.weight[k];
+  }
+  const patterns = patternsOfCounts(counts, LEVEL_COUNTS, levelOf);
   const em = expectationMaximisation(patterns, initialParameters(u), {
     maxIterations: settings.maxIterations,
     tolerance: settings.tolerance,
@@ -140,7 +143,7 @@ export function trainModel({ parties, candidates }: TrainingInput, config: Match
   });
   const n = parties.length;
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
-  const expectedMatches = em.lambda * candidates.length;
+  const expectedMatches = em.lambda * weighted;
   const prior = Math.min(0.5, Math.max(1 / (allPairs * 10), expectedMatches / allPairs));
   // The prior among pairs that both hold a field differs from the prior over all pairs (only
   // core banking and cards hold birth dates): scale it by how much more often matches hold it.

@@ -1,5 +1,5 @@
 import type { SourceParty, SourceSystem } from '../../../adapters/canonical';
-import { blockingKeys, normaliseParty, sourceKey, type NormalisedParty } from '../matcherApi';
+import { blockingKeys, normaliseParty, sourceKey, valuesOf, type NormalisedParty } from '../matcherApi';
 import { searchTermsOf } from '../searchTerms';
 
 /** A source record as stored: the canonical party and the keys it is indexed under. */
@@ -20,7 +20,7 @@ export function recordRow(party: SourceParty, normalised: NormalisedParty = norm
     localId: party.localId,
     party,
     blockKeys: [...new Set(blockingKeys(normalised))],
-    searchTerms: searchTermsOf(party, normalised.phones),
+    searchTerms: searchTermsOf(party, valuesOf(normalised.phones)),
   };
 }
 
