@@ -1,4 +1,4 @@
-import { compareCandidates } from './candidatePairStore';
+import { CandidatePairStore, compareCandidates } from './candidatePairStore';
 import { COMPARISONS } from './comparisons';
 import { DEFAULT_MATCH_CONFIG } from './matchConfig';
 import { normaliseParty } from './normalisedParty';
@@ -87,5 +87,54 @@ describe('trainModel', () => {
     const tf = model.comparisons.find((c) => c.name === 'givenName')!.termFrequencies!;
     expect(tf.values.ANN).toBeCloseTo(30 / 300, 6);
     expect(model.training).toMatchObject({ records: 300, converged: true });
+  });
+});
+
+describe('trainModel with sampled pairs', () => {
+  // A pair standing for four (a sampled blocking rule's) must train like four copies of it.
+  const given = ['Ann', 'Bob', 'Cy', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo'];
+  const parties = dedupeAndSort(
+    Array.from({ length: 120 }, (_, i) => {
+      const phone = `07700 8${String(i).padStart(5, '0')}`;
+      const birthDate = `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`;
+      return [
+        party('CORE_BANKING', `A${String(i).padStart(5, '0')}`, { givenName: given[i % 10], familyName: `Fam${Math.floor(i / 10)}`, birthDate, phones: [phone] }),
+        party('CARDS', `B${String(i).padStart(5, '0')}`, { givenName: given[i % 10], familyName: `Fam${Math.floor(i / 10)}`, birthDate, phones: i % 5 === 0 ? [] : [phone] }),
+      ];
+    })
+      .flat()
+      .map(normaliseParty),
+  );
+  const config = { ...DEFAULT_MATCH_CONFIG, training: { ...DEFAULT_MATCH_CONFIG.training, randomPairs: 20_000 } };
+  const { pairs } = compareCandidates(parties, config);
+  // Every pair of two different persons stands for four (a sampled rule's pairs are mostly
+  // those): once with weight 4 in one store, four times in the other. The person is the id's number.
+  const samePerson = (k: number) => parties[pairs.a[k]].key.slice(-5) === parties[pairs.b[k]].key.slice(-5);
+  const weighted = new CandidatePairStore();
+  const copied = new CandidatePairStore();
+  for (let k = 0; k < pairs.length; k++) {
+    const times = samePerson(k) ? 1 : 4;
+    weighted.push(pairs.a[k], pairs.b[k], pairs.gamma[k], times);
+    for (let c = 0; c < times; c++) copied.push(pairs.a[k], pairs.b[k], pairs.gamma[k]);
+  }
+  const fromWeights = trainModel({ parties, candidates: weighted }, config);
+  const fromCopies = trainModel({ parties, candidates: copied }, config);
+
+  it('learns the m, u and prior it would learn from the copies', () => {
+    expect(fromWeights.probabilityTwoRandomRecordsMatch).toBeCloseTo(fromCopies.probabilityTwoRandomRecordsMatch, 12);
+    expect(fromWeights.training.matchShareOfCandidates).toBeCloseTo(fromCopies.training.matchShareOfCandidates, 9);
+    fromWeights.comparisons.forEach((c, i) =>
+      c.levels.forEach((l, j) => {
+        expect(l.m).toBeCloseTo(fromCopies.comparisons[i].levels[j].m, 9);
+        expect(l.u).toBeCloseTo(fromCopies.comparisons[i].levels[j].u, 9);
+      }),
+    );
+  });
+
+  it('differs from counting each pair once (the weights are used)', () => {
+    const once = trainModel({ parties, candidates: pairs }, config);
+    const share = (m: typeof once) => m.training.matchShareOfCandidates;
+    // Four times the non-matches: the match share of the candidates falls.
+    expect(share(fromWeights)).toBeLessThan(share(once) - 0.01);
   });
 });
