@@ -1,7 +1,7 @@
 /**
  * Where a batch match spends its time and memory, phase by phase (a development aid for
- * BENCHMARK_NOTES.md): `node --expose-gc --require ./node_modules/tsx/dist/cjs/index.cjs bench/matchPhases.ts parties.jsonl`.
- * Prints, per phase, the seconds it took and the live heap after a full collection.
+ * BENCHMARK_NOTES.md): `node --expose-gc --require ./node_modules/tsx/dist/cjs/index.cjs bench/matchPhases.ts parties.jsonl [--sequential]`.
+ * `--sequential` reads the file on one thread whatever its size. Prints, per phase, the seconds it took and the live heap after a full collection.
  */
 import { compareCandidates } from '../subgraphs/identity/domain/candidatePairStore';
 import { clusterRecords, emptyClusteringStats } from '../subgraphs/identity/domain/clustering';
@@ -23,9 +23,9 @@ function phase(name: string): void {
   last = Date.now();
 }
 
-async function main(file: string): Promise<void> {
+async function main(file: string, sequential: boolean): Promise<void> {
   const config = DEFAULT_MATCH_CONFIG;
-  const read = await readNormalisedParties(file);
+  const read = await readNormalisedParties(file, sequential ? { parallelFromBytes: Infinity } : {});
   phase('read + normalise');
   const sorted = dedupeAndSort(read);
   read.length = 0;
@@ -45,7 +45,7 @@ async function main(file: string): Promise<void> {
   phase(`clusters out (${clusters.length})`);
 }
 
-main(process.argv[2]).catch((e) => {
+main(process.argv[2], process.argv.includes('--sequential')).catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });

@@ -5,11 +5,12 @@
 export class MatchInputError extends Error {
   readonly code = 'MATCH_INPUT_INVALID';
   constructor(
-    message: string,
+    /** What is wrong, without the file and line. */
+    readonly reason: string,
     readonly file?: string,
     readonly line?: number,
   ) {
-    super(file ? `${message} (${file}${line !== undefined ? `:${line}` : ''})` : message);
+    super(file ? `${reason} (${file}${line !== undefined ? `:${line}` : ''})` : reason);
     this.name = 'MatchInputError';
   }
 }

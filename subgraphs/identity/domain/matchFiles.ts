@@ -6,9 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_MATCH_CONFIG, type MatchConfig } from './matchConfig';
 import { MatchInputError } from './matchErrors';
 import { parseModel, type MatchModel } from './matchModel';
-import { normaliseParty, type NormalisedParty } from './normalisedParty';
 import { indexTruthPerson, type TruthPerson } from './pairwiseMetrics';
-import { readLines, readPartyLines } from './partyLines';
+import { readLines } from './partyLines';
 import type { StewardOverrides } from './stewardOverrides';
 
 export async function readJsonFile(file: string, what: string): Promise<unknown> {
@@ -59,12 +58,7 @@ export async function loadConfigAndModel(configFile: string | undefined, modelFi
   return modelFile ? { ...config, model: await loadModel(modelFile) } : config;
 }
 
-/** Streams a parties file into normalised records. */
-export async function readNormalisedParties(file: string): Promise<NormalisedParty[]> {
-  const out: NormalisedParty[] = [];
-  for await (const party of readPartyLines(file)) out.push(normaliseParty(party));
-  return out;
-}
+export { readNormalisedParties } from './parallelPartyRead';
 
 /** truth.jsonl (the generator's TruePerson lines, or match:febrl's) as record key -> person id. */
 export async function readTruthIndex(file: string): Promise<Map<string, string>> {

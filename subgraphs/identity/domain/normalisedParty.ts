@@ -84,7 +84,7 @@ export function shareAValue(a: ValueList, b: ValueList): boolean {
  */
 const interned = new Map<string, string>();
 const INTERN_MAX = 1_000_000;
-function intern(value: string): string {
+export function intern(value: string): string {
   if (value === '') return value;
   const known = interned.get(value);
   if (known !== undefined) return known;

@@ -72,19 +72,29 @@ export function parsePartyLine(line: string, file?: string, lineNumber?: number)
   return complete(value as Record<string, unknown>);
 }
 
-/** Streams the lines of a JSON-lines file (blank lines skipped) with their line numbers. */
-export async function* readLines(file: string): AsyncIterable<{ line: string; lineNumber: number }> {
+/** A byte range of a file, `end` exclusive, starting at a line's first byte. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Streams the lines of a JSON-lines file (blank lines skipped) with their line numbers, counted
+ * from the range's start. `counted.lines` ends as the number of lines read, blank ones included.
+ */
+export async function* readLines(file: string, range?: ByteRange, counted: { lines: number } = { lines: 0 }): AsyncIterable<{ line: string; lineNumber: number }> {
   try {
     await access(file);
   } catch {
     throw new MatchInputError('input file not found', file);
   }
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNumber = 0;
+  if (range && range.end <= range.start) return;
+  const input = createReadStream(file, range ? { encoding: 'utf8', start: range.start, end: range.end - 1 } : { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     for await (const line of lines) {
-      lineNumber++;
-      if (line.trim() !== '') yield { line, lineNumber };
+      counted.lines++;
+      if (line.trim() !== '') yield { line, lineNumber: counted.lines };
     }
   } finally {
     lines.close();
