@@ -39,7 +39,7 @@ export async function readNormalisedParties(file: string, options: ReadOptions =
   if (!parallel) return readRange(file, undefined, { lines: 0 });
   // This thread reads the smaller part: it also decodes the worker's records as they arrive.
   const cut = await lineStartAfter(file, Math.floor(size * THIS_THREADS_SHARE), size);
-  return readInTwoHalves(file, { start: 0, end: cut }, { start: cut, end: size });
+  return readInTwoParts(file, { start: 0, end: cut }, { start: cut, end: size });
 }
 
 async function fileSize(file: string): Promise<number> {
@@ -75,24 +75,30 @@ export async function lineStartAfter(file: string, from: number, size: number): 
   }
 }
 
-async function readInTwoHalves(file: string, first: ByteRange, second: ByteRange): Promise<NormalisedParty[]> {
+async function readInTwoParts(file: string, first: ByteRange, second: ByteRange): Promise<NormalisedParty[]> {
   const worker = startRangeWorker({ file, range: second });
   const received: NormalisedParty[] = [];
-  const secondHalf = new Promise<{ lines: number } | { reason: string; line: number | undefined }>((resolve, reject) => {
+  const rest = new Promise<{ lines: number } | { reason: string; line: number | undefined }>((resolve, reject) => {
     worker.on('message', (message: PartyRangeMessage) => {
-      if (message.kind === 'records') decodePartyBatch(message.batch, (record) => received.push(record));
-      else if (message.kind === 'done') resolve({ lines: message.lines });
+      if (message.kind === 'records') {
+        // A batch that does not decode is a fault between the threads: refused, never a crash.
+        try {
+          decodePartyBatch(message.batch, (record) => received.push(record));
+        } catch {
+          reject(new Error('a batch from the parties reader thread did not decode'));
+        }
+      } else if (message.kind === 'done') resolve({ lines: message.lines });
       else resolve({ reason: message.reason, line: message.line });
     });
     // The worker's error names no data (it is not a bad line); neither does this one.
     worker.on('error', () => reject(new Error('reading the parties failed in a worker thread')));
     worker.on('exit', (code) => reject(new Error(`the parties reader thread stopped (exit code ${code})`)));
   });
-  secondHalf.catch(() => undefined); // awaited below, after the first half; never unhandled meanwhile
+  rest.catch(() => undefined); // awaited below, after the first part; never unhandled meanwhile
   try {
     const counted = { lines: 0 };
     const out = await readRange(file, first, counted);
-    const outcome = await secondHalf;
+    const outcome = await rest;
     if ('reason' in outcome) throw new MatchInputError(outcome.reason, file, outcome.line === undefined ? undefined : counted.lines + outcome.line);
     for (const record of received) out.push(record);
     return out;
