@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { MatchInputError } from './matchErrors';
 import { normaliseParty, type NormalisedParty } from './normalisedParty';
 import { decodePartyBatch } from './partyBatchCodec';
-import { parsePartyLine, readLines, type ByteRange } from './partyLines';
+import { readPartyLines, type ByteRange } from './partyLines';
 import type { PartyRangeMessage, PartyRangeTask } from './partyRangeWorker';
 
 /** Below this size a second thread costs more to start than it saves (a million-person file is 840 MB). */
@@ -52,7 +52,7 @@ async function fileSize(file: string): Promise<number> {
 
 async function readRange(file: string, range: ByteRange | undefined, counted: { lines: number }): Promise<NormalisedParty[]> {
   const out: NormalisedParty[] = [];
-  for await (const { line, lineNumber } of readLines(file, range, counted)) out.push(normaliseParty(parsePartyLine(line, file, lineNumber)));
+  for await (const party of readPartyLines(file, range, counted)) out.push(normaliseParty(party));
   return out;
 }
 

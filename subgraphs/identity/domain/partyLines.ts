@@ -101,6 +101,7 @@ export async function* readLines(file: string, range?: ByteRange, counted: { lin
   }
 }
 
-export async function* readPartyLines(file: string): AsyncIterable<SourceParty> {
-  for await (const { line, lineNumber } of readLines(file)) yield parsePartyLine(line, file, lineNumber);
+/** The parties of a file (or of a range of it, see readLines), each line checked by parsePartyLine. */
+export async function* readPartyLines(file: string, range?: ByteRange, counted?: { lines: number }): AsyncIterable<SourceParty> {
+  for await (const { line, lineNumber } of readLines(file, range, counted)) yield parsePartyLine(line, file, lineNumber);
 }

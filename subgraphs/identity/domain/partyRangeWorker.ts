@@ -1,5 +1,5 @@
 /**
- * A worker thread's half of a parallel read (see parallelPartyRead.ts): parses and normalises
+ * A worker thread's part of a parallel read (see parallelPartyRead.ts): parses and normalises
  * the lines of one byte range of a parties file and posts the records back in batches
  * (partyBatchCodec.ts), then the number of lines it read. A bad line ends it with the reason and
  * the line's number within the range (never the line's content).
@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { MatchInputError } from './matchErrors';
 import { normaliseParty, type NormalisedParty } from './normalisedParty';
 import { encodePartyBatch, type PartyBatch } from './partyBatchCodec';
-import { parsePartyLine, readLines, type ByteRange } from './partyLines';
+import { readPartyLines, type ByteRange } from './partyLines';
 
 export interface PartyRangeTask {
   file: string;
@@ -27,8 +27,8 @@ async function readRange(task: PartyRangeTask, post: (message: PartyRangeMessage
   const counted = { lines: 0 };
   let batch: NormalisedParty[] = [];
   try {
-    for await (const { line, lineNumber } of readLines(task.file, task.range, counted)) {
-      batch.push(normaliseParty(parsePartyLine(line, task.file, lineNumber)));
+    for await (const party of readPartyLines(task.file, task.range, counted)) {
+      batch.push(normaliseParty(party));
       if (batch.length === BATCH) {
         post({ kind: 'records', batch: encodePartyBatch(batch) });
         batch = [];
