@@ -27,6 +27,11 @@ describe('base32 at its edges', () => {
   ])('encodes %o as %s', (bytes, encoded) => {
     expect(base32(Uint8Array.from(bytes))).toBe(encoded);
   });
+
+  it('encodes inputs longer than one slice of character codes (the string is built in slices)', () => {
+    const bytes = Uint8Array.from({ length: 6000 }, (_, i) => (i * 37 + 11) & 0xff);
+    expect(base32(bytes)).toBe(base32ByBits(bytes));
+  });
 });
 
 describe('customerIdFor at its edges', () => {
