@@ -1,5 +1,5 @@
 /**
- * The four simulators over a population on disk, for benches at a million persons, without
+ * The simulators over a population on disk, for benches at a million persons, without
  * reading the population whole (parsing 3 GB of JSON into the bench's simulators took 250 to
  * 300 s and several GB of heap): each simulator is a process of its own, as each system is a
  * server of its own (`fileSimulatorProcess.ts`: extracts streamed from the files, lookups served
@@ -17,8 +17,9 @@ import { readJsonLines } from '../simulators/dataset/readJsonLines';
 import type { CoreBankingCustomerRecord, TruePerson } from '../simulators/dataset/records';
 import type { RunningSimulator } from '../simulators/kit/simulatorServer';
 import type { RunningSimulators } from '../simulators/startAllSimulators';
+import { SYSTEM_NAMES } from '../systems/registry';
 
-const SYSTEMS: SourceSystem[] = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'];
+const SYSTEMS: readonly SourceSystem[] = SYSTEM_NAMES;
 
 async function startChild(system: SourceSystem, dir: string, persons: number): Promise<RunningSimulator> {
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, 'fileSimulatorProcess.ts'), system, dir, String(persons)], { stdio: ['ignore', 'pipe', 'inherit'] });

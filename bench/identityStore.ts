@@ -1,5 +1,5 @@
 /**
- * `npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250] [--from-files]`: the
+ * `npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250] [--from-files] [--cpu-prof <dir>]`: the
  * identity store's figures on one population (BENCHMARKS.md, "Identity on PostgreSQL").
  *
  * Server (default; a fresh database on TEST_DATABASE_SERVER_URL, dropped afterwards):
@@ -27,6 +27,7 @@ import { createTestDatabase } from '../db/testing/testDatabase';
 import { loadDataset, readManifest, type Dataset } from '../simulators/dataset/loadDataset';
 import { startAllSimulators, type RunningSimulators } from '../simulators/startAllSimulators';
 import { startStack, type RunningStack } from '../stack/startStack';
+import { SYSTEM_REGISTRY } from '../systems/registry';
 import { adminEdit, contactMoves, simulatorEnv, type ContactMove } from '../tests/support/identityScenario';
 import { startFileSimulators } from './fileSimulators';
 import { describeMachine } from './machine';
@@ -36,8 +37,10 @@ const ROOT = path.join(__dirname, '..');
 const FILE_SIMULATORS_ABOVE = 200_000;
 /** Persons (from the start of the truth) whose records the file simulators serve by id: the edits are chosen among them. */
 const LOOKUP_PERSONS = 20_000;
-const SYSTEMS = ['CORE_BANKING', 'CARDS', 'ERP', 'CALL_CENTER'] as const;
-const SOURCE_FILES = new Set(['coreBanking', 'cards', 'erp', 'callCenter']);
+/** Systems with an online interface (the adapters' page timeouts); a file drop has none. */
+const ONLINE_SYSTEMS = SYSTEM_REGISTRY.filter((entry) => entry.dialect !== 'file-drop').map((entry) => entry.name);
+/** The manifest's counts of source records (one per system; advisors are not parties). */
+const SOURCE_FILES = new Set<string>(SYSTEM_REGISTRY.map((entry) => entry.handle));
 
 const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM'): number => {
   try {
@@ -68,9 +71,10 @@ interface IdentityChild {
   stop(): Promise<void>;
 }
 
-function startIdentityChild(env: Record<string, string>): IdentityChild {
+function startIdentityChild(env: Record<string, string>, cpuProfileDir?: string): IdentityChild {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', path.join(ROOT, 'subgraphs', 'identity', 'main.ts')], {
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, ['--max-old-space-size=12000', ...profile, '--import', 'tsx', path.join(ROOT, 'subgraphs', 'identity', 'main.ts')], {
     env: { ...process.env, IDENTITY_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -163,9 +167,9 @@ async function latencies(stack: RunningStack, simulators: RunningSimulators, dat
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dataset: { type: 'string' }, embedded: { type: 'boolean', default: false }, edits: { type: 'string', default: '100' }, 'poll-ms': { type: 'string', default: '250' }, 'from-files': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { dataset: { type: 'string' }, embedded: { type: 'boolean', default: false }, edits: { type: 'string', default: '100' }, 'poll-ms': { type: 'string', default: '250' }, 'from-files': { type: 'boolean', default: false }, 'cpu-prof': { type: 'string' }, help: { type: 'boolean', default: false } } });
   if (values.help || !values.dataset) {
-    console.log('usage: npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250] [--from-files]');
+    console.log('usage: npm run bench:identity -- --dataset <dir> [--embedded] [--edits 100] [--poll-ms 250] [--from-files] [--cpu-prof <dir>]');
     return;
   }
   const edits = Number(values.edits);
@@ -210,9 +214,9 @@ async function main(): Promise<void> {
     try {
       // Simulators sharing two busy cores can take seconds to answer one page of a bulk extract:
       // at a large population the adapters wait 10 s instead of 2 before giving up on a page.
-      const timeouts = fromFiles ? Object.fromEntries(SYSTEMS.map((system) => [`${system}_TIMEOUT_MS`, '10000'])) : {};
+      const timeouts = fromFiles ? Object.fromEntries(ONLINE_SYSTEMS.map((system) => [`${system}_TIMEOUT_MS`, '10000'])) : {};
       const env = { DATABASE_URL: database.url, CHANGE_POLL_MS: pollMs, ...simulatorEnv(simulators), ...timeouts };
-      let identity = startIdentityChild(env);
+      let identity = startIdentityChild(env, values['cpu-prof']);
       const stages = watchLoadStages(database.url, identity.pid);
       const loadMs = await identity.ready.finally(() => stages.stop());
       console.log(`server: initial load (spawn to ready) ${loadMs} ms, identity CPU ${cpuSeconds(identity.pid).toFixed(0)} s, peak RSS ${mb(rssKb(identity.pid, 'VmHWM'))}; load average ${os.loadavg()[0].toFixed(1)}`);

@@ -122,14 +122,20 @@ export class MortgageStore {
       const rows = await trx.selectFrom('mortgage_borrowers').select(['borrower_id', 'party', sql<string>`as_of::text`.as('as_of')]).where('borrower_id', 'in', ids).execute();
       for (const row of rows) storedBorrowers.set(row.borrower_id, { party: parse<SourceParty>(row.party), as_of: row.as_of });
     }
+    // Upserts go in batches (a nightly full extract holds every borrower and loan); one row per
+    // id, the file's last, as writing them one by one in file order would leave.
+    const borrowerRows = new Map<string, { borrower_id: string; party: string; as_of: string }>();
     for (const party of content.borrowers) {
       const stored = storedBorrowers.get(party.localId);
       if (stored && stored.as_of > date) continue;
       if (!stored || !isDeepStrictEqual(stored.party, party)) changed.party.add(party.localId);
+      borrowerRows.set(party.localId, { borrower_id: party.localId, party: JSON.stringify(party), as_of: date });
+    }
+    for (const batch of chunks([...borrowerRows.values()])) {
       await trx
         .insertInto('mortgage_borrowers')
-        .values({ borrower_id: party.localId, party: JSON.stringify(party), as_of: date })
-        .onConflict((oc) => oc.column('borrower_id').doUpdateSet({ party: JSON.stringify(party), as_of: date }))
+        .values(batch)
+        .onConflict((oc) => oc.column('borrower_id').doUpdateSet((eb) => ({ party: eb.ref('excluded.party'), as_of: eb.ref('excluded.as_of') })))
         .execute();
     }
 
@@ -138,23 +144,31 @@ export class MortgageStore {
     for (const ids of chunks(loanIds)) {
       for (const row of await this.loanRows(trx, ids)) storedLoans.set(row.loan_id, row);
     }
-    const writeLoan = async (loan: MortgageLoan, previous: LoanRow | undefined) => {
+    let loanRows = new Map<string, { loan_id: string; borrower_ids: string[]; loan: string; as_of: string }>();
+    const writeLoan = (loan: MortgageLoan, previous: LoanRow | undefined) => {
       const { asOf: _asOf, ...figures } = loan;
       const ids = loan.borrowers.map((b) => b.borrowerId);
       if (!previous || !isDeepStrictEqual(previous.loan, figures)) {
         for (const id of [...ids, ...(previous?.borrower_ids ?? [])]) changed.mortgages.add(id);
       }
-      await trx
-        .insertInto('mortgage_loans')
-        .values({ loan_id: loan.loanId, borrower_ids: ids, loan: JSON.stringify(figures), as_of: loan.asOf })
-        .onConflict((oc) => oc.column('loan_id').doUpdateSet({ borrower_ids: ids, loan: JSON.stringify(figures), as_of: loan.asOf }))
-        .execute();
+      loanRows.set(loan.loanId, { loan_id: loan.loanId, borrower_ids: ids, loan: JSON.stringify(figures), as_of: loan.asOf });
+    };
+    const flushLoans = async () => {
+      for (const batch of chunks([...loanRows.values()])) {
+        await trx
+          .insertInto('mortgage_loans')
+          .values(batch)
+          .onConflict((oc) => oc.column('loan_id').doUpdateSet((eb) => ({ borrower_ids: eb.ref('excluded.borrower_ids'), loan: eb.ref('excluded.loan'), as_of: eb.ref('excluded.as_of') })))
+          .execute();
+      }
+      loanRows = new Map();
     };
     for (const { loan } of content.loans) {
       const previous = storedLoans.get(loan.loanId);
       if (previous && previous.as_of > date) continue;
-      await writeLoan(loan, previous);
+      writeLoan(loan, previous);
     }
+    await flushLoans();
 
     if (manifest.type === 'FULL') {
       // A full extract lists every loan serviced: an open loan it no longer lists has ended.
@@ -169,8 +183,9 @@ export class MortgageStore {
         if (listed.has(row.loan_id)) continue;
         const loan = parse<Omit<MortgageLoan, 'asOf'>>(row.loan);
         const previous: LoanRow = { ...row, loan };
-        await writeLoan({ ...loan, status: 'CLOSED', balance: { ...loan.balance, amountMinor: 0 }, monthsInArrears: 0, nextPayment: null, asOf: date }, previous);
+        writeLoan({ ...loan, status: 'CLOSED', balance: { ...loan.balance, amountMinor: 0 }, monthsInArrears: 0, nextPayment: null, asOf: date }, previous);
       }
+      await flushLoans();
     }
 
     const events = [

@@ -1,5 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { spellUndecomposableLetters } from './domain/nameNormalisation';
+import { possibleE164 } from './domain/phoneNormalisation';
 import type { SourceParty } from '../../adapters/canonical';
 
 /** Lower case, accents off, punctuation to spaces: `Zoë O'Brien` -> `zoe o brien`. */
@@ -12,8 +12,7 @@ export function foldText(text: string): string {
 
 /** A phone as typed, in E.164, assuming a UK number when it carries no country code. */
 export function phoneKey(text: string): string | null {
-  const parsed = parsePhoneNumberFromString(text, 'GB');
-  return parsed?.isPossible() ? parsed.number : null;
+  return possibleE164(text);
 }
 
 /**

@@ -11,7 +11,8 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../runtime/startWorker';
 import { MatchInputError } from './matchErrors';
 import { normaliseParty, type NormalisedParty } from './normalisedParty';
 import { decodePartyBatch } from './partyBatchCodec';
@@ -108,8 +109,5 @@ async function readInTwoParts(file: string, first: ByteRange, second: ByteRange)
 }
 
 function startRangeWorker(task: PartyRangeTask): Worker {
-  const script = require.resolve('./partyRangeWorker');
-  // Run from TypeScript sources (tsx, ts-jest), the thread needs tsx's loader to read its own.
-  const execArgv = script.endsWith('.ts') ? ['--require', require.resolve('tsx/cjs')] : [];
-  return new Worker(script, { workerData: task, execArgv });
+  return startWorker(require.resolve('./partyRangeWorker'), task);
 }

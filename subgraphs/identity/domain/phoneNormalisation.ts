@@ -22,9 +22,8 @@ export function normalisePhone(raw: string | null | undefined, defaultCountry: C
   if (!raw) return null;
   const compact = raw.replace(SEPARATORS, '');
   if (defaultCountry === 'GB') {
-    if (/^0[1-9]\d{9}$/.test(compact)) return '+44' + compact.slice(1);
-    if (/^\+44[1-9]\d{9}$/.test(compact)) return compact;
-    if (/^0044[1-9]\d{9}$/.test(compact)) return '+' + compact.slice(2);
+    const fast = ukShapeE164(compact);
+    if (fast !== undefined) return fast;
   }
   if (!/\d{6,}/.test(compact)) return null;
   const parsed = parsePhoneNumberFromString(raw.startsWith('00') ? '+' + raw.slice(2) : raw, defaultCountry);
@@ -40,4 +39,27 @@ export function normalisePhones(raws: readonly (string | null)[], defaultCountry
     if (phone && !out.includes(phone)) out.push(phone);
   }
   return out;
+}
+
+/** E.164 of the two usual UK shapes (separators removed), undefined for any other shape. */
+function ukShapeE164(compact: string): string | undefined {
+  if (/^0[1-9]\d{9}$/.test(compact)) return '+44' + compact.slice(1);
+  if (/^\+44[1-9]\d{9}$/.test(compact)) return compact;
+  if (/^0044[1-9]\d{9}$/.test(compact)) return '+' + compact.slice(2);
+  return undefined;
+}
+
+/**
+ * A phone as typed, in E.164, reading a number without country code as British (the bank's home
+ * market); null when libphonenumber does not call it a possible number. This is libphonenumber's
+ * reading exactly (the golden profile, its validation and the search keys use it), with the two
+ * usual UK shapes on the fast path: a library parse of a +44 number costs ~30 µs (it works out
+ * which of the countries sharing +44 the number belongs to), and profiles and the initial load's
+ * discrepancy pass read every record's phones.
+ */
+export function possibleE164(text: string): string | null {
+  const fast = ukShapeE164(text.replace(SEPARATORS, ''));
+  if (fast !== undefined) return fast;
+  const parsed = parsePhoneNumberFromString(text, DEFAULT_PHONE_COUNTRY);
+  return parsed?.isPossible() ? parsed.number : null;
 }

@@ -1,14 +1,14 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { SourceParty } from '../../../adapters/canonical';
+import { sql, type Kysely } from 'kysely';
 import type { SourceAdapter } from '../../../adapters/kit/sourceAdapter';
 import type { Schema } from '../../../db/schema';
-import { discrepanciesOf, type Discrepancy } from '../discrepancies';
 import { anchorOf, resolveNormalisedParties } from '../matcherApi';
 import { blockingRulesFingerprint } from './blockingRules';
 import { IDENTITY_LOCKS } from './locks';
-import { openBulkWriter, type BulkWriter } from './bulkRows';
+import { openBulkWriter } from './bulkRows';
 import { EXTRACT_RETRY, loadSourceRecords, type ExtractRetry } from './loadSourceRecords';
 import { withIndexesDeferred } from './deferredIndexes';
+import { writeAllDiscrepancies } from './discrepancyPass';
+import { discrepancyComputer } from './discrepancyThreads';
 import { saveMatchModel } from './matchModelStore';
 import { saveInitialReviewQueue } from './reviewQueueStore';
 
@@ -80,7 +80,7 @@ export async function initialLoad(
       return clusters;
     });
     onProgress?.('indexes built');
-    await writeAllDiscrepancies(trx, await openBulkWriter(trx));
+    await writeAllDiscrepancies(trx, await openBulkWriter(trx), discrepancyComputer(clusters.length));
     onProgress?.('discrepancies written');
 
     for (const [system, cursor] of heads) {
@@ -95,35 +95,3 @@ export async function initialLoad(
 
 /** The tables an initial load fills in bulk: their indexes are built once, after (discrepancies are written after the crosswalk's indexes exist). */
 const BULK_TABLES = ['source_records', 'blocking_keys', 'search_keys', 'crosswalk'];
-
-/** Every customer's discrepancies, computed from their records streamed back in customer order. */
-async function writeAllDiscrepancies(trx: Transaction<Schema>, writer: BulkWriter): Promise<void> {
-  let after = '';
-  for (;;) {
-    const { rows } = await sql<{ customer_id: string; party: SourceParty }>`
-      select c.customer_id, r.party from crosswalk c join source_records r using (record_key)
-      where c.valid_to is null and c.customer_id in (
-        select customer_id from customers where retired_at is null and customer_id > ${after} order by customer_id limit ${BATCH}
-      )
-      order by c.customer_id`.execute(trx);
-    if (rows.length === 0) return;
-    const found: Discrepancy[] = [];
-    let current = '';
-    let parties: SourceParty[] = [];
-    for (const row of rows) {
-      if (row.customer_id !== current) {
-        if (parties.length > 0) found.push(...discrepanciesOf(current, parties));
-        current = row.customer_id;
-        parties = [];
-      }
-      parties.push(row.party);
-    }
-    if (parties.length > 0) found.push(...discrepanciesOf(current, parties));
-    await writer.append(
-      'discrepancies',
-      ['customer_id', 'field', 'system_a', 'local_id_a', 'value_a', 'system_b', 'local_id_b', 'value_b'],
-      found.map((d) => [d.customerId, d.field, d.systemA, d.localIdA, d.valueA, d.systemB, d.localIdB, d.valueB]),
-    );
-    after = current;
-  }
-}

@@ -1,7 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { spellUndecomposableLetters } from '../../identity/domain/nameNormalisation';
 import type { PostalAddress } from '../../../adapters/canonical';
 import { addressComparisonKey } from '../../identity/domain/addressNormalisation';
+import { possibleE164 } from '../../identity/domain/phoneNormalisation';
 
 /** Case, accents and punctuation folded, whitespace collapsed: what "the same text" means here. */
 export function foldText(text: string): string {
@@ -17,8 +17,7 @@ export function normaliseEmail(email: string): string {
 
 /** E.164, reading a number without country code as British (the bank's home market). */
 export function normalisePhone(phone: string): string | null {
-  const parsed = parsePhoneNumberFromString(phone, 'GB');
-  return parsed?.isPossible() ? parsed.number : null;
+  return possibleE164(phone);
 }
 
 /**

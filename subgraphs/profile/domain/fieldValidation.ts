@@ -1,6 +1,6 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { PostalAddress } from '../../../adapters/canonical';
+import { possibleE164 } from '../../identity/domain/phoneNormalisation';
 import type { GoldenFieldName } from './survivorshipPolicy';
 
 /**
@@ -45,7 +45,7 @@ export function emailProblem(email: string): CandidateProblem | null {
 
 /** A number libphonenumber can read (without a country code: as British, the bank's home market). */
 export function phoneProblem(phone: string): CandidateProblem | null {
-  return parsePhoneNumberFromString(phone, 'GB')?.isPossible() ? null : 'NOT_A_PHONE_NUMBER';
+  return possibleE164(phone) === null ? 'NOT_A_PHONE_NUMBER' : null;
 }
 
 /** A real calendar date, `YYYY-MM-DD`, after 1900. */
