@@ -13,8 +13,10 @@
  * - `anchorOf`: the anchor recorded with each issued id (ids derive from anchors and are never
  *   reused, so the issued ids of a neighbourhood's anchors are loaded with it).
  * - `retrainResolution`: retraining on demand over the whole store (store/retrainStore.ts).
+ * - `encodePartyBatch` / `decodePartyBatch`: normalised records passed between threads (the initial
+ *   load normalises large extracts on a worker thread, store/recordEncoder.ts).
  * - `explainPair`, `compileModel`, `bandOf`, `defaultMatchModel`: the review queue's rows and the
  *   explanations stewards and auditors read (store/reviewQueueStore.ts).
  */
-export { applyChanges, anchorOf, bandOf, blockingKeys, compileModel, defaultMatchModel, explainPair, modelToJson, normaliseParty, parseModel, resolveNormalisedParties, retrainResolution, sourceKey, valuesOf, DEFAULT_MATCH_CONFIG } from './domain';
-export type { Band, ClusterEntry, IdentityEvent, MatchConfig, MatchModel, NormalisedParty, PairExplanation, ResolutionState, ScoredPair, SourceRef, StewardOverrides } from './domain';
+export { applyChanges, anchorOf, bandOf, blockingKeys, compileModel, decodePartyBatch, defaultMatchModel, encodePartyBatch, explainPair, modelToJson, normaliseParty, parseModel, resolveNormalisedParties, retrainResolution, sourceKey, valuesOf, DEFAULT_MATCH_CONFIG } from './domain';
+export type { Band, ClusterEntry, IdentityEvent, MatchConfig, MatchModel, NormalisedParty, PairExplanation, PartyBatch, ResolutionState, ResolvedCluster, ScoredPair, SourceRef, StewardOverrides } from './domain';

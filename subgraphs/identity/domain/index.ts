@@ -9,6 +9,8 @@ export { DEFAULT_MATCH_CONFIG } from './matchConfig';
 export type { MatchConfig, MatchThresholds } from './matchConfig';
 export { normaliseParty, sourceKey, valuesOf } from './normalisedParty';
 export type { NormalisedParty } from './normalisedParty';
+export { decodePartyBatch, encodePartyBatch } from './partyBatchCodec';
+export type { PartyBatch } from './partyBatchCodec';
 export { blockingKeys } from './blocking';
 export { compileModel, modelToJson, parseModel } from './matchModel';
 export type { MatchModel } from './matchModel';

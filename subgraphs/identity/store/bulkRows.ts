@@ -2,6 +2,7 @@ import { finished } from 'node:stream/promises';
 import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Schema } from '../../../db/schema';
+import { isEmbeddedDatabase } from './embeddedDatabase';
 import { unnestText } from './sqlArrays';
 
 /** One row of a bulk write: text values (a text[] column takes a string array), null for NULL. */
@@ -13,15 +14,31 @@ export type BulkValue = string | null | readonly string[];
  * second of multi-row INSERTs), `INSERT ... SELECT FROM unnest(...)` on PGlite (the embedded
  * database serves populations of thousands, where the difference does not matter).
  */
-export interface BulkWriter {
-  readonly method: 'copy' | 'insert';
+export type BulkWriter = CopyWriter | InsertWriter;
+
+interface RowWriter {
   append(table: string, columns: readonly string[], rows: readonly (readonly BulkValue[])[]): Promise<void>;
+}
+export interface InsertWriter extends RowWriter {
+  readonly method: 'insert';
+}
+export interface CopyWriter extends RowWriter {
+  readonly method: 'copy';
+  /** Rows already in COPY's text format (`copyText`), as UTF-8: built elsewhere, e.g. on another thread. */
+  appendCopyText(table: string, columns: readonly string[], text: Uint8Array): Promise<void>;
 }
 
 export async function openBulkWriter(trx: Transaction<Schema>): Promise<BulkWriter> {
-  const { rows } = await sql<{ v: string }>`select version() as v`.execute(trx);
-  if (/PGlite/i.test(rows[0]?.v ?? '')) return { method: 'insert', append: (table, columns, values) => insertRows(trx, table, columns, values) };
-  return { method: 'copy', append: (table, columns, values) => copyRows(trx, table, columns, values) };
+  if (await isEmbeddedDatabase(trx)) return { method: 'insert', append: (table, columns, values) => insertRows(trx, table, columns, values) };
+  return {
+    method: 'copy',
+    append: async (table, columns, values) => {
+      if (values.length > 0) await copyIn(trx, table, columns, copyText(values));
+    },
+    appendCopyText: async (table, columns, text) => {
+      if (text.byteLength > 0) await copyIn(trx, table, columns, Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+    },
+  };
 }
 
 async function insertRows(trx: Transaction<Schema>, table: string, columns: readonly string[], rows: readonly (readonly BulkValue[])[]): Promise<void> {
@@ -49,14 +66,13 @@ async function columnTypes(trx: Transaction<Schema>, table: string): Promise<Map
  * pg-copy-streams uses): the COPY stream is that Submittable, so it runs on the connection that
  * holds the transaction, queued like any other query, and its rows commit or roll back with it.
  */
-async function copyRows(trx: Transaction<Schema>, table: string, columns: readonly string[], rows: readonly (readonly BulkValue[])[]): Promise<void> {
-  if (rows.length === 0) return;
+async function copyIn(trx: Transaction<Schema>, table: string, columns: readonly string[], text: string | Buffer): Promise<void> {
   const statement = `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`;
   const stream = copyFrom(statement);
   const done = finished(stream);
   const query = { ...CompiledQuery.raw(statement), sql: stream as unknown as string };
   await trx.executeQuery(query);
-  stream.end(copyText(rows));
+  stream.end(text);
   await done;
 }
 

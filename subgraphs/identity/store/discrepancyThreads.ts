@@ -5,10 +5,8 @@
  * spare; the threads compute while this one reads the next batch and writes the last one's rows.
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../runtime/startWorker';
+import { startTaskThreads } from '../../runtime/taskThreads';
 import { discrepancyRowsOf, type CustomerRecordsBatch } from './discrepancyRows';
-import type { DiscrepancyAnswer, DiscrepancyTask } from './discrepancyWorker';
 
 /** Below this many customers a thread costs more to start (~1 s, loading the profile's rules) than it saves. */
 export const DISCREPANCY_THREADS_FROM = 20_000;
@@ -38,57 +36,8 @@ function inThisThread(): DiscrepancyComputer {
   return { parallel: 1, rowsOf: async (batch) => discrepancyRowsOf(batch), close: async () => undefined };
 }
 
-interface Waiting {
-  resolve(rows: string[][]): void;
-  reject(error: Error): void;
-}
-
 /** `count` worker threads, batches handed out in turn. */
 export function discrepancyThreads(count: number): DiscrepancyComputer {
-  const waiting = new Map<number, Waiting>();
-  const owner = new Map<number, Worker>();
-  let failure: DiscrepancyPassError | undefined;
-  const failAll = (worker: Worker, reason: string) => {
-    failure ??= new DiscrepancyPassError(reason);
-    for (const [id, w] of waiting) {
-      if (owner.get(id) !== worker) continue;
-      waiting.delete(id);
-      owner.delete(id);
-      w.reject(failure);
-    }
-  };
-  const workers = Array.from({ length: count }, () => {
-    const worker = startWorker(require.resolve('./discrepancyWorker'));
-    worker.on('message', (answer: DiscrepancyAnswer) => {
-      const w = waiting.get(answer.id);
-      waiting.delete(answer.id);
-      owner.delete(answer.id);
-      if ('failed' in answer) w?.reject(new DiscrepancyPassError(answer.failed));
-      else w?.resolve(answer.rows);
-    });
-    worker.on('error', () => failAll(worker, 'a discrepancy thread failed'));
-    worker.on('exit', () => failAll(worker, 'a discrepancy thread stopped'));
-    return worker;
-  });
-  let next = 0;
-  let closing = false;
-  return {
-    parallel: count,
-    rowsOf(batch) {
-      if (failure) return Promise.reject(failure);
-      const id = next++;
-      const worker = workers[id % count];
-      return new Promise<string[][]>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        owner.set(id, worker);
-        worker.postMessage({ id, batch } satisfies DiscrepancyTask);
-      });
-    },
-    async close() {
-      if (closing) return;
-      closing = true;
-      failure ??= new DiscrepancyPassError('the discrepancy threads were closed');
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
-  };
+  const threads = startTaskThreads<CustomerRecordsBatch, string[][]>(require.resolve('./discrepancyWorker'), count, (reason) => new DiscrepancyPassError(reason));
+  return { parallel: count, rowsOf: (batch) => threads.run(batch), close: () => threads.close() };
 }

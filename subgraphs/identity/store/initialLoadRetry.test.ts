@@ -105,13 +105,13 @@ describe.each(DATABASE_KINDS)('initial load when an extract fails (%s)', (kind) 
 
   it('extracts a system that broke off mid-stream again, alone: every record once, the same store as an uninterrupted load', async () => {
     const reference = await open();
-    await initialLoad(reference.db, SYSTEMS.map((s) => new FakeSourceAdapter(s, population[s])), undefined, NO_WAIT);
+    await initialLoad(reference.db, SYSTEMS.map((s) => new FakeSourceAdapter(s, population[s])), undefined, { retry: NO_WAIT });
 
     const database = await open();
     const cards = new FlakyExtract('CARDS', population.CARDS, 2, 25);
     const others = SYSTEMS.filter((s) => s !== 'CARDS').map((s) => new FlakyExtract(s, population[s], 0, 0));
     const stages: string[] = [];
-    const stats = await initialLoad(database.db, [others[0], cards, others[1], others[2]], (stage) => stages.push(stage), NO_WAIT);
+    const stats = await initialLoad(database.db, [others[0], cards, others[1], others[2]], (stage) => stages.push(stage), { retry: NO_WAIT });
 
     expect(cards.extracts).toBe(3); // two broken extracts, then a whole one
     expect(others.map((a) => a.extracts)).toEqual([1, 1, 1]); // the others were not extracted again
@@ -129,14 +129,37 @@ describe.each(DATABASE_KINDS)('initial load when an extract fails (%s)', (kind) 
     const database = await open();
     const erp = new FlakyExtract('ERP', population.ERP, 3, 10);
     const others = SYSTEMS.filter((s) => s !== 'ERP').map((s) => new FlakyExtract(s, population[s], 0, 0));
-    await expect(initialLoad(database.db, [...others, erp], undefined, NO_WAIT)).rejects.toThrow('ERP: connection reset');
+    await expect(initialLoad(database.db, [...others, erp], undefined, { retry: NO_WAIT })).rejects.toThrow('ERP: connection reset');
     expect(erp.extracts).toBe(3);
     expect(await tableCounts(database)).toEqual({ records: 0, distinct_records: 0, blocks: 0, distinct_blocks: 0, terms: 0, crosswalk: 0, customers: 0 });
     const loaded = await database.db.selectFrom('identity_meta').select('value').where('name', '=', 'loaded_at').executeTakeFirst();
     expect(loaded).toBeUndefined();
     // The next start loads from scratch, and completes once the system answers.
-    await initialLoad(database.db, SYSTEMS.map((s) => new FakeSourceAdapter(s, population[s])), undefined, NO_WAIT);
+    await initialLoad(database.db, SYSTEMS.map((s) => new FakeSourceAdapter(s, population[s])), undefined, { retry: NO_WAIT });
     expect(await storedKeys(database)).toEqual(expectedKeys);
+  }, SLOW);
+
+  it('encodes full batches on a worker thread when writing with COPY: the same store as a load encoded in this thread', async () => {
+    const reference = await open();
+    await initialLoad(reference.db, SYSTEMS.map((s) => new FakeSourceAdapter(s, population[s])), undefined, { retry: NO_WAIT });
+
+    const database = await open();
+    const cards = new FlakyExtract('CARDS', population.CARDS, 1, 12); // a retry, with batches already written
+    const others = SYSTEMS.filter((s) => s !== 'CARDS').map((s) => new FlakyExtract(s, population[s], 0, 0));
+    const stages: string[] = [];
+    // Batches of 7: four full batches and a partial one per system; the partial ones stay here.
+    await initialLoad(database.db, [...others, cards], (stage) => stages.push(stage), { retry: NO_WAIT, batch: 7, threadsFrom: 7 });
+
+    expect(stages.filter((s) => s.startsWith('records encoded on'))).toHaveLength(kind === 'server' ? 1 : 0);
+    expect(await storedKeys(database)).toEqual(expectedKeys);
+    expect(await tableCounts(database)).toEqual(await tableCounts(reference));
+    const keysOf = async (handle: Database) => ({
+      blocks: (await handle.db.selectFrom('blocking_keys').select(['block_key', 'record_key']).orderBy('block_key').orderBy('record_key').execute()).map((r) => `${r.block_key} ${r.record_key}`),
+      terms: (await handle.db.selectFrom('search_keys').select(['search_term', 'record_key']).orderBy('search_term').orderBy('record_key').execute()).map((r) => `${r.search_term} ${r.record_key}`),
+      parties: (await handle.db.selectFrom('source_records').select(['record_key', 'party']).orderBy('record_key').execute()).map((r) => [r.record_key, r.party]),
+    });
+    expect(await keysOf(database)).toEqual(await keysOf(reference));
+    expect(await crosswalkOf(database)).toEqual(await crosswalkOf(reference));
   }, SLOW);
 
   it('stores values with tabs, newlines, backslashes and quotes exactly as extracted', async () => {
@@ -148,7 +171,8 @@ describe.each(DATABASE_KINDS)('initial load when an extract fails (%s)', (kind) 
       emails: ['odd"mail\\@example.org'],
       phones: [],
     });
-    await initialLoad(database.db, [new FakeSourceAdapter('CALL_CENTER', [awkward])], undefined, NO_WAIT);
+    // A batch of one from one on: on a server the record is encoded on a worker thread.
+    await initialLoad(database.db, [new FakeSourceAdapter('CALL_CENTER', [awkward])], undefined, { retry: NO_WAIT, batch: 1, threadsFrom: 1 });
     const row = await database.db.selectFrom('source_records').select(['party', 'search_terms']).where('record_key', '=', 'CALL_CENTER:C1').executeTakeFirstOrThrow();
     expect(row.party).toEqual(awkward);
     expect(row.search_terms).toContain('e:odd"mail\\@example.org');

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Transaction } from 'kysely';
-import type { SourceSystem } from '../../../adapters/canonical';
+import type { SourceParty, SourceSystem } from '../../../adapters/canonical';
 import type { SourceAdapter } from '../../../adapters/kit/sourceAdapter';
 import type { Schema } from '../../../db/schema';
-import { normaliseParty, type NormalisedParty } from '../matcherApi';
-import { openBulkWriter, type BulkWriter } from './bulkRows';
-import { recordRow, type RecordRow } from './recordRows';
+import { sourceKey, type NormalisedParty } from '../matcherApi';
+import { openBulkWriter } from './bulkRows';
+import { recordEncoder, type RecordEncoder } from './recordEncoder';
 
 /** Records a bulk write carries (one COPY per table). */
 const BATCH = 5000;
@@ -21,6 +21,14 @@ export interface ExtractRetry {
   backoffMs: number;
 }
 export const EXTRACT_RETRY: ExtractRetry = { attempts: 3, backoffMs: 2000 };
+
+export interface LoadOptions {
+  retry?: ExtractRetry;
+  /** Records a bulk write carries (default BATCH). */
+  batch?: number;
+  /** Batches of this many records or more are encoded on a worker thread on a server (recordEncoder.ts). */
+  threadsFrom?: number;
+}
 
 /**
  * Streams every system's records into source_records, blocking_keys and search_keys, the four
@@ -38,66 +46,80 @@ export async function loadSourceRecords(
   trx: Transaction<Schema>,
   adapters: readonly SourceAdapter[],
   onProgress?: (stage: string) => void,
-  retry: ExtractRetry = EXTRACT_RETRY,
+  options: LoadOptions = {},
 ): Promise<NormalisedParty[]> {
-  const writer = await openBulkWriter(trx);
+  const encoder = recordEncoder(await openBulkWriter(trx), options.threadsFrom);
   const queue = new WriteQueue();
   const stop: { reason?: unknown } = {};
-  const outcomes = await Promise.allSettled(
-    adapters.map((adapter) =>
-      extractSystem(trx, writer, queue, adapter, retry, stop, onProgress).catch((error: unknown) => {
-        stop.reason ??= error;
-        throw error;
-      }),
-    ),
-  );
-  await queue.idle();
+  const load: SystemLoad = { trx, encoder, queue, stop, onProgress, retry: options.retry ?? EXTRACT_RETRY, batch: options.batch ?? BATCH };
+  let outcomes: Array<PromiseSettledResult<NormalisedParty[]>>;
+  try {
+    outcomes = await Promise.allSettled(
+      adapters.map((adapter) =>
+        extractSystem(load, adapter).catch((error: unknown) => {
+          stop.reason ??= error;
+          throw error;
+        }),
+      ),
+    );
+    await queue.idle();
+    if (encoder.threads > 0) onProgress?.(`records encoded on ${encoder.threads} worker thread(s)`);
+  } finally {
+    await encoder.close();
+  }
   if (stop.reason !== undefined) throw stop.reason;
   const normalised: NormalisedParty[] = [];
   for (const outcome of outcomes) if (outcome.status === 'fulfilled') for (const party of outcome.value) normalised.push(party);
   return normalised;
 }
 
-async function extractSystem(
-  trx: Transaction<Schema>,
-  writer: BulkWriter,
-  queue: WriteQueue,
-  adapter: SourceAdapter,
-  retry: ExtractRetry,
-  stop: { reason?: unknown },
-  onProgress?: (stage: string) => void,
-): Promise<NormalisedParty[]> {
+/** What every system's extract of one load shares. */
+interface SystemLoad {
+  trx: Transaction<Schema>;
+  encoder: RecordEncoder;
+  queue: WriteQueue;
+  stop: { reason?: unknown };
+  onProgress?: (stage: string) => void;
+  retry: ExtractRetry;
+  batch: number;
+}
+
+async function extractSystem(load: SystemLoad, adapter: SourceAdapter): Promise<NormalisedParty[]> {
+  const { trx, encoder, queue, stop, onProgress, retry } = load;
   for (let attempt = 1; ; attempt += 1) {
+    // A record's place in the result: its first occurrence's (a later copy replaces it there).
     const normalised: NormalisedParty[] = [];
-    const seen = new Map<string, number>();
-    let batch = new Map<string, RecordRow>();
+    const placeOf = new Map<string, number>();
+    let batch = new Map<string, SourceParty>();
     let pending: Promise<void> = Promise.resolve();
     const enqueue = async (write: () => Promise<void>) => {
       await pending; // a failed write (the transaction is then lost) ends the load, not a retry
       pending = queue.run(write);
     };
     const flush = async () => {
-      const rows = [...batch.values()];
+      const parties = [...batch.values()];
+      const places = [...batch.keys()].map((key) => placeOf.get(key)!);
       batch = new Map();
-      if (rows.length > 0) await enqueue(() => writeRecordRows(writer, rows));
+      if (parties.length === 0) return;
+      // Encoding starts now (on a thread for a full batch); rows are written in the queue's order.
+      const encoded = encoder.encode(parties);
+      encoded.catch(() => undefined); // awaited in the queue; never unhandled meanwhile
+      await enqueue(async () => {
+        const { normalised: forms, write } = await encoded;
+        for (let i = 0; i < forms.length; i += 1) normalised[places[i]] = forms[i];
+        await write();
+      });
     };
     let extracted = false;
     try {
       for await (const party of adapter.extractParties()) {
         if (stop.reason !== undefined) throw new LoadStopped();
-        const matcherForm = normaliseParty(party);
-        const row = recordRow(party, matcherForm);
-        const earlier = seen.get(row.recordKey);
-        if (earlier === undefined) {
-          seen.set(row.recordKey, normalised.length);
-          normalised.push(matcherForm);
-        } else {
-          // Rare: an extract paging over a change. Replace the copy where it is.
-          normalised[earlier] = matcherForm;
-          if (!batch.has(row.recordKey)) await enqueue(() => deleteRecords(trx, [row.recordKey]));
-        }
-        batch.set(row.recordKey, row);
-        if (batch.size >= BATCH) await flush();
+        const key = sourceKey(party.system, party.localId);
+        if (!placeOf.has(key)) placeOf.set(key, placeOf.size);
+        // Rare: an extract paging over a change. The stored copy goes; the later one is written.
+        else if (!batch.has(key)) await enqueue(() => deleteRecords(trx, [key]));
+        batch.set(key, party);
+        if (batch.size >= load.batch) await flush();
       }
       extracted = true;
       await flush();
@@ -134,16 +156,6 @@ class WriteQueue {
   idle(): Promise<void> {
     return this.tail;
   }
-}
-
-async function writeRecordRows(writer: BulkWriter, rows: readonly RecordRow[]): Promise<void> {
-  await writer.append(
-    'source_records',
-    ['record_key', 'system', 'local_id', 'party', 'block_keys', 'search_terms'],
-    rows.map((r) => [r.recordKey, r.system, r.localId, JSON.stringify(r.party), r.blockKeys, r.searchTerms]),
-  );
-  await writer.append('blocking_keys', ['block_key', 'record_key'], rows.flatMap((r) => r.blockKeys.map((key) => [key, r.recordKey])));
-  await writer.append('search_keys', ['search_term', 'record_key'], rows.flatMap((r) => r.searchTerms.map((term) => [term, r.recordKey])));
 }
 
 async function deleteRecords(trx: Transaction<Schema>, keys: readonly string[]): Promise<void> {
