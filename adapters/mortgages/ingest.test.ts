@@ -334,6 +334,23 @@ describe.each(DATABASE_KINDS)('ingesting the mortgage drop folder (%s database)'
     expect(restarted.freshness().asOf).toBe('2026-12-03');
   });
 
+  it('serves what another replica ingested: at once on a server (read per call), after its own next pass on PGlite (a copy in memory)', async () => {
+    await drop(FULL);
+    const first = adapter();
+    await first.ready();
+    const statusOf = async () => (await first.getLoans(['MB00000003'])).get('MB00000003')?.map((loan) => loan.status);
+    expect(await statusOf()).toEqual(['OPEN']);
+    const changesBefore = (await first.changes()).changes.length;
+    await drop(DELTA); // closes ML00000002, MB00000003's loan
+    await adapter().ready(); // the other replica ingests it
+    expect(await statusOf()).toEqual([kind === 'server' ? 'CLOSED' : 'OPEN']);
+    expect((await first.changes()).changes.length > changesBefore).toBe(kind === 'server');
+    await first.ingest(); // its own pass: the file is already applied, the store changed
+    expect(await statusOf()).toEqual(['CLOSED']);
+    expect((await first.changes()).changes.length).toBeGreaterThan(changesBefore);
+    expect(first.freshness().asOf).toBe('2026-12-03');
+  });
+
   it('answers UPSTREAM_UNAVAILABLE while its store cannot be read, and serves once it can', async () => {
     await drop(FULL);
     let reachable = false;

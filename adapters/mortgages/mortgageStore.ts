@@ -206,6 +206,42 @@ export class MortgageStore {
     return Number(row?.seq ?? 0);
   }
 
+  /** The borrowers of `ids` that the store holds. */
+  async borrowers(ids: readonly string[]): Promise<Map<string, SourceParty>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('mortgage_borrowers').select(['borrower_id', 'party']).where('borrower_id', 'in', [...ids]).execute();
+    return new Map(rows.map((row) => [row.borrower_id, parse<SourceParty>(row.party)]));
+  }
+
+  /** Up to `limit` borrowers after `after` in id order (keyset pages of the bulk extract). */
+  async borrowersAfter(after: string, limit: number): Promise<SourceParty[]> {
+    const rows = await this.db.selectFrom('mortgage_borrowers').select('party').where('borrower_id', '>', after).orderBy('borrower_id').limit(limit).execute();
+    return rows.map((row) => parse<SourceParty>(row.party));
+  }
+
+  /** Every loan that names one of `borrowerIds` as a borrower (the GIN index on borrower_ids). */
+  async loansOfBorrowers(borrowerIds: readonly string[]): Promise<MortgageLoan[]> {
+    if (borrowerIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('mortgage_loans')
+      .select(['loan', sql<string>`as_of::text`.as('as_of')])
+      .where(sql<boolean>`borrower_ids && ${sql.val([...borrowerIds])}::text[]`)
+      .execute();
+    return rows.map((row) => ({ ...parse<Omit<MortgageLoan, 'asOf'>>(row.loan), asOf: row.as_of }));
+  }
+
+  /** Up to `limit` changes after sequence number `after`, in order. */
+  async changesAfter(after: number, limit: number): Promise<Array<ChangeEvent & { seq: number }>> {
+    const rows = await this.db.selectFrom('mortgage_changes').select(['seq', 'entity', 'local_id', sql<string>`changed_at`.as('changed_at')]).where('seq', '>', after).orderBy('seq').limit(limit).execute();
+    return rows.map(changeEvent);
+  }
+
+  /** The latest business date of an applied file, or null before the first. */
+  async businessDate(): Promise<string | null> {
+    const row = await this.db.selectFrom('mortgage_drop_files').select(sql<string | null>`max(business_date)::text`.as('date')).where('outcome', '=', 'APPLIED').executeTakeFirst();
+    return row?.date ?? null;
+  }
+
   /** The whole store, for the in-memory read model. */
   async snapshot(): Promise<StoreSnapshot> {
     const [borrowers, loans, changes, date] = await Promise.all([
@@ -217,16 +253,14 @@ export class MortgageStore {
     return {
       borrowers: new Map(borrowers.map((row) => [row.borrower_id, parse<SourceParty>(row.party)])),
       loans: new Map(loans.map((row) => [row.loan_id, { ...parse<Omit<MortgageLoan, 'asOf'>>(row.loan), asOf: row.as_of }])),
-      changes: changes.map((row) => ({
-        seq: Number(row.seq),
-        system: 'MORTGAGES' as const,
-        entity: row.entity,
-        localId: row.local_id,
-        changedAt: new Date(row.changed_at as unknown as string | Date).toISOString(),
-      })),
+      changes: changes.map(changeEvent),
       businessDate: date?.date ?? null,
     };
   }
+}
+
+function changeEvent(row: { seq?: number | string; entity: string; local_id: string; changed_at: string }): ChangeEvent & { seq: number } {
+  return { seq: Number(row.seq), system: 'MORTGAGES', entity: row.entity, localId: row.local_id, changedAt: new Date(row.changed_at as unknown as string | Date).toISOString() };
 }
 
 /** jsonb comes back parsed from pg and PGlite; a string only if a driver left it as text. */

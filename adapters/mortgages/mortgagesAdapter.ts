@@ -11,7 +11,8 @@ import { registerSystemHealth, type LegacySystemHealth } from '../kit/systemHeal
 import { dataFreshness, type DataFreshness } from './dataFreshness';
 import { ingestDropFolder, type IngestedFile } from './ingestDrops';
 import type { MortgageLoan } from './mortgageLoan';
-import { MortgageStore, type StoreSnapshot } from './mortgageStore';
+import { memoryReads, storeReads, type MortgageReads } from './mortgageReads';
+import { MortgageStore } from './mortgageStore';
 
 /** Where `npm start` drops the files when MORTGAGES_URL names no folder (the simulator writes there too). */
 const DEFAULT_DROP_DIR = 'data/drops/mortgages';
@@ -70,9 +71,8 @@ export function dropFolderOf(config: SystemClientConfig, env: NodeJS.ProcessEnv 
 /**
  * Mortgage servicing has no online interface: this adapter ingests the files it drops (a nightly
  * full extract and a daily delta, each with a manifest) into a store it owns in the product's
- * database, and serves every read from that store. Reads are answered from an in-memory copy of
- * the store, refreshed after each ingest that changed it, so that a reader holding the embedded
- * database's only session (identity's initial load) can still read borrowers.
+ * database, and serves every read from that store: per call on a PostgreSQL server, from an
+ * in-memory copy refreshed after each ingest on embedded PGlite (mortgageReads.ts says why).
  */
 export function createMortgagesAdapter(options: MortgagesAdapterOptions): MortgagesAdapter {
   const env = options.env ?? process.env;
@@ -86,25 +86,17 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
   const openStore = () =>
     (database ??= options.database ? Promise.resolve(options.database) : openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 2 } : { dataDir: 'memory://' }));
 
-  let snapshot: StoreSnapshot = { borrowers: new Map(), loans: new Map(), changes: [], businessDate: null };
-  let byBorrower = new Map<string, MortgageLoan[]>();
+  // Chosen once the store is open: per call on a server, a copy in memory on PGlite (mortgageReads.ts).
+  let reads: MortgageReads | null = null;
   let lastProblem: string | null = null;
   let closed = false;
-
-  const load = async (store: MortgageStore) => {
-    snapshot = await store.snapshot();
-    const index = new Map<string, MortgageLoan[]>();
-    for (const loan of snapshot.loans.values()) {
-      for (const { borrowerId } of loan.borrowers) index.set(borrowerId, [...(index.get(borrowerId) ?? []), loan]);
-    }
-    for (const loans of index.values()) loans.sort((a, b) => (a.status === b.status ? a.loanId.localeCompare(b.loanId) : a.status === 'OPEN' ? -1 : 1));
-    byBorrower = index;
-  };
 
   // One pass at a time: the poll timer and an explicit ingest() never overlap.
   let running: Promise<IngestedFile[]> = Promise.resolve([]);
   const pass = async (): Promise<IngestedFile[]> => {
-    const store = new MortgageStore(await openStore());
+    const opened = await openStore();
+    const store = new MortgageStore(opened);
+    reads ??= opened.kind === 'server' ? storeReads(store) : memoryReads(store);
     let files: IngestedFile[];
     try {
       files = await ingestDropFolder(folder, store);
@@ -122,9 +114,7 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
       if (file.outcome === 'REJECTED' && file.firstReport) log.warn({ system: 'MORTGAGES', file: file.file, reason: file.reason }, 'mortgage drop file rejected whole; the previous data stays served');
       else if (file.outcome === 'APPLIED' || file.outcome === 'SUPERSEDED') log.info({ system: 'MORTGAGES', file: file.file, outcome: file.outcome, records: file.records }, 'mortgage drop file ingested');
     }
-    // Another replica may have applied files too: reload when the store changed at all.
-    const last = snapshot.changes.at(-1)?.seq ?? 0;
-    if (files.some((f) => f.outcome === 'APPLIED') || (await store.lastChange()) !== last || snapshot.businessDate === null) await load(store);
+    await reads.refresh(files.some((f) => f.outcome === 'APPLIED'));
     options.onIngest?.(files);
     return files;
   };
@@ -147,7 +137,7 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
       },
     ));
 
-  const freshness = () => dataFreshness(snapshot.businessDate, clock(), staleAfterMs);
+  const freshness = () => dataFreshness(reads?.businessDate() ?? null, clock(), staleAfterMs);
   const unregister = registerSystemHealth({
     system: 'MORTGAGES',
     health: (): LegacySystemHealth => ({
@@ -161,9 +151,11 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
   const checkIds = (ids: readonly string[], operation: string) => {
     for (const id of ids) if (!BORROWER_ID.test(id)) throw new InvalidIdError('MORTGAGES', operation, 'MB + 8 digits');
   };
-  const readable = async (operation: string) => {
+  /** The read model once the store has been ingested and loaded; a store that cannot be read is the system unavailable. */
+  const read = async <T>(operation: string, answer: (from: MortgageReads) => Promise<T>): Promise<T> => {
     try {
       await ready();
+      return await answer(reads!);
     } catch {
       throw new UpstreamUnavailable('MORTGAGES', operation, 'the mortgage store could not be read');
     }
@@ -176,23 +168,25 @@ export function createMortgagesAdapter(options: MortgagesAdapterOptions): Mortga
     freshness,
     async getParties(localIds) {
       checkIds(localIds, 'getParties');
-      await readable('getParties');
-      return new Map(localIds.map((id): [string, SourceParty | null] => [id, snapshot.borrowers.get(id) ?? null]));
+      const found = await read('getParties', (from) => from.borrowers(localIds));
+      return new Map(localIds.map((id): [string, SourceParty | null] => [id, found.get(id) ?? null]));
     },
     async getLoans(borrowerIds) {
       checkIds(borrowerIds, 'getLoans');
-      await readable('getLoans');
-      return new Map(borrowerIds.map((id) => [id, byBorrower.get(id) ?? []]));
+      return read('getLoans', (from) => from.loansOf(borrowerIds));
     },
     async *extractParties() {
-      await readable('extractParties');
-      for (const party of [...snapshot.borrowers.values()].sort((a, b) => a.localId.localeCompare(b.localId))) yield party;
+      const borrowers = await read('extractParties', async (from) => from.allBorrowers()[Symbol.asyncIterator]());
+      for (;;) {
+        const next = await read('extractParties', () => borrowers.next());
+        if (next.done) return;
+        yield next.value;
+      }
     },
     async changes(cursor): Promise<ChangePage> {
-      await readable('changes');
       const after = cursor === undefined || cursor === '' ? 0 : Number(cursor);
       if (!Number.isSafeInteger(after) || after < 0) throw new InvalidIdError('MORTGAGES', 'changes', 'a cursor from this feed');
-      const page = snapshot.changes.filter((c) => c.seq > after).slice(0, FEED_PAGE);
+      const page = await read('changes', (from) => from.changesAfter(after, FEED_PAGE));
       return { changes: page.map(({ seq: _seq, ...change }) => change), nextCursor: String(page.at(-1)?.seq ?? after) };
     },
     close() {
