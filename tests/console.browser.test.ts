@@ -98,6 +98,14 @@ describe('agents and auditors console (browser)', () => {
   /** The 360 overview of `id`, waited for until every card has left "Loading...". */
   async function openOverview(id: string): Promise<void> {
     await page.goto(`${origin}/console#/customer/${encodeURIComponent(id)}`);
+    await overviewSettled();
+  }
+
+  /**
+   * Every card of the overview has left "Loading...". The insights card fills in after its own
+   * request and moves the cards below it: a click while it does can land on another element.
+   */
+  async function overviewSettled(): Promise<void> {
     await page.locator('[data-section="profile"] table').waitFor();
     await page.locator('[data-section="insights"] h4').first().waitFor();
     await expect(page.locator('.loading').count()).resolves.toBe(0);
@@ -283,6 +291,7 @@ describe('agents and auditors console (browser)', () => {
     await page.locator('#sources-table').waitFor();
     await page.locator('#tab-overview').click();
     await advisor.locator('#appointments li', { hasText: slotTime }).waitFor();
+    await overviewSettled();
 
     // Another agent takes the next slot while this one is confirming it.
     const nextSlot = advisor.locator('button.slot').first();
