@@ -47,9 +47,13 @@ export const manifestSchema = z
   .strict();
 export type DropManifest = z.infer<typeof manifestSchema>;
 
+// Optional fields are one pattern that also takes '' rather than a union of '' and the value: a
+// union tries '' first and builds an issue (and its message) for every row that has a value,
+// which was most of a nightly file's decoding time (a million persons: 207,545 borrowers).
 const fileDate = z.string().regex(/^\d{8}$/);
-const optionalFileDate = z.union([z.literal(''), fileDate]);
+const optionalFileDate = z.string().regex(/^(\d{8})?$/);
 const amount = z.string().regex(/^\d{1,13}\.\d{2}$/);
+const optionalAmount = z.string().regex(/^(\d{1,13}\.\d{2})?$/);
 const count = z.string().regex(/^\d{1,3}$/);
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
@@ -66,7 +70,7 @@ export const extractRowSchema = z.object({
   ADDR_LINE_2: z.string().max(200),
   TOWN: z.string().max(100),
   POSTCODE: z.string().max(20),
-  COUNTRY: z.union([z.literal(''), z.string().regex(/^[A-Z]{2}$/)]),
+  COUNTRY: z.string().regex(/^([A-Z]{2})?$/),
   PHONE: z.string().max(40),
   EMAIL: z.string().max(200),
   BORROWER_UPDATED: instant,
@@ -74,7 +78,7 @@ export const extractRowSchema = z.object({
   BALANCE: amount,
   MONTHS_IN_ARREARS: count,
   NEXT_DUE_DATE: optionalFileDate,
-  NEXT_DUE_AMOUNT: z.union([z.literal(''), amount]),
+  NEXT_DUE_AMOUNT: optionalAmount,
   RATE_TYPE: z.enum(['FXD', 'TRK', 'SVR']),
   MATURITY_DATE: fileDate,
   LOAN_STATUS: z.enum(['ACTIVE', 'REDEEMED']),

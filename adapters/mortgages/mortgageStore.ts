@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/database';
+import { inList, unnestText } from '../../db/sqlArrays';
 import type { ChangeEvent, SourceParty } from '../canonical';
 import type { RejectionReason } from './dropFileRejected';
 import type { DropContent } from './extractMapping';
@@ -119,24 +120,23 @@ export class MortgageStore {
     const borrowerIds = content.borrowers.map((b) => b.localId);
     const storedBorrowers = new Map<string, { party: SourceParty; as_of: string }>();
     for (const ids of chunks(borrowerIds)) {
-      const rows = await trx.selectFrom('mortgage_borrowers').select(['borrower_id', 'party', sql<string>`as_of::text`.as('as_of')]).where('borrower_id', 'in', ids).execute();
+      const rows = await trx.selectFrom('mortgage_borrowers').select(['borrower_id', 'party', sql<string>`as_of::text`.as('as_of')]).where(inList('borrower_id', ids)).execute();
       for (const row of rows) storedBorrowers.set(row.borrower_id, { party: parse<SourceParty>(row.party), as_of: row.as_of });
     }
-    // Upserts go in batches (a nightly full extract holds every borrower and loan); one row per
-    // id, the file's last, as writing them one by one in file order would leave.
-    const borrowerRows = new Map<string, { borrower_id: string; party: string; as_of: string }>();
+    // Upserts go in batches (a nightly full extract holds every borrower and loan), each batch one
+    // statement over one JSON parameter (see rowsOf); one row per id, the file's last, as writing
+    // them one by one in file order would leave.
+    const borrowerRows = new Map<string, { borrower_id: string; party: SourceParty; as_of: string }>();
     for (const party of content.borrowers) {
       const stored = storedBorrowers.get(party.localId);
       if (stored && stored.as_of > date) continue;
       if (!stored || !isDeepStrictEqual(stored.party, party)) changed.party.add(party.localId);
-      borrowerRows.set(party.localId, { borrower_id: party.localId, party: JSON.stringify(party), as_of: date });
+      borrowerRows.set(party.localId, { borrower_id: party.localId, party, as_of: date });
     }
     for (const batch of chunks([...borrowerRows.values()])) {
-      await trx
-        .insertInto('mortgage_borrowers')
-        .values(batch)
-        .onConflict((oc) => oc.column('borrower_id').doUpdateSet((eb) => ({ party: eb.ref('excluded.party'), as_of: eb.ref('excluded.as_of') })))
-        .execute();
+      await sql`insert into mortgage_borrowers (borrower_id, party, as_of)
+        select r->>'borrower_id', r->'party', (r->>'as_of')::date from ${rowsOf(batch)} r
+        on conflict (borrower_id) do update set party = excluded.party, as_of = excluded.as_of`.execute(trx);
     }
 
     const loanIds = content.loans.map((l) => l.loan.loanId);
@@ -144,22 +144,20 @@ export class MortgageStore {
     for (const ids of chunks(loanIds)) {
       for (const row of await this.loanRows(trx, ids)) storedLoans.set(row.loan_id, row);
     }
-    let loanRows = new Map<string, { loan_id: string; borrower_ids: string[]; loan: string; as_of: string }>();
+    let loanRows = new Map<string, { loan_id: string; borrower_ids: string[]; loan: Omit<MortgageLoan, 'asOf'>; as_of: string }>();
     const writeLoan = (loan: MortgageLoan, previous: LoanRow | undefined) => {
       const { asOf: _asOf, ...figures } = loan;
       const ids = loan.borrowers.map((b) => b.borrowerId);
       if (!previous || !isDeepStrictEqual(previous.loan, figures)) {
         for (const id of [...ids, ...(previous?.borrower_ids ?? [])]) changed.mortgages.add(id);
       }
-      loanRows.set(loan.loanId, { loan_id: loan.loanId, borrower_ids: ids, loan: JSON.stringify(figures), as_of: loan.asOf });
+      loanRows.set(loan.loanId, { loan_id: loan.loanId, borrower_ids: ids, loan: figures, as_of: loan.asOf });
     };
     const flushLoans = async () => {
       for (const batch of chunks([...loanRows.values()])) {
-        await trx
-          .insertInto('mortgage_loans')
-          .values(batch)
-          .onConflict((oc) => oc.column('loan_id').doUpdateSet((eb) => ({ borrower_ids: eb.ref('excluded.borrower_ids'), loan: eb.ref('excluded.loan'), as_of: eb.ref('excluded.as_of') })))
-          .execute();
+        await sql`insert into mortgage_loans (loan_id, borrower_ids, loan, as_of)
+          select r->>'loan_id', array(select jsonb_array_elements_text(r->'borrower_ids')), r->'loan', (r->>'as_of')::date from ${rowsOf(batch)} r
+          on conflict (loan_id) do update set borrower_ids = excluded.borrower_ids, loan = excluded.loan, as_of = excluded.as_of`.execute(trx);
       }
       loanRows = new Map();
     };
@@ -192,11 +190,13 @@ export class MortgageStore {
       ...[...changed.party].map((id) => ({ entity: 'party', local_id: id })),
       ...[...changed.mortgages].map((id) => ({ entity: 'mortgages', local_id: id })),
     ];
-    for (const batch of chunks(events)) await trx.insertInto('mortgage_changes').values(batch).execute();
+    for (const batch of chunks(events)) {
+      await sql`insert into mortgage_changes (entity, local_id) select * from ${unnestText([batch.map((e) => e.entity), batch.map((e) => e.local_id)])}`.execute(trx);
+    }
   }
 
   private async loanRows(db: Kysely<MortgageTables> | Transaction<MortgageTables>, ids: readonly string[]): Promise<LoanRow[]> {
-    const rows = await db.selectFrom('mortgage_loans').select(['loan_id', 'borrower_ids', 'loan', sql<string>`as_of::text`.as('as_of')]).where('loan_id', 'in', ids).execute();
+    const rows = await db.selectFrom('mortgage_loans').select(['loan_id', 'borrower_ids', 'loan', sql<string>`as_of::text`.as('as_of')]).where(inList('loan_id', ids)).execute();
     return rows.map((row) => ({ ...row, loan: parse<Omit<MortgageLoan, 'asOf'>>(row.loan) }));
   }
 
@@ -268,7 +268,19 @@ function parse<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-function chunks<T>(items: readonly T[], size = 500): T[][] {
+/**
+ * A batch of rows as `jsonb_array_elements($1::jsonb)`: one text parameter the database parses,
+ * where `unnest` of text arrays had the driver escape every quote of every JSON value (a nightly
+ * full file: 16 s of this process's CPU against 7 s row by row, most of it collecting the copies).
+ */
+function rowsOf(batch: readonly object[]): RawBuilder<unknown> {
+  return sql`jsonb_array_elements(${JSON.stringify(batch)}::jsonb)`;
+}
+
+/** Rows a statement carries (one parameter whatever the count). */
+const ROWS_A_STATEMENT = 5000;
+
+function chunks<T>(items: readonly T[], size = ROWS_A_STATEMENT): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

@@ -32,6 +32,19 @@ describe.each(DATABASE_KINDS)('identity service start (%s)', (kind) => {
     }
   });
 
+  it('reports each stage of the initial load as it ends, in order, with counts and never a customer value', async () => {
+    const ada = { givenName: 'Ada', familyName: 'Lovelace', emails: ['ada@example.org'] };
+    const core = new FakeSourceAdapter('CORE_BANKING', [party('CORE_BANKING', '1000000001', ada), party('CORE_BANKING', '1000000002', { givenName: 'Alan', familyName: 'Turing' })]);
+    const cards = new FakeSourceAdapter('CARDS', [party('CARDS', 'CH10000001', ada)]);
+    const stages: string[] = [];
+    const service = await IdentityService.start({ database, adapters: [core, cards], pollMs: 0, leaderRetryMs: 50, onLoadProgress: (stage) => stages.push(stage) });
+    await service.close();
+    // The two extracts run at once: either may end first.
+    expect(new Set(stages.slice(0, 2))).toEqual(new Set(['CORE_BANKING: 2 records', 'CARDS: 1 records']));
+    expect(stages.slice(2)).toEqual(['3 records matched', 'source indexes built', '2 customers resolved', 'crosswalk written', 'crosswalk indexes built', 'discrepancies written']);
+    expect(stages.join('\n')).not.toMatch(/Ada|Lovelace|Alan|Turing|example\.org|1000000001|CH10000001/);
+  });
+
   it('gathers the planner statistics of the tables its per-request reads use once the store is loaded', async () => {
     const parties = ['1000000001', '1000000002', '1000000003'].map((id, i) => party('CORE_BANKING', id, { givenName: 'Ada', familyName: `Lovelace${i}` }));
     const service = await IdentityService.start({ database, adapters: [new FakeSourceAdapter('CORE_BANKING', parties)], pollMs: 0, leaderRetryMs: 50 });

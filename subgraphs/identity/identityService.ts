@@ -34,6 +34,8 @@ export interface IdentityServiceOptions {
   /** Feed, load and leadership failures (never customer data). */
   onError?: (error: unknown, system?: SourceSystem) => void;
   onLoaded?: (stats: InitialLoadStats) => void;
+  /** Each stage of an initial load as it ends (a system's records read, matched, written; counts only, never customer data). */
+  onLoadProgress?: (stage: string) => void;
 }
 
 /**
@@ -142,7 +144,7 @@ export class IdentityService {
   /** Becoming the leader: load an empty store, rebuild keys for new blocking rules, follow the feeds. */
   private async lead(): Promise<() => Promise<void>> {
     if (!(await isLoaded(this.db))) {
-      const stats = await initialLoad(this.db, this.options.adapters);
+      const stats = await initialLoad(this.db, this.options.adapters, this.options.onLoadProgress);
       if (stats.records > 0) this.options.onLoaded?.(stats);
     }
     await reindexIfRulesChanged(this.db);

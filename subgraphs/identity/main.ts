@@ -9,8 +9,8 @@
  *
  * Environment: DATABASE_URL, IDENTITY_PORT (4001), HOST (127.0.0.1), <SYSTEM>_URL (the legacy
  * systems), CHANGE_POLL_MS (250; 0: never follow), IDENTITY_LEADER_RETRY_MS, REDIS_URL.
- * Prints one JSON line per lifecycle event on stdout (`ready`, `leading`, `standby`), never
- * customer data.
+ * Prints one JSON line per lifecycle event on stdout (`ready`, `leading`, `standby`; `loading`
+ * with each stage of an initial load as it ends, `loaded` at its end), never customer data.
  */
 import { createCacheInvalidator } from '../../adapters/cache/cacheLayer';
 import { changePollMsFromEnv } from '../../adapters/cache/changeWatcher';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     },
     onError: (error, system) => say('error', { system: system ?? null, error: error instanceof Error ? error.name : 'Error' }),
     onLoaded: (stats) => say('loaded', { records: stats.records, customers: stats.customers, ms: stats.ms }),
+    onLoadProgress: (stage) => say('loading', { stage }),
   });
   const subgraph = await startIdentitySubgraph({ service, port: Number(process.env.IDENTITY_PORT ?? 4001), host: process.env.HOST ?? '127.0.0.1' });
   say('ready', { url: subgraph.url, leader: service.isLeader() });

@@ -3,7 +3,7 @@ import { CompiledQuery, sql, type Transaction } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Schema } from '../../../db/schema';
 import { isEmbeddedDatabase } from './embeddedDatabase';
-import { unnestText } from './sqlArrays';
+import { unnestText } from '../../../db/sqlArrays';
 
 /** One row of a bulk write: text values (a text[] column takes a string array), null for NULL. */
 export type BulkValue = string | null | readonly string[];

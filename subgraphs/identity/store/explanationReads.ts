@@ -3,7 +3,7 @@ import type { SourceParty } from '../../../adapters/canonical';
 import type { Schema } from '../../../db/schema';
 import { compileModel, defaultMatchModel, explainPair, normaliseParty, sourceKey, type MatchModel, type PairExplanation, type SourceRef } from '../matcherApi';
 import { matchConfigOf } from './matchModelStore';
-import { inList } from './sqlArrays';
+import { inList } from '../../../db/sqlArrays';
 
 /** An explanation with the two records it is about. */
 export interface RecordPairExplanation extends PairExplanation {

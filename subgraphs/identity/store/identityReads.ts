@@ -6,7 +6,7 @@ import type { IdentityEvent } from '../domain/incrementalResolution';
 import type { SourceRef } from '../matcherApi';
 import type { StewardDecision } from './identityWrites';
 import { splitRecordKey } from './recordRows';
-import { inList } from './sqlArrays';
+import { inList } from '../../../db/sqlArrays';
 
 /**
  * Everything the identity subgraph answers, read from the store (no process holds the

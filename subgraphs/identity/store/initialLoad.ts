@@ -60,7 +60,8 @@ export async function initialLoad(
 
     const heads = await Promise.all(adapters.map(async (adapter) => [adapter.system, await feedHead(adapter)] as const));
     const sourceIndexes = await dropIndexes(trx, SOURCE_TABLES);
-    const crosswalkIndexes = await dropIndexes(trx, ['crosswalk']);
+    const crosswalkIndexes = await dropIndexes(trx, CUSTOMER_TABLES);
+    const discrepancyIndexes = await dropIndexes(trx, ['discrepancies']);
     const normalised = await loadSourceRecords(trx, adapters, onProgress, options);
     // The source tables' indexes are built by the database while the matcher runs on this thread,
     // one build process at a time: at a million persons (2 cores, the database on the same machine)
@@ -70,7 +71,9 @@ export async function initialLoad(
     sourceIndexesBuilt.catch(() => undefined); // awaited after the matcher; never unhandled meanwhile
     await nextTurn(); // the statements leave before the matcher holds this thread
     const { clusters, model, reviewPairs } = resolveNormalisedParties(normalised);
+    onProgress?.(`${normalised.length} records matched`);
     await sourceIndexesBuilt;
+    onProgress?.('source indexes built');
     await saveInitialReviewQueue(trx, reviewPairs, normalised, model);
     normalised.length = 0;
     await saveMatchModel(trx, model);
@@ -78,9 +81,10 @@ export async function initialLoad(
     await writeCustomers(trx, clusters);
     onProgress?.('crosswalk written');
     await crosswalkIndexes.rebuild();
-    onProgress?.('indexes built');
+    onProgress?.('crosswalk indexes built');
     await gatherLoadStatistics(trx);
     await writeAllDiscrepancies(trx, await openBulkWriter(trx), discrepancyComputer(clusters.length));
+    await discrepancyIndexes.rebuild();
     onProgress?.('discrepancies written');
 
     for (const [system, cursor] of heads) {
@@ -121,7 +125,9 @@ async function gatherLoadStatistics(trx: Transaction<Schema>): Promise<void> {
 }
 
 /**
- * The tables an initial load fills from the extracts: their indexes are built once, after, and the
- * crosswalk's once it is written (discrepancies are written after the crosswalk's indexes exist).
+ * The tables an initial load fills from the extracts: their indexes are built once, after; the
+ * customers' and the crosswalk's (foreign keys too) once those are written, before the
+ * discrepancy pass reads them back; the discrepancies' once that pass has written them.
  */
 const SOURCE_TABLES = ['source_records', 'blocking_keys', 'search_keys'];
+const CUSTOMER_TABLES = ['customers', 'crosswalk'];

@@ -14,7 +14,7 @@ import {
 } from '../matcherApi';
 import { splitRecordKey } from './recordRows';
 import { matchConfigOf } from './matchModelStore';
-import { inList } from './sqlArrays';
+import { inList } from '../../../db/sqlArrays';
 
 export interface StoredRecord {
   party: SourceParty;

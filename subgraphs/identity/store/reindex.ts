@@ -4,7 +4,7 @@ import type { Schema } from '../../../db/schema';
 import { blockingKeys, normaliseParty } from '../matcherApi';
 import { blockingRulesFingerprint } from './blockingRules';
 import { IDENTITY_LOCKS } from './locks';
-import { unnestText } from './sqlArrays';
+import { unnestText } from '../../../db/sqlArrays';
 
 const BATCH = 5000;
 

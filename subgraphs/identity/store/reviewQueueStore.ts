@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Schema } from '../../../db/schema';
 import { bandOf, compileModel, defaultMatchModel, explainPair, DEFAULT_MATCH_CONFIG, type MatchConfig, type MatchModel, type NormalisedParty, type PairExplanation, type ScoredPair } from '../matcherApi';
-import { unnestText } from './sqlArrays';
+import { unnestText } from '../../../db/sqlArrays';
 
 /**
  * The data stewards' review queue in the database (table `match_review_queue`, migration 0003).

@@ -6,7 +6,7 @@ import { sourceKey, type IdentityEvent, type ResolutionState, type SourceRef, ty
 import type { StoredRecord } from './neighbourhood';
 import { recordRow, splitRecordKey, type RecordRow } from './recordRows';
 import { replaceReviewPairs, reviewRowsOf, type RescoredScope } from './reviewQueueStore';
-import { inList, jsonTextArray, unnestText } from './sqlArrays';
+import { inList, jsonTextArray, unnestText } from '../../../db/sqlArrays';
 
 export interface ResolutionWrite {
   changeId: number;
