@@ -60,6 +60,14 @@ const cpuSeconds = (pid: number): number => {
     return 0;
   }
 };
+/** The `count` slowest of `times` with their place in the run (1-based): outliers early in a run point at warm-up. */
+const slowest = (times: readonly number[], count: number) =>
+  times
+    .map((ms, i) => [i + 1, ms] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([n, ms]) => `${n}: ${ms}`)
+    .join(', ');
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -235,6 +243,7 @@ async function main(): Promise<void> {
         const times = await latencies(stack, simulators, dataset, edits);
         clearInterval(sampler);
         console.log(`server: change to graph p50 ${percentile(times, 50)} ms, p99 ${percentile(times, 99)} ms, max ${Math.max(...times)} ms (${times.length} edits)`);
+        console.log(`server: slowest edits (n-th edit: ms) ${slowest(times, 5)}`);
         console.log(`server: identity RSS while following median ${mb(percentile(samples, 50))}, max ${mb(Math.max(...samples))}, peak since restart ${mb(rssKb(identity.pid, 'VmHWM'))}`);
       } finally {
         await stack.close();

@@ -82,9 +82,10 @@ export async function initialLoad(
     onProgress?.('crosswalk written');
     await crosswalkIndexes.rebuild();
     onProgress?.('crosswalk indexes built');
-    await gatherLoadStatistics(trx);
+    await gatherLoadStatistics(trx, [...CUSTOMER_TABLES, ...SOURCE_TABLES]);
     await writeAllDiscrepancies(trx, await openBulkWriter(trx), discrepancyComputer(clusters.length));
     await discrepancyIndexes.rebuild();
+    await gatherLoadStatistics(trx, ['discrepancies']);
     onProgress?.('discrepancies written');
 
     for (const [system, cursor] of heads) {
@@ -117,11 +118,14 @@ async function writeCustomers(trx: Transaction<Schema>, clusters: readonly Resol
  * sees its rows, so autovacuum cannot). Without them the discrepancy pass's read of each batch of
  * customers' records was planned over tables the planner took for empty: a scan of every source
  * record per batch of 5,000 customers. A million persons: the pass took 700 s (the database busy,
- * the comparing threads idle), 12 s at 100,000 persons, where a scan is cheap. `analyze` samples
- * a bounded number of rows a table, so it costs seconds at any population.
+ * the comparing threads idle), 12 s at 100,000 persons, where a scan is cheap. Every table the
+ * load filled gets them, so the first changes followed after the load (their reads of
+ * blocking_keys and search_keys) are never planned over tables taken for empty while the
+ * background `analyze` of a restart runs. `analyze` samples a bounded number of rows a table, so
+ * it costs seconds at any population.
  */
-async function gatherLoadStatistics(trx: Transaction<Schema>): Promise<void> {
-  await sql`analyze customers, crosswalk, source_records`.execute(trx);
+async function gatherLoadStatistics(trx: Transaction<Schema>, tables: readonly string[]): Promise<void> {
+  await sql`analyze ${sql.join(tables.map((table) => sql.table(table)))}`.execute(trx);
 }
 
 /**
