@@ -60,7 +60,14 @@ export function memoryReads(store: MortgageStore): MortgageReads {
   let snapshot: StoreSnapshot = { borrowers: new Map(), loans: new Map(), changes: [], businessDate: null };
   let byBorrower = new Map<string, MortgageLoan[]>();
   return {
-    borrowers: async (ids) => new Map(ids.flatMap((id): Array<[string, SourceParty]> => (snapshot.borrowers.has(id) ? [[id, snapshot.borrowers.get(id)!]] : []))),
+    borrowers: async (ids) => {
+      const found = new Map<string, SourceParty>();
+      for (const id of ids) {
+        const party = snapshot.borrowers.get(id);
+        if (party) found.set(id, party);
+      }
+      return found;
+    },
     loansOf: async (ids) => new Map(ids.map((id) => [id, byBorrower.get(id) ?? []])),
     async *allBorrowers() {
       for (const party of [...snapshot.borrowers.values()].sort((a, b) => a.localId.localeCompare(b.localId))) yield party;

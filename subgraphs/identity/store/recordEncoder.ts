@@ -8,10 +8,10 @@
 import { availableParallelism } from 'node:os';
 import type { SourceParty } from '../../../adapters/canonical';
 import { startTaskThreads, type TaskThreads } from '../../runtime/taskThreads';
-import { decodePartyBatch, normaliseParty, type NormalisedParty } from '../matcherApi';
+import { decodePartyBatch, type NormalisedParty } from '../matcherApi';
 import type { BulkWriter, CopyWriter } from './bulkRows';
-import type { EncodedRecordBatch } from './recordBatchEncoding';
-import { RECORD_TABLES, recordRow, recordTableRows, type RecordTable } from './recordRows';
+import { recordsOf, type EncodedRecordBatch } from './recordBatchEncoding';
+import { RECORD_TABLES, type RecordTable } from './recordRows';
 
 /** A batch this big goes to a thread (the load's batches are 5,000; smaller loads never start one). */
 export const ENCODING_THREADS_FROM = 5000;
@@ -56,11 +56,7 @@ export function recordEncoder(writer: BulkWriter, threadsFrom = ENCODING_THREADS
 const threadCount = () => Math.max(1, Math.min(2, availableParallelism() - 1));
 
 function encodeHere(writer: BulkWriter, parties: readonly SourceParty[]): EncodedRecords {
-  const normalised = parties.map((party) => normaliseParty(party));
-  const rows = recordTableRows(
-    parties.map((party, i) => recordRow(party, normalised[i])),
-    parties.map((party) => JSON.stringify(party)),
-  );
+  const { normalised, rows } = recordsOf(parties, parties.map((party) => JSON.stringify(party)));
   return { normalised, write: () => eachTable((table) => writer.append(table, RECORD_TABLES[table], rows[table])) };
 }
 
