@@ -58,4 +58,17 @@ describe.each(DATABASE_KINDS)('identity service start (%s)', (kind) => {
       order by tablename`.execute(database.db);
     expect(rows).toEqual([{ table: 'crosswalk', column: 'customer_id' }, { table: 'customers', column: 'customer_id' }]);
   });
+
+  it('follows as soon as it has started as the leader of a loaded store: a change made right after start is applied by the first poll', async () => {
+    const core = new FakeSourceAdapter('CORE_BANKING', [party('CORE_BANKING', '1000000001', { givenName: 'Ada', familyName: 'Lovelace' })]);
+    // The first start loads the store; the second leads a loaded one (the path a restart takes).
+    await (await IdentityService.start({ database, adapters: [core], pollMs: 0, leaderRetryMs: 50 })).close();
+    const service = await IdentityService.start({ database, adapters: [core], pollMs: 0, leaderRetryMs: 50 });
+    try {
+      core.edit(party('CORE_BANKING', '1000000001', { givenName: 'Ada', familyName: 'King' }));
+      expect(await service.pollChanges()).toBe(1);
+    } finally {
+      await service.close();
+    }
+  });
 });

@@ -76,6 +76,9 @@ export class IdentityService {
         }),
     });
     try {
+      // A replica that takes the lock now must have its follower in place before it reports
+      // started, or a poll asked for at once would find none and apply nothing.
+      await service.leadership.firstAttempt;
       await service.waitUntilLoaded();
     } catch (error) {
       await service.close();
@@ -164,7 +167,9 @@ export class IdentityService {
       },
     });
     this.follower = follower;
-    if (this.options.pollMs > 0) await follower.start();
+    // Not awaited: leading is set up once the follower exists; its first poll (which may wait on
+    // a lock another writer holds) must not hold up the start. start() never rejects.
+    if (this.options.pollMs > 0) void follower.start();
     return async () => {
       this.follower = null;
       await follower.stop();

@@ -3,6 +3,11 @@ import type { Database, SessionLock } from '../../db/database';
 export interface Leadership {
   /** Whether this process holds the lock now. */
   isLeader(): boolean;
+  /**
+   * Settles when the first try to take the lock has (leading set up, the lock held by another
+   * process, or leading failed); never rejects.
+   */
+  firstAttempt: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,8 +69,10 @@ export function startLeadership(options: LeadershipOptions): Leadership {
   };
 
   attempt = tryLead().finally(schedule);
+  const firstAttempt = attempt;
   return {
     isLeader: () => lock !== null,
+    firstAttempt,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
