@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { DATABASE_KINDS, openTestDatabase } from './testing/testDatabase';
-import type { Database } from './database';
+import pg from 'pg';
+import { createTestDatabase, DATABASE_KINDS, openTestDatabase, type TestDatabase } from './testing/testDatabase';
+import { openDatabase, type Database } from './database';
 
 describe.each(DATABASE_KINDS)('database (%s)', (kind) => {
   let database: Database;
@@ -34,5 +35,39 @@ describe.each(DATABASE_KINDS)('database (%s)', (kind) => {
     expect(await failing).toBe('rolled back');
     const { rows } = await sql<{ x: number }>`select x from tx_probe`.execute(database.db);
     expect(rows).toEqual([{ x: 2 }]);
+  });
+});
+
+describe('database sessions on a server', () => {
+  let created: TestDatabase;
+  beforeAll(async () => {
+    created = await createTestDatabase();
+  });
+  afterAll(async () => created?.drop());
+
+  const jitOf = async (database: Database) => (await sql<{ jit: string }>`show jit`.execute(database.db)).rows[0].jit;
+
+  it('run without JIT compilation, where the server compiles by default', async () => {
+    const plain = new pg.Client({ connectionString: created.url });
+    await plain.connect();
+    const serverDefault = (await plain.query<{ jit: string }>('show jit')).rows[0].jit;
+    await plain.end();
+    expect(serverDefault).toBe('on');
+    const database = await openDatabase({ url: created.url, poolSize: 2, migrate: false });
+    try {
+      // Every pooled session, not only the first.
+      expect(await Promise.all([jitOf(database), jitOf(database), jitOf(database)])).toEqual(['off', 'off', 'off']);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("take a DATABASE_URL's own options instead", async () => {
+    const database = await openDatabase({ url: `${created.url}?options=${encodeURIComponent('-c jit=on')}`, poolSize: 1, migrate: false });
+    try {
+      expect(await jitOf(database)).toBe('on');
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -76,8 +76,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
+/**
+ * Settings of every pooled session. JIT compilation off: the store's statements are short
+ * lookups by key, and a server compiles a statement whose estimated cost passes
+ * `jit_above_cost` anew on every execution. At a million persons the follower's read of a
+ * change's region blocks (an index read of a few thousand entries, some 5 ms of work) was
+ * estimated above that threshold and spent some 400 ms compiling: the first change after a
+ * restart took 1.3 s to reach the graph. A `DATABASE_URL` with its own `options` parameter
+ * replaces these (pg reads the URL last).
+ */
+export const SESSION_OPTIONS = '-c jit=off';
+
 function openServer(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: SESSION_OPTIONS });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });

@@ -113,15 +113,22 @@ export async function loadRecords(trx: Transaction<Schema>, keys: readonly strin
   return found;
 }
 
-/** Each key's block, at most `limit` members (enough to tell it is too large). */
+/**
+ * Each key's block, at most `limit` members (enough to tell it is too large), the members of
+ * lowest record key. One index range read of at most `limit` entries per key (the primary key is
+ * (block_key, record_key)): a common key's block grows with the population (thousands of
+ * records at a million persons), and numbering every member to keep the first `limit` read and
+ * sorted all of them on every change that touched the key.
+ */
 async function loadBlocks(trx: Transaction<Schema>, keys: readonly string[], limit: number, into: Map<string, string[]>): Promise<void> {
   for (const key of keys) into.set(key, []);
   if (keys.length === 0) return;
   const { rows } = await sql<{ block_key: string; record_key: string }>`
-    select block_key, record_key from (
-      select block_key, record_key, row_number() over (partition by block_key order by record_key) as n
-      from blocking_keys where block_key = any(${[...keys]}::text[])
-    ) ranked where n <= ${limit}`.execute(trx);
+    select k.block_key, b.record_key
+    from unnest(${[...keys]}::text[]) as k(block_key)
+    cross join lateral (
+      select record_key from blocking_keys where blocking_keys.block_key = k.block_key order by record_key limit ${limit}
+    ) b`.execute(trx);
   for (const row of rows) into.get(row.block_key)!.push(row.record_key);
 }
 
