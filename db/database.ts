@@ -78,12 +78,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /**
  * Settings of every pooled session. JIT compilation off: the store's statements are short
- * lookups by key, and a server compiles a statement whose estimated cost passes
- * `jit_above_cost` anew on every execution. At a million persons the follower's read of a
- * change's region blocks (an index read of a few thousand entries, some 5 ms of work) was
- * estimated above that threshold and spent some 400 ms compiling: the first change after a
- * restart took 1.3 s to reach the graph. A `DATABASE_URL` with its own `options` parameter
- * replaces these (pg reads the URL last).
+ * lookups and writes by key, and a server compiles a statement whose estimated cost passes
+ * `jit_above_cost` anew on every execution. At a million persons a change's read of its region's
+ * blocks (602 keys, an index range each) was estimated at 162,000 and compiled 7 functions on
+ * every change; a region four times larger would pass `jit_optimize_above_cost` and
+ * `jit_inline_above_cost` too, where compiling costs hundreds of milliseconds. (The latencies
+ * measured with and without it did not differ beyond the machine's noise: BENCHMARKS.md.)
+ * A `DATABASE_URL` with its own `options` parameter replaces these (pg reads the URL last).
  */
 export const SESSION_OPTIONS = '-c jit=off';
 

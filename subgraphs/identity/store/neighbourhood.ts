@@ -116,9 +116,10 @@ export async function loadRecords(trx: Transaction<Schema>, keys: readonly strin
 /**
  * Each key's block, at most `limit` members (enough to tell it is too large), the members of
  * lowest record key. One index range read of at most `limit` entries per key (the primary key is
- * (block_key, record_key)): a common key's block grows with the population (thousands of
- * records at a million persons), and numbering every member to keep the first `limit` read and
- * sorted all of them on every change that touched the key.
+ * (block_key, record_key)): a common key's block grows with the population, and numbering
+ * every member to keep the first `limit` read and sorted all of them on every change that
+ * touched the key (one of the bench's changes at a million persons reached the graph in 2.2-2.5 s
+ * that way, in 0.5-0.6 s this way: BENCHMARKS.md).
  */
 async function loadBlocks(trx: Transaction<Schema>, keys: readonly string[], limit: number, into: Map<string, string[]>): Promise<void> {
   for (const key of keys) into.set(key, []);
