@@ -86,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * measured with and without it did not differ beyond the machine's noise: BENCHMARKS.md.)
  * A `DATABASE_URL` with its own `options` parameter replaces these (pg reads the URL last).
  */
-export const SESSION_OPTIONS = '-c jit=off';
+const SESSION_OPTIONS = '-c jit=off';
 
 function openServer(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: SESSION_OPTIONS });

@@ -38,14 +38,17 @@ describe.each(DATABASE_KINDS)("a change's neighbourhood: the blocks it reads (%s
     expect(commonMembers.length).toBeGreaterThan(LIMIT);
   });
 
+  // The matcher reads a block as a set and by its length: the order of its members is not part of it.
+  const membersOf = (blocks: ReadonlyMap<string, readonly string[]>, key: string) => [...(blocks.get(key) ?? [])].sort();
+
   it("reads a common key's block up to the limit, the members of lowest record key, enough to show it is too large", async () => {
     const { state } = await database.db.transaction().execute((trx) => loadNeighbourhood(trx, [], [changed]));
-    expect(state.blocks.get(commonKey)).toEqual(commonMembers.slice(0, LIMIT));
+    expect(membersOf(state.blocks, commonKey)).toEqual(commonMembers.slice(0, LIMIT));
   });
 
-  it("reads a small block whole, in record key order, and a key nobody else holds as empty", async () => {
+  it('reads a small block whole, and a key nobody else holds as empty', async () => {
     const { state } = await database.db.transaction().execute((trx) => loadNeighbourhood(trx, [], [changed]));
-    expect(state.blocks.get(rareKey)).toEqual(['ERP:S0', 'ERP:S1', 'ERP:S2']);
+    expect(membersOf(state.blocks, rareKey)).toEqual(['ERP:S0', 'ERP:S1', 'ERP:S2']);
     for (const key of otherKeys) expect(state.blocks.get(key)).toEqual([]);
     expect(state.blocks.has('unrelated-key')).toBe(false);
   });
