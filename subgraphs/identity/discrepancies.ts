@@ -1,6 +1,6 @@
 import type { SourceParty, SourceSystem } from '../../adapters/canonical';
 import { registryRank } from '../../systems/registry';
-import { candidatesOf, computeGoldenProfile, shownValue, type ServedRule } from '../profile/domain/goldenProfile';
+import { comparedValuesOf, computeGoldenProfile, shownValue, type ComparedValue, type ServedRule } from '../profile/domain/goldenProfile';
 import { formatAddress } from '../profile/domain/fieldNormalisation';
 import type { GoldenFieldName } from '../profile/domain/survivorshipPolicy';
 
@@ -37,9 +37,9 @@ export interface Discrepancy {
  */
 export function discrepanciesOf(customerId: string, parties: readonly SourceParty[]): Discrepancy[] {
   const found: Discrepancy[] = [];
-  const all = candidatesOf(parties);
+  const all = comparedValuesByField(parties);
   for (const [name, field] of Object.entries(PROFILE_FIELDS) as Array<[GoldenFieldName, ProfileFieldName]>) {
-    const candidates = [...all[name]].sort(
+    const candidates = all[name].sort(
       (a, b) => registryRank(a.system) - registryRank(b.system) || a.localId.localeCompare(b.localId) || a.normalizedValue.localeCompare(b.normalizedValue),
     );
     for (let i = 0; i < candidates.length; i++) {
@@ -54,6 +54,22 @@ export function discrepanciesOf(customerId: string, parties: readonly SourcePart
     }
   }
   return found;
+}
+
+/** A record's value for one field, as the report compares it. */
+interface HeldValue {
+  system: SourceSystem;
+  localId: string;
+  value: ComparedValue['value'];
+  normalizedValue: string;
+}
+
+function comparedValuesByField(parties: readonly SourceParty[]): Record<GoldenFieldName, HeldValue[]> {
+  const all: Record<GoldenFieldName, HeldValue[]> = { fullName: [], birthDate: [], nationalId: [], email: [], mobilePhone: [], address: [] };
+  for (const party of parties) {
+    for (const { field, value, normalizedValue } of comparedValuesOf(party)) all[field].push({ system: party.system, localId: party.localId, value, normalizedValue });
+  }
+  return all;
 }
 
 export interface DiscrepancyFilter {

@@ -1,26 +1,26 @@
-import { sql } from 'kysely';
 import type { SourceParty } from '../../../adapters/canonical';
 import type { Database } from '../../../db/database';
 import { DATABASE_KINDS, openTestDatabase } from '../../../db/testing/testDatabase';
+import { normaliseParty, type ResolvedCluster } from '../matcherApi';
 import { party } from '../testing/fakeSourceAdapter';
 import { openBulkWriter } from './bulkRows';
+import { customerRecordBatches, memberTextNumbers } from './customerRecordBatches';
 import { writeAllDiscrepancies } from './discrepancyPass';
 import { discrepancyComputer, DiscrepancyPassError, discrepancyThreads, type DiscrepancyComputer } from './discrepancyThreads';
+import { packTexts, PartyTexts } from './partyTexts';
 
 const person = (system: SourceParty['system'], localId: string, email: string, phone = '07700 900123') =>
   party(system, localId, { givenName: 'Ada', familyName: 'Lovelace', emails: [email], phones: [phone] });
 
-/** Customer id -> its records; a `closed` record was a member once and is no longer. */
-const CUSTOMERS: Record<string, { records: SourceParty[]; closed?: SourceParty[]; retired?: boolean }> = {
-  cust_a: { records: [person('CORE_BANKING', '1000000001', 'ada@example.org'), person('CARDS', 'CH10000001', 'ada.l@example.org')] },
+/** Customer id -> its records, as the batch matcher clustered them. */
+const CUSTOMERS: Record<string, SourceParty[]> = {
+  cust_a: [person('CORE_BANKING', '1000000001', 'ada@example.org'), person('CARDS', 'CH10000001', 'ada.l@example.org')],
   // The same phone in two shapes: no discrepancy.
-  cust_b: { records: [person('CORE_BANKING', '1000000002', 'b@example.org', '07700 900222'), person('CARDS', 'CH10000002', 'b@example.org', '+44 7700 900222')] },
-  cust_c: { records: [person('CALL_CENTER', 'C100000003', 'c@example.org', '07700 900333'), person('CORE_BANKING', '1000000003', 'c@example.org', '07700 900334')] },
-  // A record that left the customer no longer counts.
-  cust_d: { records: [person('CORE_BANKING', '1000000004', 'd@example.org')], closed: [person('CARDS', 'CH10000004', 'elsewhere@example.org')] },
-  // A retired customer has no discrepancies.
-  cust_e: { records: [person('CORE_BANKING', '1000000005', 'e@example.org'), person('CARDS', 'CH10000005', 'e2@example.org')], retired: true },
-  cust_f: { records: [person('ERP', '2000000006', 'f@example.org'), person('CARDS', 'CH10000006', 'f2@example.org')] },
+  cust_b: [person('CORE_BANKING', '1000000002', 'b@example.org', '07700 900222'), person('CARDS', 'CH10000002', 'b@example.org', '+44 7700 900222')],
+  cust_c: [person('CALL_CENTER', 'C100000003', 'c@example.org', '07700 900333'), person('CORE_BANKING', '1000000003', 'c@example.org', '07700 900334')],
+  // One record: nothing to disagree with.
+  cust_d: [person('CORE_BANKING', '1000000004', 'd@example.org')],
+  cust_f: [person('ERP', '2000000006', 'f@example.org'), person('CARDS', 'CH10000006', 'f2@example.org')],
 };
 
 /** Written down by hand from CUSTOMERS. */
@@ -30,21 +30,20 @@ const EXPECTED = [
   ['cust_f', 'EMAIL', 'CARDS', 'CH10000006', 'f2@example.org', 'ERP', '2000000006', 'f@example.org'],
 ];
 
-async function seed(database: Database): Promise<void> {
-  const { db } = database;
-  const change = await db.insertInto('identity_changes').values({ cause: 'INITIAL_LOAD', system: null, decision_id: null }).returning('change_id').executeTakeFirstOrThrow();
-  const by = String(change.change_id);
-  for (const [customerId, customer] of Object.entries(CUSTOMERS)) {
-    const anchor = `${customer.records[0].system}:${customer.records[0].localId}`;
-    await sql`insert into customers (customer_id, anchor, created_by, retired_at, retired_by) values (${customerId}, ${anchor}, ${by}, ${customer.retired ? sql`now()` : null}, ${customer.retired ? by : null})`.execute(db);
-    for (const [records, open] of [[customer.records, true], [customer.closed ?? [], false]] as const) {
-      for (const record of records) {
-        const key = `${record.system}:${record.localId}`;
-        await sql`insert into source_records (record_key, system, local_id, party, block_keys, search_terms) values (${key}, ${record.system}, ${record.localId}, ${JSON.stringify(record)}::jsonb, '{}', '{}')`.execute(db);
-        await sql`insert into crosswalk (record_key, customer_id, valid_from, valid_to, opened_by) values (${key}, ${customerId}, now() - interval '1 day', ${open ? null : sql`now()`}, ${by})`.execute(db);
-      }
-    }
-  }
+const CLUSTERS: ResolvedCluster[] = Object.entries(CUSTOMERS).map(([customerId, records]) => ({ customerId, members: records.map((r) => ({ system: r.system, localId: r.localId })) }));
+
+/**
+ * The records as an extract would have kept them: in another order than the clusters' (reversed),
+ * in batches of two, the JSON numbered in a third order (the second batch first).
+ */
+function extracted() {
+  const records = Object.values(CUSTOMERS).flat().reverse();
+  const texts = new PartyTexts();
+  const batches = [records.slice(0, 2), records.slice(2)];
+  const second = texts.add(packTexts(batches[1].map((r) => JSON.stringify(r))));
+  const first = texts.add(packTexts(batches[0].map((r) => JSON.stringify(r))));
+  const textNumbers = Int32Array.from(records.map((_, i) => (i < 2 ? first + i : second + i - 2)));
+  return { normalised: records.map((r) => normaliseParty(r)), textNumbers, texts };
 }
 
 async function discrepancyRows(database: Database): Promise<string[][]> {
@@ -57,27 +56,59 @@ async function discrepancyRows(database: Database): Promise<string[][]> {
   return rows.map((r) => [r.customer_id, r.field, r.system_a, r.local_id_a, r.value_a, r.system_b, r.local_id_b, r.value_b]);
 }
 
+describe('customer record batches', () => {
+  it('give each customer its own records’ JSON, whatever order the extract kept them in', () => {
+    const { normalised, textNumbers, texts } = extracted();
+    const batches = [...customerRecordBatches(CLUSTERS, memberTextNumbers(CLUSTERS, normalised, textNumbers), texts, 2)];
+    expect(batches.map((b) => b.customerIds)).toEqual([['cust_a', 'cust_b'], ['cust_c', 'cust_d'], ['cust_f']]);
+    expect(batches.map((b) => b.counts)).toEqual([[2, 2], [2, 1], [2]]);
+    const keyOf = (json: string) => {
+      const record = JSON.parse(json) as SourceParty;
+      return `${record.system}:${record.localId}`;
+    };
+    expect(batches.flatMap((b) => b.parties.map(keyOf))).toEqual([
+      'CORE_BANKING:1000000001',
+      'CARDS:CH10000001',
+      'CORE_BANKING:1000000002',
+      'CARDS:CH10000002',
+      'CALL_CENTER:C100000003',
+      'CORE_BANKING:1000000003',
+      'CORE_BANKING:1000000004',
+      'ERP:2000000006',
+      'CARDS:CH10000006',
+    ]);
+  });
+
+  it('refuse a customer holding a record the extract did not give (the load fails rather than compare the wrong records)', () => {
+    const { normalised, textNumbers } = extracted();
+    const stray: ResolvedCluster = { customerId: 'cust_x', members: [{ system: 'CARDS', localId: 'CH99999999' }] };
+    expect(() => memberTextNumbers([...CLUSTERS, stray], normalised, textNumbers)).toThrow(/did not give/);
+  });
+});
+
 describe.each(DATABASE_KINDS)('the initial load discrepancy pass (%s)', (kind) => {
   let database: Database;
   let cleanup: () => Promise<void>;
 
   beforeEach(async () => {
     ({ database, cleanup } = await openTestDatabase(kind));
-    await seed(database);
   });
   afterEach(async () => {
     await cleanup();
   });
 
-  const run = (computer: DiscrepancyComputer, batchSize: number) =>
-    database.db.transaction().execute(async (trx) => writeAllDiscrepancies(trx, await openBulkWriter(trx), computer, batchSize));
+  const run = (computer: DiscrepancyComputer, batchSize: number) => {
+    const { normalised, textNumbers, texts } = extracted();
+    const batches = customerRecordBatches(CLUSTERS, memberTextNumbers(CLUSTERS, normalised, textNumbers), texts, batchSize);
+    return database.db.transaction().execute(async (trx) => writeAllDiscrepancies(await openBulkWriter(trx), computer, batches));
+  };
 
   it.each([
     ['in this thread, one customer a batch', () => discrepancyComputer(6), 1],
     ['in this thread, every customer in one batch', () => discrepancyComputer(6), 100],
     ['on two worker threads, two customers a batch', () => discrepancyThreads(2), 2],
     ['on two worker threads, one customer a batch', () => discrepancyThreads(2), 1],
-  ] as const)('writes every live customer’s discrepancies %s', async (_how, computer, batchSize) => {
+  ] as const)('writes every customer’s discrepancies %s', async (_how, computer, batchSize) => {
     await run(computer(), batchSize);
     expect(await discrepancyRows(database)).toEqual(EXPECTED);
   });

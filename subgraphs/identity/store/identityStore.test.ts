@@ -101,6 +101,24 @@ describe.each(DATABASE_KINDS)('identity store (%s)', (kind) => {
     expect(await analysed()).toEqual(['blocking_keys', 'crosswalk', 'customers', 'discrepancies', 'search_keys', 'source_records']);
   });
 
+  it('writes the discrepancies of each customer’s own records, and only those', async () => {
+    const { adapters, list } = population(6);
+    // Person 2 is in all four systems; the card record alone gives another email.
+    adapters.CARDS.edit(personRecord('CARDS', 2, { emails: ['someone.else@example.org'] }));
+    await initialLoad(database.db, list);
+    const person2 = await customerOfRecord(database.db, 'CORE_BANKING', LOCAL_ID.CORE_BANKING(2));
+    const rows = await database.db.selectFrom('discrepancies').select(['customer_id', 'field', 'system_a', 'local_id_a', 'value_a', 'system_b', 'local_id_b', 'value_b']).execute();
+    const pairs = rows.map((r) => [r.customer_id, r.field, r.system_a, r.local_id_a, r.value_a, r.system_b, r.local_id_b, r.value_b].join(' ')).sort();
+    // Written down by hand: the card's email against each other system's, cards ranked after core banking only.
+    expect(pairs).toEqual(
+      [
+        `${person2} EMAIL CARDS CH10000002 someone.else@example.org CALL_CENTER C100000002 person2@example.org`,
+        `${person2} EMAIL CARDS CH10000002 someone.else@example.org ERP 2000000002 person2@example.org`,
+        `${person2} EMAIL CORE_BANKING 1000000002 person2@example.org CARDS CH10000002 someone.else@example.org`,
+      ].sort(),
+    );
+  });
+
   it('finds customers by name tokens across their records, by a phone in any format and by email', async () => {
     const { list } = population(4);
     await initialLoad(database.db, list);

@@ -8,7 +8,8 @@ import { IDENTITY_LOCKS } from './locks';
 import { openBulkWriter } from './bulkRows';
 import { loadSourceRecords, type LoadOptions } from './loadSourceRecords';
 import { dropIndexes } from './deferredIndexes';
-import { writeAllDiscrepancies } from './discrepancyPass';
+import { customerRecordBatches, memberTextNumbers } from './customerRecordBatches';
+import { DISCREPANCY_BATCH, writeAllDiscrepancies } from './discrepancyPass';
 import { discrepancyComputer } from './discrepancyThreads';
 import { saveMatchModel } from './matchModelStore';
 import { saveInitialReviewQueue } from './reviewQueueStore';
@@ -42,7 +43,8 @@ export async function isLoaded(db: Kysely<Schema>): Promise<boolean> {
  * extract are then applied by the follower, not lost), every system's records are streamed in
  * and written with their keys in batches while only their normalised form is kept, the batch
  * matcher clusters them, and the customers, the crosswalk and the discrepancies are written
- * (the latter by streaming each customer's records back). Peak memory is the batch matcher's.
+ * (the latter from each record's JSON kept since the extract, off the heap: partyTexts.ts).
+ * Peak memory is the batch matcher's plus those texts.
  * Rows go in with COPY on a server (`bulkRows.ts`); a system whose extract fails is extracted
  * again on its own (`loadSourceRecords.ts`).
  */
@@ -62,7 +64,7 @@ export async function initialLoad(
     const sourceIndexes = await dropIndexes(trx, SOURCE_TABLES);
     const crosswalkIndexes = await dropIndexes(trx, CUSTOMER_TABLES);
     const discrepancyIndexes = await dropIndexes(trx, ['discrepancies']);
-    const normalised = await loadSourceRecords(trx, adapters, onProgress, options);
+    const { normalised, textNumbers, texts } = await loadSourceRecords(trx, adapters, onProgress, options);
     // The source tables' indexes are built by the database while the matcher runs on this thread,
     // one build process at a time: at a million persons (2 cores, the database on the same machine)
     // the builds' parallel workers beside the matcher made both slower than one after the other
@@ -75,6 +77,7 @@ export async function initialLoad(
     await sourceIndexesBuilt;
     onProgress?.('source indexes built');
     await saveInitialReviewQueue(trx, reviewPairs, normalised, model);
+    const memberTexts = memberTextNumbers(clusters, normalised, textNumbers);
     normalised.length = 0;
     await saveMatchModel(trx, model);
     onProgress?.(`${clusters.length} customers resolved`);
@@ -83,7 +86,8 @@ export async function initialLoad(
     await crosswalkIndexes.rebuild();
     onProgress?.('crosswalk indexes built');
     await gatherLoadStatistics(trx, [...CUSTOMER_TABLES, ...SOURCE_TABLES]);
-    await writeAllDiscrepancies(trx, await openBulkWriter(trx), discrepancyComputer(clusters.length));
+    const batches = customerRecordBatches(clusters, memberTexts, texts, DISCREPANCY_BATCH);
+    await writeAllDiscrepancies(await openBulkWriter(trx), discrepancyComputer(clusters.length), batches);
     await discrepancyIndexes.rebuild();
     await gatherLoadStatistics(trx, ['discrepancies']);
     onProgress?.('discrepancies written');
@@ -115,14 +119,13 @@ async function writeCustomers(trx: Transaction<Schema>, clusters: readonly Resol
 
 /**
  * The planner's statistics on the tables just filled, inside the load's transaction (nothing else
- * sees its rows, so autovacuum cannot). Without them the discrepancy pass's read of each batch of
- * customers' records was planned over tables the planner took for empty: a scan of every source
- * record per batch of 5,000 customers. A million persons: the pass took 700 s (the database busy,
- * the comparing threads idle), 12 s at 100,000 persons, where a scan is cheap. Every table the
+ * sees its rows, so autovacuum cannot). Without them a read is planned over tables the planner
+ * takes for empty: when the discrepancy pass still read each batch of customers' records back,
+ * that was a scan of every source record per batch (700 s at a million persons). Every table the
  * load filled gets them, so the first changes followed after the load (their reads of
- * blocking_keys and search_keys) are never planned over tables taken for empty while the
- * background `analyze` of a restart runs. `analyze` samples a bounded number of rows a table, so
- * it costs seconds at any population.
+ * blocking_keys, search_keys and the crosswalk) are never planned over tables taken for empty
+ * while the background `analyze` of a restart runs. `analyze` samples a bounded number of rows a
+ * table, so it costs seconds at any population.
  */
 async function gatherLoadStatistics(trx: Transaction<Schema>, tables: readonly string[]): Promise<void> {
   await sql`analyze ${sql.join(tables.map((table) => sql.table(table)))}`.execute(trx);
@@ -130,8 +133,8 @@ async function gatherLoadStatistics(trx: Transaction<Schema>, tables: readonly s
 
 /**
  * The tables an initial load fills from the extracts: their indexes are built once, after; the
- * customers' and the crosswalk's (foreign keys too) once those are written, before the
- * discrepancy pass reads them back; the discrepancies' once that pass has written them.
+ * customers' and the crosswalk's (foreign keys too) once those are written; the discrepancies'
+ * once that pass has written them.
  */
 const SOURCE_TABLES = ['source_records', 'blocking_keys', 'search_keys'];
 const CUSTOMER_TABLES = ['customers', 'crosswalk'];

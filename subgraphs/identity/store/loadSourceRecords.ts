@@ -5,6 +5,7 @@ import type { SourceAdapter } from '../../../adapters/kit/sourceAdapter';
 import type { Schema } from '../../../db/schema';
 import { sourceKey, type NormalisedParty } from '../matcherApi';
 import { openBulkWriter } from './bulkRows';
+import { PartyTexts } from './partyTexts';
 import { recordEncoder, type RecordEncoder } from './recordEncoder';
 
 /** Records a bulk write carries (one COPY per table). */
@@ -30,11 +31,18 @@ export interface LoadOptions {
   threadsFrom?: number;
 }
 
+/** What the extracts gave: the records in the matcher's form and, for record i, its JSON as `texts.text(textNumbers[i])`. */
+export interface LoadedRecords {
+  normalised: NormalisedParty[];
+  textNumbers: Int32Array;
+  texts: PartyTexts;
+}
+
 /**
  * Streams every system's records into source_records, blocking_keys and search_keys, the four
  * extracts at once (each has its own connection to its system, so one slow system does not hold
  * the others), and returns them normalised for the batch matcher, system by system in the
- * adapters' order. Writes go through one queue, one statement at a time on the caller's
+ * adapters' order, with their JSON for the discrepancy pass. Writes go through one queue, one statement at a time on the caller's
  * transaction; each system keeps one batch in that queue while it reads the next.
  *
  * When a system's extract fails, what it wrote so far is deleted and that system alone is
@@ -47,12 +55,13 @@ export async function loadSourceRecords(
   adapters: readonly SourceAdapter[],
   onProgress?: (stage: string) => void,
   options: LoadOptions = {},
-): Promise<NormalisedParty[]> {
+): Promise<LoadedRecords> {
   const encoder = recordEncoder(await openBulkWriter(trx), options.threadsFrom);
+  const texts = new PartyTexts();
   const queue = new WriteQueue();
   const stop: { reason?: unknown } = {};
-  const load: SystemLoad = { trx, encoder, queue, stop, onProgress, retry: options.retry ?? EXTRACT_RETRY, batch: options.batch ?? BATCH };
-  let outcomes: Array<PromiseSettledResult<NormalisedParty[]>>;
+  const load: SystemLoad = { trx, encoder, texts, queue, stop, onProgress, retry: options.retry ?? EXTRACT_RETRY, batch: options.batch ?? BATCH };
+  let outcomes: Array<PromiseSettledResult<SystemRecords>>;
   try {
     outcomes = await Promise.allSettled(
       adapters.map((adapter) =>
@@ -69,14 +78,27 @@ export async function loadSourceRecords(
   }
   if (stop.reason !== undefined) throw stop.reason;
   const normalised: NormalisedParty[] = [];
-  for (const outcome of outcomes) if (outcome.status === 'fulfilled') for (const party of outcome.value) normalised.push(party);
-  return normalised;
+  const numbers: number[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'fulfilled') continue;
+    for (const party of outcome.value.normalised) normalised.push(party);
+    for (const n of outcome.value.textNumbers) numbers.push(n);
+  }
+  return { normalised, textNumbers: Int32Array.from(numbers), texts };
+}
+
+/** One system's records, in its extract's order of first appearance. */
+interface SystemRecords {
+  normalised: NormalisedParty[];
+  textNumbers: number[];
 }
 
 /** What every system's extract of one load shares. */
 interface SystemLoad {
   trx: Transaction<Schema>;
   encoder: RecordEncoder;
+  /** Every system's records' JSON (a failed attempt's stay, unreferenced: memory, not records). */
+  texts: PartyTexts;
   queue: WriteQueue;
   stop: { reason?: unknown };
   onProgress?: (stage: string) => void;
@@ -84,11 +106,12 @@ interface SystemLoad {
   batch: number;
 }
 
-async function extractSystem(load: SystemLoad, adapter: SourceAdapter): Promise<NormalisedParty[]> {
-  const { trx, encoder, queue, stop, onProgress, retry } = load;
+async function extractSystem(load: SystemLoad, adapter: SourceAdapter): Promise<SystemRecords> {
+  const { trx, encoder, texts, queue, stop, onProgress, retry } = load;
   for (let attempt = 1; ; attempt += 1) {
     // A record's place in the result: its first occurrence's (a later copy replaces it there).
     const normalised: NormalisedParty[] = [];
+    const textNumbers: number[] = [];
     const placeOf = new Map<string, number>();
     let batch = new Map<string, SourceParty>();
     let pending: Promise<void> = Promise.resolve();
@@ -105,8 +128,12 @@ async function extractSystem(load: SystemLoad, adapter: SourceAdapter): Promise<
       const encoded = encoder.encode(parties);
       encoded.catch(() => undefined); // awaited in the queue; never unhandled meanwhile
       await enqueue(async () => {
-        const { normalised: forms, write } = await encoded;
-        for (let i = 0; i < forms.length; i += 1) normalised[places[i]] = forms[i];
+        const { normalised: forms, texts: packed, write } = await encoded;
+        const first = texts.add(packed);
+        for (let i = 0; i < forms.length; i += 1) {
+          normalised[places[i]] = forms[i];
+          textNumbers[places[i]] = first + i;
+        }
         await write();
       });
     };
@@ -125,7 +152,7 @@ async function extractSystem(load: SystemLoad, adapter: SourceAdapter): Promise<
       await flush();
       await pending;
       onProgress?.(`${adapter.system}: ${normalised.length} records`);
-      return normalised;
+      return { normalised, textNumbers };
     } catch (error) {
       if (extracted || error instanceof LoadStopped) throw error; // a write failed, or another system did
       await pending; // rethrows a write's failure, which no retry mends

@@ -1,15 +1,18 @@
 import type { SourceParty } from '../../../adapters/canonical';
 import { encodePartyBatch, normaliseParty, type NormalisedParty, type PartyBatch } from '../matcherApi';
 import { copyText, type BulkValue } from './bulkRows';
+import { packTexts, type PackedTexts } from './partyTexts';
 import { RECORD_TABLES, recordRow, recordTableRows, type RecordTable } from './recordRows';
 
 /**
  * A batch of extracted records as the initial load writes them: each table's rows in COPY's text
- * format (UTF-8), and the records in the matcher's form, flattened to pass between threads.
+ * format (UTF-8), the records in the matcher's form, flattened to pass between threads, and their
+ * JSON packed for the load's discrepancy pass (partyTexts.ts).
  */
 export interface EncodedRecordBatch {
   copy: Record<RecordTable, Uint8Array>;
   normalised: PartyBatch;
+  texts: PackedTexts;
 }
 
 const utf8 = new TextEncoder();
@@ -33,5 +36,5 @@ export function encodeRecordBatch(partyJson: readonly string[]): EncodedRecordBa
   const { normalised, rows } = recordsOf(partyJson.map((json) => JSON.parse(json) as SourceParty), partyJson);
   const copy = {} as Record<RecordTable, Uint8Array>;
   for (const table of Object.keys(RECORD_TABLES) as RecordTable[]) copy[table] = rows[table].length === 0 ? new Uint8Array(0) : utf8.encode(copyText(rows[table]));
-  return { copy, normalised: encodePartyBatch(normalised) };
+  return { copy, normalised: encodePartyBatch(normalised), texts: packTexts(partyJson) };
 }

@@ -1,6 +1,7 @@
 import type { SourceParty } from '../../../adapters/canonical';
 import { party } from '../testing/fakeSourceAdapter';
 import { copyText, type BulkValue, type CopyWriter } from './bulkRows';
+import { PartyTexts } from './partyTexts';
 import { recordEncoder, RecordEncodingError } from './recordEncoder';
 
 /** A COPY writer that keeps what it was given, as COPY text per table (this module's one collaborator). */
@@ -31,7 +32,9 @@ async function encodeWith(threadsFrom: number) {
   try {
     const encoded = await encoder.encode(PARTIES);
     await encoded.write();
-    return { normalised: encoded.normalised, tables, threads: encoder.threads };
+    const texts = new PartyTexts();
+    texts.add(encoded.texts);
+    return { normalised: encoded.normalised, texts: PARTIES.map((_, i) => texts.text(i)), tables, threads: encoder.threads };
   } finally {
     await encoder.close();
   }
@@ -46,6 +49,15 @@ describe('record encoder', () => {
     expect(there.normalised).toEqual(here.normalised);
     expect([...there.tables.keys()].sort()).toEqual(['blocking_keys', 'search_keys', 'source_records']);
     expect(Object.fromEntries(there.tables)).toEqual(Object.fromEntries(here.tables));
+    expect(there.texts).toEqual(here.texts);
+  }, 30_000);
+
+  it('keeps each record’s JSON for the discrepancy pass, in the batch’s order, on either thread', async () => {
+    for (const threadsFrom of [100, 1]) {
+      const { texts } = await encodeWith(threadsFrom);
+      expect(texts.map((text) => JSON.parse(text) as unknown)).toEqual(PARTIES);
+      expect(texts[2]).toContain('"givenName":"Zoë"');
+    }
   }, 30_000);
 
   it('writes each record once, escaped for COPY, with the party as its JSON (checked by hand)', async () => {

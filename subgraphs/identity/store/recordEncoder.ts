@@ -10,15 +10,17 @@ import type { SourceParty } from '../../../adapters/canonical';
 import { startTaskThreads, type TaskThreads } from '../../runtime/taskThreads';
 import { decodePartyBatch, type NormalisedParty } from '../matcherApi';
 import type { BulkWriter, CopyWriter } from './bulkRows';
+import { packTexts, type PackedTexts } from './partyTexts';
 import { recordsOf, type EncodedRecordBatch } from './recordBatchEncoding';
 import { RECORD_TABLES, type RecordTable } from './recordRows';
 
 /** A batch this big goes to a thread (the load's batches are 5,000; smaller loads never start one). */
 export const ENCODING_THREADS_FROM = 5000;
 
-/** A batch encoded: its records in the matcher's form, in the batch's order, and its write. */
+/** A batch encoded: its records in the matcher's form and their JSON, in the batch's order, and its write. */
 export interface EncodedRecords {
   normalised: NormalisedParty[];
+  texts: PackedTexts;
   /** Writes the batch's rows (to be called in the load's write order). */
   write(): Promise<void>;
 }
@@ -56,8 +58,9 @@ export function recordEncoder(writer: BulkWriter, threadsFrom = ENCODING_THREADS
 const threadCount = () => Math.max(1, Math.min(2, availableParallelism() - 1));
 
 function encodeHere(writer: BulkWriter, parties: readonly SourceParty[]): EncodedRecords {
-  const { normalised, rows } = recordsOf(parties, parties.map((party) => JSON.stringify(party)));
-  return { normalised, write: () => eachTable((table) => writer.append(table, RECORD_TABLES[table], rows[table])) };
+  const json = parties.map((party) => JSON.stringify(party));
+  const { normalised, rows } = recordsOf(parties, json);
+  return { normalised, texts: packTexts(json), write: () => eachTable((table) => writer.append(table, RECORD_TABLES[table], rows[table])) };
 }
 
 async function encodeOnThread(writer: CopyWriter, threads: TaskThreads<readonly string[], EncodedRecordBatch>, parties: readonly SourceParty[]): Promise<EncodedRecords> {
@@ -68,7 +71,7 @@ async function encodeOnThread(writer: CopyWriter, threads: TaskThreads<readonly 
   } catch {
     throw new RecordEncodingError('a batch from an encoding thread did not decode');
   }
-  return { normalised, write: () => eachTable((table) => writer.appendCopyText(table, RECORD_TABLES[table], answer.copy[table])) };
+  return { normalised, texts: answer.texts, write: () => eachTable((table) => writer.appendCopyText(table, RECORD_TABLES[table], answer.copy[table])) };
 }
 
 async function eachTable(write: (table: RecordTable) => Promise<void>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { SourceParty } from '../../../adapters/canonical';
-import { candidatesOf, computeGoldenProfile, displayName, nameOf, shownValue } from './goldenProfile';
+import { candidatesOf, comparedValuesOf, computeGoldenProfile, displayName, nameOf, shownValue } from './goldenProfile';
 import { DEFAULT_SURVIVORSHIP_POLICY } from './survivorshipPolicy';
 
 const party = (over: Partial<SourceParty>): SourceParty => ({
@@ -32,6 +32,32 @@ describe('displayName', () => {
   it('is the name given first as held, or null for a record without one', () => {
     expect(displayName(party({ rawName: 'LEE/ANN' }))).toBe('ANN LEE');
     expect(displayName(party({}))).toBeNull();
+  });
+});
+
+describe('comparedValuesOf', () => {
+  it('lists every value a record holds, field by field, as held and as compared (written down by hand)', () => {
+    const address = { line1: '1 High St', line2: null, city: 'London', postalCode: 'SW1A 1AA', country: null };
+    const values = comparedValuesOf(
+      party({ rawName: 'BRONTË/ZOË', birthDate: '1980-01-01', nationalId: 'qq 12 34 56 c', emails: ['A@B.org', 'c@d.org'], phones: ['07700 900123', ' ring me '], address }),
+    );
+    expect(values.map((v) => [v.field, v.normalizedValue])).toEqual([
+      ['fullName', 'zoe bronte'],
+      ['birthDate', '1980-01-01'],
+      ['nationalId', 'QQ123456C'],
+      ['email', 'a@b.org'],
+      ['email', 'c@d.org'],
+      ['mobilePhone', '+447700900123'],
+      ['mobilePhone', 'ring me'],
+      ['address', expect.any(String)],
+    ]);
+    expect(values[0].value).toEqual({ raw: 'BRONTË/ZOË', given: 'ZOË', family: 'BRONTË', givenFirst: 'ZOË BRONTË' });
+    expect(values[7].value).toBe(address);
+  });
+
+  it('lists nothing for a record that holds nothing, nor an address with only a town', () => {
+    expect(comparedValuesOf(party({}))).toEqual([]);
+    expect(comparedValuesOf(party({ address: { line1: null, line2: null, city: 'London', postalCode: null, country: 'GB' } }))).toEqual([]);
   });
 });
 

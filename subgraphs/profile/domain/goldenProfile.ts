@@ -88,35 +88,52 @@ type FieldCandidates = {
   [K in GoldenFieldName]: Candidate<K extends 'address' ? PostalAddress : K extends 'fullName' ? NameValue : string>[];
 };
 
+/** One value a record holds for a golden field: as held, and as compared (two values agree when these are equal). */
+export type ComparedValue =
+  | { field: 'fullName'; value: NameValue; normalizedValue: string }
+  | { field: 'address'; value: PostalAddress; normalizedValue: string }
+  | { field: 'birthDate' | 'nationalId' | 'email' | 'mobilePhone'; value: string; normalizedValue: string };
+
+/**
+ * Every value a record holds for the golden fields, in the fields' order, normalised for
+ * comparison: what the golden profile's candidates and the discrepancy report share (the report
+ * needs nothing else, so it skips the candidates' validation and nickname work). Pure.
+ */
+export function comparedValuesOf(party: SourceParty): ComparedValue[] {
+  const values: ComparedValue[] = [];
+  const name = nameOf(party);
+  if (name) values.push({ field: 'fullName', value: name, normalizedValue: foldText(name.givenFirst) });
+  if (party.birthDate) values.push({ field: 'birthDate', value: party.birthDate, normalizedValue: party.birthDate });
+  if (party.nationalId) values.push({ field: 'nationalId', value: party.nationalId, normalizedValue: party.nationalId.replace(/\s+/g, '').toUpperCase() });
+  for (const raw of party.emails) values.push({ field: 'email', value: raw, normalizedValue: normaliseEmail(raw) });
+  // A number that does not parse is kept as a candidate (marked INVALID), not silently dropped.
+  for (const raw of party.phones) values.push({ field: 'mobilePhone', value: raw, normalizedValue: normalisePhone(raw) ?? raw.trim() });
+  const a = party.address;
+  if (a && (a.line1 || a.postalCode)) values.push({ field: 'address', value: a, normalizedValue: normaliseAddress(a) });
+  return values;
+}
+
 /** Every record's candidate for every golden field. Pure. */
 export function candidatesOf(parties: readonly SourceParty[]): FieldCandidates {
   const fullName: Candidate<NameValue>[] = [];
-  const birthDate: Candidate[] = [];
-  const nationalId: Candidate[] = [];
-  const email: Candidate[] = [];
-  const mobilePhone: Candidate[] = [];
   const address: Candidate<PostalAddress>[] = [];
+  const plain: Record<'birthDate' | 'nationalId' | 'email' | 'mobilePhone', Candidate[]> = { birthDate: [], nationalId: [], email: [], mobilePhone: [] };
   const check = FIELD_VALIDATION;
   for (const party of parties) {
-    const name = nameOf(party);
-    if (name) {
-      fullName.push({ ...base(party), value: name, normalizedValue: foldText(name.givenFirst), completeness: countFilled([name.given, name.family]), problem: check.fullName(name.givenFirst) });
-    }
-    if (party.birthDate) birthDate.push({ ...base(party), value: party.birthDate, normalizedValue: party.birthDate, completeness: 1, problem: check.birthDate(party.birthDate) });
-    if (party.nationalId) {
-      const normalizedValue = party.nationalId.replace(/\s+/g, '').toUpperCase();
-      nationalId.push({ ...base(party), value: party.nationalId, normalizedValue, completeness: 1, problem: check.nationalId(party.nationalId) });
-    }
-    for (const raw of party.emails) email.push({ ...base(party), value: raw, normalizedValue: normaliseEmail(raw), completeness: 1, problem: check.email(raw) });
-    for (const raw of party.phones) {
-      // A number that does not parse is kept as a candidate (marked INVALID), not silently dropped.
-      mobilePhone.push({ ...base(party), value: raw, normalizedValue: normalisePhone(raw) ?? raw.trim(), completeness: 1, problem: check.mobilePhone(raw) });
-    }
-    const a = party.address;
-    if (a && (a.line1 || a.postalCode)) {
-      address.push({ ...base(party), value: a, normalizedValue: normaliseAddress(a), completeness: countFilled([a.line1, a.line2, a.city, a.postalCode, a.country]), problem: check.address(a) });
+    for (const compared of comparedValuesOf(party)) {
+      const { normalizedValue } = compared;
+      if (compared.field === 'fullName') {
+        const name = compared.value;
+        fullName.push({ ...base(party), value: name, normalizedValue, completeness: countFilled([name.given, name.family]), problem: check.fullName(name.givenFirst) });
+      } else if (compared.field === 'address') {
+        const a = compared.value;
+        address.push({ ...base(party), value: a, normalizedValue, completeness: countFilled([a.line1, a.line2, a.city, a.postalCode, a.country]), problem: check.address(a) });
+      } else {
+        plain[compared.field].push({ ...base(party), value: compared.value, normalizedValue, completeness: 1, problem: check[compared.field](compared.value) });
+      }
     }
   }
+  const { birthDate, nationalId, email, mobilePhone } = plain;
   // Only valid names count as the legal form a nickname steps aside for.
   const validNames = fullName.filter((c) => !c.problem);
   const flags = nicknameFlags(validNames.map((c) => c.value));
