@@ -5,7 +5,7 @@ import { normaliseParty, type ResolvedCluster } from '../matcherApi';
 import { party } from '../testing/fakeSourceAdapter';
 import { openBulkWriter } from './bulkRows';
 import { customerRecordBatches, memberTextNumbers } from './customerRecordBatches';
-import { writeAllDiscrepancies } from './discrepancyPass';
+import { computeAllDiscrepancies, writeDiscrepancies } from './discrepancyPass';
 import { discrepancyComputer, DiscrepancyPassError, discrepancyThreads, type DiscrepancyComputer } from './discrepancyThreads';
 import { packTexts, PartyTexts } from './partyTexts';
 
@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)('the initial load discrepancy pass (%s)', (kind) =
   const run = (computer: DiscrepancyComputer, batchSize: number) => {
     const { normalised, textNumbers, texts } = extracted();
     const batches = customerRecordBatches(CLUSTERS, memberTextNumbers(CLUSTERS, normalised, textNumbers), texts, batchSize);
-    return database.db.transaction().execute(async (trx) => writeAllDiscrepancies(await openBulkWriter(trx), computer, batches));
+    return database.db.transaction().execute(async (trx) => writeDiscrepancies(await openBulkWriter(trx), await computeAllDiscrepancies(computer, batches)));
   };
 
   it.each([
@@ -120,6 +120,55 @@ describe.each(DATABASE_KINDS)('the initial load discrepancy pass (%s)', (kind) =
     expect(await discrepancyRows(database)).toEqual([]);
   });
 }, 60_000);
+
+describe('computing every discrepancy', () => {
+  const batchOf = (id: string) => ({ customerIds: [id], counts: [0], parties: [] });
+
+  /** A computer whose batches settle when the test says, recording how many were in flight at most. */
+  function heldComputer(parallel: number) {
+    const pending: Array<(rows: string[][] | Error) => void> = [];
+    const state = { inFlight: 0, most: 0, closed: 0 };
+    const computer: DiscrepancyComputer = {
+      parallel,
+      rowsOf: () =>
+        new Promise<string[][]>((resolve, reject) => {
+          state.most = Math.max(state.most, (state.inFlight += 1));
+          const settle = (rows: string[][] | Error) => {
+            state.inFlight -= 1;
+            if (rows instanceof Error) reject(rows);
+            else resolve(rows);
+          };
+          pending.push(settle);
+        }),
+      close: async () => {
+        state.closed += 1;
+      },
+    };
+    const settleNext = async (rows: string[][] | Error) => {
+      while (pending.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      pending.shift()!(rows);
+    };
+    return { computer, state, settleNext };
+  }
+
+  it('keeps at most parallel + 1 batches in flight, gives the rows in the batches’ order and closes the computer', async () => {
+    const { computer, state, settleNext } = heldComputer(2);
+    const all = computeAllDiscrepancies(computer, ['c1', 'c2', 'c3', 'c4', 'c5'].map(batchOf));
+    for (const id of ['c1', 'c2', 'c3', 'c4', 'c5']) await settleNext([[id, 'EMAIL']]);
+    expect(await all).toEqual([[['c1', 'EMAIL']], [['c2', 'EMAIL']], [['c3', 'EMAIL']], [['c4', 'EMAIL']], [['c5', 'EMAIL']]]);
+    expect(state.most).toBe(3);
+    expect(state.closed).toBe(1);
+  });
+
+  it('fails with the first failing batch and closes the computer all the same', async () => {
+    const { computer, state, settleNext } = heldComputer(1);
+    const all = computeAllDiscrepancies(computer, ['c1', 'c2', 'c3'].map(batchOf));
+    await settleNext(new DiscrepancyPassError('a stored record is not JSON'));
+    await settleNext([]);
+    await expect(all).rejects.toThrow(DiscrepancyPassError);
+    expect(state.closed).toBe(1);
+  });
+});
 
 describe('discrepancy threads', () => {
   it('refuse a batch that is not records with a reason that names no data', async () => {

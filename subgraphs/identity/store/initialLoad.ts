@@ -9,7 +9,7 @@ import { openBulkWriter } from './bulkRows';
 import { loadSourceRecords, type LoadOptions } from './loadSourceRecords';
 import { dropIndexes } from './deferredIndexes';
 import { customerRecordBatches, memberTextNumbers } from './customerRecordBatches';
-import { DISCREPANCY_BATCH, writeAllDiscrepancies } from './discrepancyPass';
+import { computeAllDiscrepancies, DISCREPANCY_BATCH, writeDiscrepancies } from './discrepancyPass';
 import { discrepancyComputer } from './discrepancyThreads';
 import { saveMatchModel } from './matchModelStore';
 import { saveInitialReviewQueue } from './reviewQueueStore';
@@ -43,7 +43,8 @@ export async function isLoaded(db: Kysely<Schema>): Promise<boolean> {
  * extract are then applied by the follower, not lost), every system's records are streamed in
  * and written with their keys in batches while only their normalised form is kept, the batch
  * matcher clusters them, and the customers, the crosswalk and the discrepancies are written
- * (the latter from each record's JSON kept since the extract, off the heap: partyTexts.ts).
+ * (the latter computed from each record's JSON kept since the extract, off the heap:
+ * partyTexts.ts, while the database writes the crosswalk).
  * Peak memory is the batch matcher's plus those texts.
  * Rows go in with COPY on a server (`bulkRows.ts`); a system whose extract fails is extracted
  * again on its own (`loadSourceRecords.ts`).
@@ -74,20 +75,30 @@ export async function initialLoad(
     await nextTurn(); // the statements leave before the matcher holds this thread
     const { clusters, model, reviewPairs } = resolveNormalisedParties(normalised);
     onProgress?.(`${normalised.length} records matched`);
-    await sourceIndexesBuilt;
-    onProgress?.('source indexes built');
-    await saveInitialReviewQueue(trx, reviewPairs, normalised, model);
+    // The discrepancies are computed (on threads for a large load) while the database builds the
+    // source indexes and takes the customers and the crosswalk, which leave this thread and a
+    // core idle; their rows are written once the crosswalk is in.
     const memberTexts = memberTextNumbers(clusters, normalised, textNumbers);
-    normalised.length = 0;
-    await saveMatchModel(trx, model);
-    onProgress?.(`${clusters.length} customers resolved`);
-    await writeCustomers(trx, clusters);
-    onProgress?.('crosswalk written');
-    await crosswalkIndexes.rebuild();
-    onProgress?.('crosswalk indexes built');
-    await gatherLoadStatistics(trx, [...CUSTOMER_TABLES, ...SOURCE_TABLES]);
-    const batches = customerRecordBatches(clusters, memberTexts, texts, DISCREPANCY_BATCH);
-    await writeAllDiscrepancies(await openBulkWriter(trx), discrepancyComputer(clusters.length), batches);
+    const computer = discrepancyComputer(clusters.length);
+    const discrepancies = computeAllDiscrepancies(computer, customerRecordBatches(clusters, memberTexts, texts, DISCREPANCY_BATCH));
+    discrepancies.catch(() => undefined); // awaited after the crosswalk; never unhandled meanwhile
+    try {
+      await sourceIndexesBuilt;
+      onProgress?.('source indexes built');
+      await saveInitialReviewQueue(trx, reviewPairs, normalised, model);
+      normalised.length = 0;
+      await saveMatchModel(trx, model);
+      onProgress?.(`${clusters.length} customers resolved`);
+      await writeCustomers(trx, clusters);
+      onProgress?.('crosswalk written');
+      await crosswalkIndexes.rebuild();
+      onProgress?.('crosswalk indexes built');
+      await gatherLoadStatistics(trx, [...CUSTOMER_TABLES, ...SOURCE_TABLES]);
+    } catch (error) {
+      await computer.close(); // the threads stop with the load
+      throw error;
+    }
+    await writeDiscrepancies(await openBulkWriter(trx), await discrepancies);
     await discrepancyIndexes.rebuild();
     await gatherLoadStatistics(trx, ['discrepancies']);
     onProgress?.('discrepancies written');
