@@ -42,8 +42,9 @@ export interface LoadedRecords {
  * Streams every system's records into source_records, blocking_keys and search_keys, the four
  * extracts at once (each has its own connection to its system, so one slow system does not hold
  * the others), and returns them normalised for the batch matcher, system by system in the
- * adapters' order, with their JSON for the discrepancy pass. Writes go through one queue, one statement at a time on the caller's
- * transaction; each system keeps one batch in that queue while it reads the next.
+ * adapters' order, with their JSON for the discrepancy pass. Writes go through one queue, one
+ * statement at a time on the caller's transaction; each system keeps one batch in that queue
+ * while it reads the next.
  *
  * When a system's extract fails, what it wrote so far is deleted and that system alone is
  * extracted again (up to `retry.attempts`); the other systems go on. A record an extract yields
