@@ -66,9 +66,9 @@ describe('soapCodec', () => {
     expect(() => decodeSoapResponse('GetAdvisor', ok(body))).toThrow(UpstreamProtocolError);
   });
 
-  // fast-xml-parser's parse alone reads most of these as data (an unclosed or mismatched tag, a
-  // body cut after </soap:Body>, trailing junk): the well-formedness pre-pass is what refuses
-  // them, so a cheaper decode must keep every row of this table red.
+  // A lenient parser reads most of these as data (fast-xml-parser's parse did: an unclosed or
+  // mismatched tag, a body cut after </soap:Body>, trailing junk); the strict one-pass read
+  // (xmlDocument.ts) must keep every row of this table red.
   const advisor = '<GetAdvisorResponse><advisor><advisorId>A1</advisorId><name>Ann</name></advisor></GetAdvisorResponse>';
   const whole = envelope(advisor);
   it.each([

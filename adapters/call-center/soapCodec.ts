@@ -1,11 +1,13 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
 import { UpstreamProtocolError, UpstreamRejected, UpstreamUnavailable } from '../kit/errors';
 import { statusError, type UpstreamResponse } from '../kit/systemClient';
+import { readXmlDocument } from './xmlDocument';
 
 /**
  * The client side of the call center's SOAP 1.1 dialect (simulators/call-center/PROTOCOL.md):
  * writes request envelopes, reads response envelopes and turns SOAP faults into the kit's errors.
- * XML is built and parsed with fast-xml-parser only, so values are always escaped.
+ * XML is built with fast-xml-parser, so values are always escaped, and read in one strict pass
+ * (xmlDocument.ts).
  */
 
 export const SERVICE_NAMESPACE = 'urn:unifiedview:contact-center:v1';
@@ -25,9 +27,6 @@ export class CallCenterRejected extends UpstreamRejected {
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
 
-// Prefixes vary by server toolkit, so match local names; tag values stay strings (leading zeros matter).
-const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false, trimValues: true, maxNestedTags: 32 });
-
 export type RequestContent = Record<string, string | string[] | Record<string, string | string[]> | undefined>;
 
 /** `<soap:Envelope><soap:Body><Op xmlns="urn:...">content</Op></soap:Body></soap:Envelope>`; undefined elements are left out. */
@@ -44,10 +43,12 @@ export function soapHeaders(operation: string): Record<string, string> {
   return { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${SERVICE_NAMESPACE}/${operation}"` };
 }
 
-/** The Body's child elements, or undefined when the text is not a readable SOAP envelope. */
+/**
+ * The Body's child elements, or undefined when the text is not a readable SOAP envelope. Local
+ * names are matched (prefixes vary by server toolkit); values stay strings (leading zeros matter).
+ */
 function readBody(xml: string): Record<string, unknown> | undefined {
-  if (xml.trim() === '' || /<!DOCTYPE/i.test(xml) || XMLValidator.validate(xml) !== true) return undefined;
-  const document: unknown = parser.parse(xml);
+  const document = readXmlDocument(xml);
   const body = child(child(document, 'Envelope'), 'Body');
   if (body === '') return {};
   return isObject(body) ? body : undefined;
