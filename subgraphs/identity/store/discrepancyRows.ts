@@ -2,7 +2,7 @@ import type { SourceParty } from '../../../adapters/canonical';
 import { discrepanciesOf } from '../discrepancies';
 
 /**
- * A batch of customers with their current records, as the initial load reads them back: the
+ * A batch of customers with their current records, as the initial load hands them out: the
  * customers' ids, how many records each has, and the records' JSON texts in the same order (text,
  * not objects: a batch crosses to a worker thread as strings, the cheapest thing to copy).
  */

@@ -1,8 +1,8 @@
 /**
  * Who computes the initial load's discrepancies: this thread for a small population, worker
- * threads for a large one. The pass reads every customer's records back (a million persons: 2.4
- * million records) and compares them field by field, which is CPU the load's one thread cannot
- * spare; the threads compute while this one reads the next batch and writes the last one's rows.
+ * threads for a large one. The pass compares every customer's records field by field (a million
+ * persons: 2.6 million records), which is CPU the load's one thread cannot spare; the threads
+ * compute while this one hands out the next batch (discrepancyPass.ts).
  */
 import { availableParallelism } from 'node:os';
 import { startTaskThreads } from '../../runtime/taskThreads';
