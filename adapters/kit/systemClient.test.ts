@@ -24,6 +24,7 @@ async function scriptedServer(script: Behaviour[]) {
   return {
     url,
     served: () => served,
+    onConnection: (listener: () => void) => server.on('connection', listener),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
@@ -99,6 +100,27 @@ describe('createSystemClient', () => {
     client = createSystemClient(config(server.url), {});
     await expect(client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson)).rejects.toBeInstanceOf(UpstreamProtocolError);
     expect(server.served()).toBe(1);
+  });
+
+  it('turns an answer compressed though not asked for into UpstreamProtocolError without retrying', async () => {
+    server = await scriptedServer([{ status: 200, body: 'x', headers: { 'content-encoding': 'gzip' } }, { status: 200, body: '{}' }]);
+    client = createSystemClient(config(server.url), {});
+    const error = await client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamProtocolError);
+    expect((error as Error).message).toBe('CARDS read: unreadable response');
+    expect(server.served()).toBe(1);
+  });
+
+  it('reuses kept-alive connections: 24 calls over no more connections than bulkhead.maxConcurrent', async () => {
+    server = await scriptedServer([{ status: 200, body: '{}' }]);
+    let connections = 0;
+    server.onConnection(() => (connections += 1));
+    client = createSystemClient(config(server.url, { bulkhead: { maxConcurrent: 3, maxQueued: 100 } }), {});
+    const read = () => client.call({ operation: 'read', request: { url: '/' }, idempotent: true }, decodeJson);
+    await Promise.all(Array.from({ length: 12 }, read));
+    await Promise.all(Array.from({ length: 12 }, read));
+    expect(server.served()).toBe(24);
+    expect(connections).toBeLessThanOrEqual(3);
   });
 
   it('opens the breaker on the failure ratio and fails fast naming the root cause, without calling', async () => {

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import type { Readable } from 'node:stream';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import {
@@ -31,6 +29,7 @@ import {
   isUpstreamError,
 } from './errors';
 import { currentRequestSignal } from './requestContext';
+import { createPooledAxiosAdapter } from './pooledAxiosAdapter';
 import { parseRetryAfter } from './retryAfter';
 import { RetryBudget } from './retryBudget';
 import { registerSystemHealth } from './systemHealth';
@@ -76,9 +75,6 @@ const BREAKER_STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.Isolated]: 'isolated',
 };
 
-/** The TCP keep-alive initial delay axios's http adapter sets on each request's socket (1000 * 60 in its source). */
-const AXIOS_SOCKET_KEEP_ALIVE_MS = 60_000;
-
 /** The generic meaning of an HTTP status, for codecs whose dialect has nothing more specific. */
 export function statusError(system: SourceSystem, operation: string, response: UpstreamResponse): UpstreamError {
   const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
@@ -90,16 +86,12 @@ export function statusError(system: SourceSystem, operation: string, response: U
 /** The kit's client for one legacy system: every call through bulkhead, retry (within the budget), breaker and timeout. */
 export function createSystemClient(config: SystemClientConfig, hooks: ClientHooks = sharedClientHooks): SystemClient {
   const { system } = config;
-  // axios sets TCP keep-alive with a 60 s initial delay on the socket of every request; an agent
-  // left at its 1 s default set it back on every release, two setsockopt calls per legacy call.
-  // The same delay here makes both no-ops once a socket has it.
-  const agentOptions = { keepAlive: true, keepAliveMsecs: AXIOS_SOCKET_KEEP_ALIVE_MS, maxSockets: config.bulkhead.maxConcurrent };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  // axios stays the API; the calls go over one undici pool per system, as many connections as
+  // the bulkhead lets calls through (pooledAxiosAdapter.ts says why).
+  const transport = createPooledAxiosAdapter(config.baseUrl, config.bulkhead.maxConcurrent);
   const instance: AxiosInstance = axios.create({
     baseURL: config.baseUrl,
-    httpAgent,
-    httpsAgent,
+    adapter: transport.adapter,
     // Codecs parse every dialect themselves; axios must not guess.
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
@@ -181,6 +173,9 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     if (error instanceof AxiosError || (error instanceof Error && 'code' in error)) {
       const code = (error as { code?: string }).code ?? 'network error';
       if (code === 'ECONNABORTED' || code === 'ERR_CANCELED') return new UpstreamTimeout(system, operation, config.timeoutMs);
+      // An answer that came but cannot be read as sent (compressed unasked, past the size limit):
+      // the system's doing, and asking again gets the same.
+      if (code === AxiosError.ERR_BAD_RESPONSE) return new UpstreamProtocolError(system, operation, 'unreadable response');
       return new UpstreamUnavailable(system, operation, `connection failed (${code})`);
     }
     return new UpstreamUnavailable(system, operation, 'call failed');
@@ -321,8 +316,7 @@ export function createSystemClient(config: SystemClientConfig, hooks: ClientHook
     breakerState,
     close() {
       unregister();
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      void transport.destroy();
     },
   };
 }
