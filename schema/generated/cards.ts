@@ -62,6 +62,12 @@ export type Card = {
   expiry: Scalars['String']['output'];
   /** Card transactions, newest first. */
   transactions?: Maybe<CardTransactionConnection>;
+  /**
+   * The latest 50 transactions, newest first (`pageInfo.hasNextPage` when there are more): the
+   * window the insights subgraph computes over. Not in the client API: it has no arguments, so no
+   * page a client selects can cut what insights reads (subgraphs/runtime/recentWindows.ts).
+   */
+  recentTransactions?: Maybe<CardTransactionConnection>;
 };
 
 
@@ -390,9 +396,9 @@ export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = any, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type Federation__InaccessibleDirectiveArgs = { };
+export type InaccessibleDirectiveArgs = { };
 
-export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = any, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type InaccessibleDirectiveResolver<Result, Parent, ContextType = any, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Federation__OverrideDirectiveArgs = {
   from: Scalars['String']['input'];
@@ -438,6 +444,7 @@ export type CardResolvers<ContextType = any, ParentType extends ResolversParentT
   status?: Resolver<ResolversTypes['CardStatus'], ParentType, ContextType>;
   expiry?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   transactions?: Resolver<Maybe<ResolversTypes['CardTransactionConnection']>, ParentType, ContextType, RequireFields<CardTransactionsArgs, 'first'>>;
+  recentTransactions?: Resolver<Maybe<ResolversTypes['CardTransactionConnection']>, ParentType, ContextType>;
 };
 
 export type CardTransactionConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CardTransactionConnection'] = ResolversParentTypes['CardTransactionConnection']> = {
@@ -534,7 +541,7 @@ export type DirectiveResolvers<ContextType = any> = {
   federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
   federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
+  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;

@@ -34,6 +34,12 @@ export type Customer = {
   erpPartnerRecords?: Maybe<Array<Party>>;
   /** The customer's sales orders, newest first. */
   salesOrders?: Maybe<SalesOrderConnection>;
+  /**
+   * The latest 50 sales orders, newest first, with the total count: the window the insights
+   * subgraph computes over. Not in the client API: it has no arguments, so no page a client
+   * selects can cut what insights reads (subgraphs/runtime/recentWindows.ts).
+   */
+  recentSalesOrders?: Maybe<SalesOrderConnection>;
 };
 
 
@@ -291,6 +297,13 @@ export type FederationReferenceTypes = {
         | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"links":{"partnerIds":true}}> ) );
 };
 
@@ -380,9 +393,9 @@ export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = any, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type Federation__InaccessibleDirectiveArgs = { };
+export type InaccessibleDirectiveArgs = { };
 
-export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = any, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+export type InaccessibleDirectiveResolver<Result, Parent, ContextType = any, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Federation__OverrideDirectiveArgs = {
   from: Scalars['String']['input'];
@@ -416,6 +429,7 @@ export type CustomerResolvers<ContextType = any, ParentType extends ResolversPar
   erpPartner?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType>;
   erpPartnerRecords?: Resolver<Maybe<Array<ResolversTypes['Party']>>, ParentType, ContextType>;
   salesOrders?: Resolver<Maybe<ResolversTypes['SalesOrderConnection']>, ParentType, ContextType, RequireFields<CustomerSalesOrdersArgs, 'first'>>;
+  recentSalesOrders?: Resolver<Maybe<ResolversTypes['SalesOrderConnection']>, ParentType, ContextType>;
 };
 
 export type SalesOrderConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['SalesOrderConnection'] = ResolversParentTypes['SalesOrderConnection']> = {
@@ -514,7 +528,7 @@ export type DirectiveResolvers<ContextType = any> = {
   federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
   federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
-  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
+  inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;

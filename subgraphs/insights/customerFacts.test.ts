@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GraphQLError, Kind, parse, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { GraphQLError, Kind, parse, print, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { customerFacts, REQUIRED_PAGE_SIZES } from './customerFacts';
 
 const gbp = (amount: string) => ({ amount, currency: 'GBP' });
@@ -12,10 +12,10 @@ describe('customerFacts (the @requires representation as rule inputs)', () => {
       __typename: 'Customer',
       id: 'cust_1',
       accounts: [
-        { type: 'SAVINGS', status: 'OPEN', openedOn: '2020-01-02', balance: { amount: '12.30', currency: 'GBP' }, transactions: { edges: [{ node: { bookedAt: '2026-10-01', amount: { amount: '-1.05', currency: 'GBP' } } }] } },
+        { type: 'SAVINGS', status: 'OPEN', openedOn: '2020-01-02', balance: { amount: '12.30', currency: 'GBP' }, recentTransactions: { edges: [{ node: { bookedAt: '2026-10-01', amount: { amount: '-1.05', currency: 'GBP' } } }] } },
       ],
-      cards: [{ status: 'ACTIVE', balance: { amount: '5.00', currency: 'GBP' }, creditLimit: { amount: '100.00', currency: 'GBP' }, transactions: null }],
-      salesOrders: { edges: [{ node: { orderId: '1', createdAt: '2026-10-01T00:00:00.000Z', netValue: { amount: '9.99', currency: 'GBP' }, deliveryStatus: 'DELIVERED', billingStatus: 'BILLED' } }] },
+      cards: [{ status: 'ACTIVE', balance: { amount: '5.00', currency: 'GBP' }, creditLimit: { amount: '100.00', currency: 'GBP' }, recentTransactions: null }],
+      recentSalesOrders: { edges: [{ node: { orderId: '1', createdAt: '2026-10-01T00:00:00.000Z', netValue: { amount: '9.99', currency: 'GBP' }, deliveryStatus: 'DELIVERED', billingStatus: 'BILLED' } }] },
       openCases: [],
       interactions: { edges: [{ node: { occurredAt: '2026-10-01T00:00:00.000Z' } }] },
       profile: { birthDate: { value: '1990-05-06' } },
@@ -51,45 +51,46 @@ describe('customerFacts (the @requires representation as rule inputs)', () => {
   });
 
   it('marks a page smaller than the one required, with more to come, as incomplete', () => {
-    const cut = customerFacts({ salesOrders: { totalCount: 3, edges: [orderNode('1'), orderNode('2')] } });
+    const cut = customerFacts({ recentSalesOrders: { totalCount: 3, edges: [orderNode('1'), orderNode('2')] } });
     expect(cut.orders).toHaveLength(2);
     expect(cut.ordersComplete).toBe(false);
-    expect(customerFacts({ salesOrders: { totalCount: 2, edges: [orderNode('1'), orderNode('2')] } }).ordersComplete).toBe(true);
-    const cards = customerFacts({ cards: [{ status: 'ACTIVE', transactions: { edges: [], pageInfo: { hasNextPage: true } } }] }).cards!;
+    expect(customerFacts({ recentSalesOrders: { totalCount: 2, edges: [orderNode('1'), orderNode('2')] } }).ordersComplete).toBe(true);
+    const cards = customerFacts({ cards: [{ status: 'ACTIVE', recentTransactions: { edges: [], pageInfo: { hasNextPage: true } } }] }).cards!;
     expect(cards[0].transactionsComplete).toBe(false);
     // Nothing newest to read in an empty page that has more: the interactions are unknown.
     expect(customerFacts({ interactions: { edges: [], pageInfo: { hasNextPage: true } } }).interactions).toBeNull();
   });
 
-  it('cuts a larger page the client asked for back to the required size', () => {
+  it('cuts a longer list back to the required size', () => {
     const edges = Array.from({ length: REQUIRED_PAGE_SIZES.salesOrders + 5 }, (_, i) => orderNode(String(i)));
-    const facts = customerFacts({ salesOrders: { totalCount: edges.length, edges } });
+    const facts = customerFacts({ recentSalesOrders: { totalCount: edges.length, edges } });
     expect(facts.orders).toHaveLength(REQUIRED_PAGE_SIZES.salesOrders);
     expect(facts.ordersComplete).toBe(true);
   });
 
-  it('asks the graph for exactly the page sizes it assumes', () => {
+  it('requires one field set for every insights field, with no page argument but the newest interaction', () => {
     const sdl = readFileSync(path.join(__dirname, '..', '..', 'schema', 'insights.graphql'), 'utf8');
     const requires = [...sdl.matchAll(/@requires\(fields: "([^"]*)"\)/g)].map((m) => m[1]);
     expect(requires.length).toBe(4);
-    // Every `first` argument in the field sets, by the path of the field that takes it.
-    const firsts = new Map<string, Set<number>>();
+    // The same set for all four: the planner then asks insights once (schema/queryPlans.test.ts).
+    expect(new Set(requires).size).toBe(1);
+    // Every argument in the field set, by the path of the field that takes it: the lists come
+    // from argument-free fields, so a client's smaller page cannot cut them.
+    const argumentsAt = new Map<string, string[]>();
     const walk = (selections: readonly SelectionNode[], at: string) => {
       for (const selection of selections) {
         if (selection.kind !== Kind.FIELD) continue;
         const here = at ? `${at}.${selection.name.value}` : selection.name.value;
-        const first = selection.arguments?.find((a) => a.name.value === 'first');
-        if (first?.value.kind === Kind.INT) firsts.set(here, (firsts.get(here) ?? new Set()).add(Number(first.value.value)));
+        for (const argument of selection.arguments ?? []) argumentsAt.set(here, [...(argumentsAt.get(here) ?? []), `${argument.name.value}: ${print(argument.value)}`]);
         if (selection.selectionSet) walk(selection.selectionSet.selections, here);
       }
     };
-    for (const fields of requires) walk((parse(`{ ${fields} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections, '');
-    expect(Object.fromEntries([...firsts].map(([k, v]) => [k, [...v]]))).toEqual({
-      'accounts.transactions': [REQUIRED_PAGE_SIZES.accountTransactions],
-      'cards.transactions': [REQUIRED_PAGE_SIZES.cardTransactions],
-      salesOrders: [REQUIRED_PAGE_SIZES.salesOrders],
-      interactions: [1],
-    });
+    walk((parse(`{ ${requires[0]} }`).definitions[0] as OperationDefinitionNode).selectionSet.selections, '');
+    // The newest interaction is on any first page a client selects (customerFacts reads the newest).
+    expect(Object.fromEntries(argumentsAt)).toEqual({ interactions: ['first: 1'] });
+    expect(requires[0]).toContain('accounts { type status openedOn balance { amount currency } recentTransactions {');
+    expect(requires[0]).toContain('cards { status balance { amount currency } creditLimit { amount currency } recentTransactions {');
+    expect(requires[0]).toContain('recentSalesOrders { totalCount edges {');
   });
 
   it('refuses a malformed representation with a typed error naming the path, not the value', () => {

@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import type { Money } from '../../adapters/canonical';
 import { fromDecimalString } from '../../adapters/money';
+import { RECENT_WINDOWS } from '../runtime/recentWindows';
 import type { CustomerFacts } from './domain/insightTypes';
 
 const money = z
@@ -22,10 +23,11 @@ const money = z
   });
 
 /**
- * The page sizes schema/insights.graphql @requires (a test keeps the two in step). A larger page
- * the client asked for is cut back to these, so an answer never depends on the operation.
+ * The windows the argument-free fields insights requires are served with
+ * (subgraphs/runtime/recentWindows.ts). A longer list is cut back to them, so an answer never
+ * depends on anything but the customer.
  */
-export const REQUIRED_PAGE_SIZES = { accountTransactions: 20, cardTransactions: 50, salesOrders: 50 } as const;
+export const REQUIRED_PAGE_SIZES = RECENT_WINDOWS;
 
 const pageOf = <T extends z.ZodTypeAny>(node: T) =>
   z.object({
@@ -38,8 +40,9 @@ type Page<T> = { edges: Array<{ node: T }>; pageInfo?: { hasNextPage: boolean } 
 
 /**
  * A received page as a list of at most `size` items, and whether it holds every item up to that
- * size. It may fall short when the operation selected the same field with a smaller page (see
- * domain/insightTypes.ts): then it has fewer items than asked for and yet more to come.
+ * size. The windows are argument-free, so no client page cuts them; a page that still falls short
+ * (fewer items than the window, yet more to come) is marked incomplete and the rules that need
+ * the whole window answer null rather than a wrong figure (domain/insightTypes.ts).
  */
 function listOf<T>(page: Page<T> | null | undefined, size: number): { items: T[] | null; complete: boolean } {
   if (!page) return { items: null, complete: true };
@@ -53,14 +56,14 @@ const account = z.object({
   status: z.enum(['OPEN', 'CLOSED']),
   openedOn: z.string().nullish(),
   balance: money,
-  transactions: pageOf(z.object({ bookedAt: z.string(), amount: money })).nullish(),
+  recentTransactions: pageOf(z.object({ bookedAt: z.string(), amount: money })).nullish(),
 });
 
 const card = z.object({
   status: z.enum(['ACTIVE', 'BLOCKED', 'EXPIRED']),
   balance: money.optional(),
   creditLimit: money.optional(),
-  transactions: pageOf(z.object({ postedAt: z.string(), amount: money })).nullish(),
+  recentTransactions: pageOf(z.object({ postedAt: z.string(), amount: money })).nullish(),
 });
 
 const order = z.object({
@@ -75,7 +78,7 @@ const order = z.object({
 const representation = z.object({
   accounts: z.array(account).nullish(),
   cards: z.array(card).nullish(),
-  salesOrders: pageOf(order).nullish(),
+  recentSalesOrders: pageOf(order).nullish(),
   openCases: z.array(z.object({ openedAt: z.string() })).nullish(),
   interactions: pageOf(z.object({ occurredAt: z.string() })).nullish(),
   profile: z.object({ birthDate: z.object({ value: z.string().nullish() }).nullish() }).nullish(),
@@ -100,18 +103,18 @@ export function customerFacts(ref: unknown): CustomerFacts {
     throw new GraphQLError(`insights: the Customer representation is malformed at ${where}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   const value = parsed.data;
-  const orders = listOf(value.salesOrders, REQUIRED_PAGE_SIZES.salesOrders);
+  const orders = listOf(value.recentSalesOrders, REQUIRED_PAGE_SIZES.salesOrders);
   // Only the newest interaction is read: any first page holds it, unless it is empty yet has more.
   const interactions = value.interactions && !(value.interactions.edges.length === 0 && value.interactions.pageInfo?.hasNextPage) ? value.interactions.edges.map((e) => e.node) : null;
   return {
     accounts:
-      value.accounts?.map(({ transactions, ...rest }) => {
-        const page = listOf(transactions, REQUIRED_PAGE_SIZES.accountTransactions);
+      value.accounts?.map(({ recentTransactions, ...rest }) => {
+        const page = listOf(recentTransactions, REQUIRED_PAGE_SIZES.accountTransactions);
         return { ...rest, openedOn: rest.openedOn ?? null, transactions: page.items, transactionsComplete: page.complete };
       }) ?? null,
     cards:
-      value.cards?.map(({ transactions, ...rest }) => {
-        const page = listOf(transactions, REQUIRED_PAGE_SIZES.cardTransactions);
+      value.cards?.map(({ recentTransactions, ...rest }) => {
+        const page = listOf(recentTransactions, REQUIRED_PAGE_SIZES.cardTransactions);
         return { ...rest, transactions: page.items, transactionsComplete: page.complete };
       }) ?? null,
     orders: orders.items,

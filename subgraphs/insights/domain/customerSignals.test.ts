@@ -40,7 +40,7 @@ describe('falling balances', () => {
     expect(fallingBalances(cut([1, '-900.00'], [31, '5.00']), TODAY, T).fired).toBe(true);
     const unknown = fallingBalances(cut([1, '-900.00'], [20, '5.00']), TODAY, T);
     expect(unknown.fired).toBe(false);
-    expect(unknown.reason).toMatch(/^balance trend unknown: this operation also selects accounts \{ transactions \} with a smaller page/);
+    expect(unknown.reason).toMatch(/^balance trend unknown: only part of the latest account transactions reached the insights$/);
     const unread = noFacts({ accounts: [account('CURRENT', '1.00', { transactions: null })] });
     expect(fallingBalances(unread, TODAY, T)).toEqual({ fired: false, reason: 'balance trend unknown: the transactions of an account could not be read' });
   });

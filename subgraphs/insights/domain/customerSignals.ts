@@ -34,7 +34,7 @@ export function fallingBalances(facts: Pick<CustomerFacts, 'accounts'>, asOf: st
   for (const account of facts.accounts) {
     if (account.status !== 'OPEN' || account.type === 'LOAN') continue;
     if (!coversLastDays(account.transactions, account.transactionsComplete, (t) => t.bookedAt, asOf, days)) {
-      return { fired: false, reason: account.transactions ? partialPageReason('balance trend', 'accounts { transactions }') : 'balance trend unknown: the transactions of an account could not be read' };
+      return { fired: false, reason: account.transactions ? partialPageReason('balance trend', 'account transactions') : 'balance trend unknown: the transactions of an account could not be read' };
     }
     for (const txn of account.transactions ?? []) if (withinLastDays(txn.bookedAt, asOf, days)) flows.push(txn.amount);
   }

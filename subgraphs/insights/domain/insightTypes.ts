@@ -6,11 +6,12 @@
 import type { Account, Card, CardTransaction, Case, Interaction, Money, SalesOrder, Transaction } from '../../../adapters/canonical';
 
 /*
- * Lists the gateway may have cut short. The query planner of the pinned federation (2.14.4,
- * apollographql/federation#2276) fetches a field once per operation: when the client also selects
- * it with a smaller page (`cards { transactions(first: 5) }`), the insights receive that page
- * instead of the one they @require. `transactionsComplete: false` / `ordersComplete: false` mark
- * such a list; the rules then use it only for what its newest items still prove. Absent: complete.
+ * Lists that may be cut short. The insights require argument-free windows (the latest 20 account
+ * transactions, 50 card transactions, 50 orders: subgraphs/runtime/recentWindows.ts), so a page
+ * the client selects no longer cuts them (apollographql/federation#2276); a window a system
+ * serves with fewer items than it holds still can be. `transactionsComplete: false` /
+ * `ordersComplete: false` mark such a list; the rules then use it only for what its newest items
+ * still prove. Absent: complete.
  */
 export type AccountFacts = Pick<Account, 'type' | 'status' | 'balance'> &
   Partial<Pick<Account, 'openedOn'>> & {

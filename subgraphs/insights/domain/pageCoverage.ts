@@ -1,6 +1,6 @@
 /**
- * What a newest-first list that may be cut short still proves (see insightTypes.ts on why the
- * gateway can hand the insights a smaller page than they asked for).
+ * What a newest-first list that may be cut short still proves (a window a system served with
+ * fewer items than it holds: see insightTypes.ts).
  */
 import { daysBefore } from './calendar';
 
@@ -16,6 +16,6 @@ export function coversLastDays<T>(items: readonly T[] | null | undefined, comple
 }
 
 /** The reason line when a figure is unknown because only part of a list was received. */
-export function partialPageReason(what: string, field: string): string {
-  return `${what} unknown: this operation also selects ${field} with a smaller page, so only part of it reached the insights; ask for this insight in its own operation`;
+export function partialPageReason(what: string, list: string): string {
+  return `${what} unknown: only part of the latest ${list} reached the insights`;
 }

@@ -54,11 +54,11 @@ describe('relationship value', () => {
       );
     expect(amount(cut(120).cardSpend90Days)).toBe('5.00');
     expect(cut(60).cardSpend90Days).toBeNull();
-    expect(cut(60).reasons.join(' ')).toContain('card spend unknown: this operation also selects cards { transactions } with a smaller page');
+    expect(cut(60).reasons.join(' ')).toContain('card spend unknown: only part of the latest card transactions reached the insights');
 
     const orders = computeRelationshipValue(noFacts({ orders: [order('1.00', { deliveryStatus: 'NOT_DELIVERED', billingStatus: 'NOT_BILLED' })], ordersComplete: false }), TODAY, T);
     expect(orders.openOrdersValue).toBeNull();
-    expect(orders.reasons.join(' ')).toContain('open orders unknown: this operation also selects salesOrders with a smaller page');
+    expect(orders.reasons.join(' ')).toContain('open orders unknown: only part of the latest sales orders reached the insights');
   });
 
   it('values the orders not yet fully delivered or fully billed', () => {

@@ -56,7 +56,7 @@ export function computeRelationshipValue(facts: CustomerFacts, asOf: string, thr
     } else if (facts.cards.some((c) => c.transactions === null)) {
       reasons.push('card spend unknown: the transactions of a card could not be read');
     } else {
-      reasons.push(partialPageReason('card spend', 'cards { transactions }'));
+      reasons.push(partialPageReason('card spend', 'card transactions'));
     }
   } else {
     reasons.push('card spend unknown: card processor not heard');
@@ -68,7 +68,7 @@ export function computeRelationshipValue(facts: CustomerFacts, asOf: string, thr
     reasons.push('open orders: net value of orders not yet fully delivered or fully billed');
     reasons.push(...leftOutReason('open orders', open.leftOut, currency));
   } else if (facts.orders) {
-    reasons.push(partialPageReason('open orders', 'salesOrders'));
+    reasons.push(partialPageReason('open orders', 'sales orders'));
   } else {
     reasons.push('open orders unknown: ERP not heard');
   }
