@@ -14,6 +14,7 @@ describe('the bench command line', () => {
       auth: true,
       bare: false,
       split: false,
+      insights: false,
       jsonPath: undefined,
       faultSeconds: 10,
       recoverySeconds: 15,
@@ -34,6 +35,7 @@ describe('the bench command line', () => {
       auth: false,
       bare: true,
       split: false,
+      insights: false,
       jsonPath: 'out.json',
       faultSeconds: 5,
       recoverySeconds: 7,
@@ -51,7 +53,12 @@ describe('the bench command line', () => {
       bare: false,
     });
     // Alone, it takes the defaults (the default scenario list is run as its baseline).
-    expect(parseBenchOptions(['--split'])).toMatchObject({ split: true, scenario: 'all', cacheModes: ['cold'] });
+    expect(parseBenchOptions(['--split'])).toMatchObject({ split: true, insights: false, scenario: 'all', cacheModes: ['cold'] });
+    expect(parseBenchOptions(['--split', '--insights'])).toMatchObject({ split: true, insights: true });
+  });
+
+  it('refuses --insights without --split (only the split bench measures it)', () => {
+    expect(() => parseBenchOptions(['--insights'])).toThrow('--insights is measured by --split only');
   });
 
   it.each([

@@ -26,6 +26,8 @@ export interface BenchOptions {
    * the OS CPU and heap allocation per request of each (bench/split/). Cold, baseline only.
    */
   split: boolean;
+  /** With `split`: also measure the console's insights request (schema/operations/customerInsights.graphql). */
+  insights: boolean;
   /** Where to write the raw results as JSON (optional). */
   jsonPath?: string;
   /** Fault matrix (`--scenario faults`): seconds with each fault on, and seconds of load after lifting it. */
@@ -60,6 +62,7 @@ export function benchCommand(): Command {
       'run simulators, adapters + subgraphs, our gateway and a stock Apollo gateway as separate processes and report OS CPU ms and ' +
         'V8 heap bytes allocated per request of each (cold, legacy systems answering at once; not with --cache warm|both, --scenario latency|faults, --workers or --bare)',
     )
+    .option('--insights', "with --split: also measure the console's insights request (segment, value, stage, actions) over the same customers")
     .option('--json <file>', 'write the raw results as JSON')
     .option('--fault-seconds <seconds>', 'fault matrix: seconds of load with each fault on', '10')
     .option('--recovery-seconds <seconds>', 'fault matrix: seconds of load after the fault is lifted (time to recover)', '15')
@@ -78,6 +81,7 @@ type RawBenchOptions = {
   auth: 'on' | 'off';
   bare?: boolean;
   split?: boolean;
+  insights?: boolean;
   json?: string;
   faultSeconds: string;
   recoverySeconds: string;
@@ -117,11 +121,13 @@ export function benchOptions(values: RawBenchOptions): BenchOptions {
     auth: values.auth === 'on',
     bare: values.bare ?? false,
     split: values.split ?? false,
+    insights: values.insights ?? false,
     jsonPath: values.json,
     faultSeconds: positiveInteger('fault-seconds', values.faultSeconds),
     recoverySeconds: positiveInteger('recovery-seconds', values.recoverySeconds),
   };
   if (options.split) refuseWithSplit(options);
+  else if (options.insights) throw new BenchOptionsError('--insights is measured by --split only');
   return options;
 }
 

@@ -39,6 +39,12 @@ export function customer360Workload(ids: readonly string[]): Workload {
   return { name: 'customer360', bodies: ids.map((id) => body(query, { id })) };
 }
 
+/** The console's insights request over the given customers, one customer per request. */
+export function customerInsightsWorkload(ids: readonly string[]): Workload {
+  const query = operationText('customerInsights');
+  return { name: 'customerInsights', bodies: ids.map((id) => body(query, { id })) };
+}
+
 /** customerList: the first 50 customers with every system's part (the batching workload). */
 export function customerListWorkload(first = 50): Workload {
   return { name: `customerList(first:${first})`, bodies: [body(operationText('customerList'), { first })] };

@@ -8,7 +8,7 @@ import { primeRequests } from '../requestPriming';
 import { checkSameAnswers } from '../responseCheck';
 import type { BenchStack } from '../stackVariants';
 import type { Target } from '../target';
-import { customer360Workload, customerIds, customerListWorkload, type Workload } from '../workloads';
+import { customer360Workload, customerIds, customerInsightsWorkload, customerListWorkload, type Workload } from '../workloads';
 import { startBenchChild, jsonLineReady, type BenchChild } from './benchChild';
 import { runClosedLoop } from './closedLoopLoad';
 import { cpuMsOfTrees } from './processCpu';
@@ -105,7 +105,7 @@ export async function runSplitBench(datasetDir: string, setup: BenchStack, optio
     const processes = await startProcesses(datasetDir, setup, started);
     const targets = [processes.ours, processes.stock];
     const ids = await customerIds(processes.ours, options.customerCount);
-    const workloads: Workload[] = [customer360Workload(ids), customerListWorkload(50)];
+    const workloads: Workload[] = [customer360Workload(ids), customerListWorkload(50), ...(options.insights ? [customerInsightsWorkload(ids)] : [])];
     for (const workload of workloads) await checkSameAnswers(workload, targets);
     for (const workload of workloads) for (const target of targets) await primeRequests(target, workload);
     if (options.warmupSeconds > 0) {
