@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { getOperationAST, GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { FIELD_POLICY, type FieldPolicy, type SensitivityClass } from '../auth/fieldPolicy';
 import { forbiddenError, nullForbiddenFields } from '../auth/forbiddenFieldNulling';
-import { authorizeOperation, withoutForbiddenFields, type AuthorizationDecision } from '../auth/operationAuthorization';
+import { createAuthorizationMemo } from '../auth/authorizationMemo';
+import { withoutForbiddenFields, type AuthorizationDecision } from '../auth/operationAuthorization';
 import { buildSensitiveFieldIndex, type SensitiveFieldIndex } from '../auth/sensitiveFieldIndex';
 import { accessOf } from '../requestAccess';
 import type { GatewayPlugin } from './gatewayPlugin';
@@ -44,6 +45,8 @@ interface RewritableRequestContext {
 export function useFieldAuthorization(options: FieldAuthorizationOptions = {}): GatewayPlugin {
   const policy = options.policy ?? FIELD_POLICY;
   let index: SensitiveFieldIndex | undefined;
+  // Decided once per document and role set (authorizationMemo.ts says why that is safe).
+  const authorizeOperation = createAuthorizationMemo();
 
   return {
     name: 'fieldAuthorization',

@@ -28,13 +28,20 @@ export function useResolvedCustomers(options: { entity?: AuditedEntity } = {}): 
     rewrites.set(document, { schema, document: rewritten });
     return rewritten;
   };
+  // Whether a document uses the reserved key, once per parsed document (a pure function of it).
+  const reservedUse = new WeakMap<DocumentNode, boolean>();
+  const usesReserved = (document: DocumentNode): boolean => {
+    let uses = reservedUse.get(document);
+    if (uses === undefined) reservedUse.set(document, (uses = usesReservedAlias(document)));
+    return uses;
+  };
   return {
     name: 'resolvedCustomers',
     apollo: {
       async requestDidStart() {
         return {
           async didResolveOperation({ document }) {
-            if (usesReservedAlias(document)) {
+            if (usesReserved(document)) {
               throw badRequest(`"${CUSTOMER_ID_ALIAS}" is reserved by the gateway; choose another alias`);
             }
           },
