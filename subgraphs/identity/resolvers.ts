@@ -32,6 +32,7 @@ import {
   eventsOfChanges,
   identityEventsOf,
   listCustomers,
+  resolveCurrentCustomer,
   resolveCustomer,
   searchByTerms,
   stewardDecisions,
@@ -106,9 +107,15 @@ async function eventNode(event: StoredIdentityEvent, { loaders }: IdentityContex
 
 export const identityResolvers = {
   Query: {
-    customer: async (_: unknown, args: QueryCustomerArgs, { db }: IdentityContext): Promise<CustomerRef | null> => {
+    customer: async (_: unknown, args: QueryCustomerArgs, { db, loaders }: IdentityContext): Promise<CustomerRef | null> => {
       checkCustomerId(args.id);
       const asOf = instant(args.asOf);
+      if (!asOf) {
+        // Now: the customer and its records in one read; `links` and `sourceKeys` take them from the loader.
+        const current = await resolveCurrentCustomer(db, args.id);
+        if (current?.members) loaders.members.prime(membersKey(current.resolved.id, null), current.members);
+        return current ? { id: current.resolved.id, asOf: null, mergedFrom: current.resolved.mergedFrom } : null;
+      }
       const resolved = await resolveCustomer(db, args.id, asOf);
       return resolved ? { id: resolved.id, asOf: asOf?.toISOString() ?? null, mergedFrom: resolved.mergedFrom } : null;
     },

@@ -42,6 +42,38 @@ export async function resolveCustomer(db: Kysely<Schema>, id: string, asOf?: Dat
   return null;
 }
 
+/** A customer resolved now, with its current records when they came with it. */
+export interface CurrentCustomer {
+  resolved: ResolvedCustomer;
+  /** The live customer's current records (membersOf's order); null when it was resolved through merges. */
+  members: SourceRef[] | null;
+}
+
+/**
+ * `resolveCustomer(db, id)` for now, with the live customer's current records read in the same
+ * query: the common case of a customer360 (a live id) is then one round trip to the store, not
+ * two. An id that is retired, merged away or not created yet goes through resolveCustomer.
+ */
+export async function resolveCurrentCustomer(db: Kysely<Schema>, id: string): Promise<CurrentCustomer | null> {
+  const rows = await db
+    .selectFrom('customers as c')
+    .leftJoin('crosswalk as x', (join) => join.onRef('x.customer_id', '=', 'c.customer_id').on('x.valid_to', 'is', null))
+    .select(['c.created_at', 'c.retired_at', 'x.record_key'])
+    .where('c.customer_id', '=', id)
+    .orderBy('x.record_key')
+    .execute();
+  if (rows.length === 0) return null;
+  const now = Date.now();
+  const { created_at: created, retired_at: retired } = rows[0];
+  const live = new Date(created).getTime() <= now && (retired === null || new Date(retired).getTime() > now);
+  if (!live) {
+    const resolved = await resolveCustomer(db, id);
+    return resolved ? { resolved, members: null } : null;
+  }
+  const members = rows.flatMap((row) => (row.record_key === null ? [] : [splitRecordKey(row.record_key)]));
+  return { resolved: { id, mergedFrom: null }, members };
+}
+
 /** Each customer's records (current, or as of an instant), anchor system order then local id. */
 export async function membersOf(db: Kysely<Schema>, customerIds: readonly string[], asOf?: Date): Promise<Map<string, SourceRef[]>> {
   const out = new Map<string, SourceRef[]>(customerIds.map((id) => [id, []]));
