@@ -55,22 +55,23 @@ export interface CurrentCustomer {
  * two. An id that is retired, merged away or not created yet goes through resolveCustomer.
  */
 export async function resolveCurrentCustomer(db: Kysely<Schema>, id: string): Promise<CurrentCustomer | null> {
-  const rows = await db
-    .selectFrom('customers as c')
-    .leftJoin('crosswalk as x', (join) => join.onRef('x.customer_id', '=', 'c.customer_id').on('x.valid_to', 'is', null))
-    .select(['c.created_at', 'c.retired_at', 'x.record_key'])
-    .where('c.customer_id', '=', id)
-    .orderBy('x.record_key')
-    .execute();
-  if (rows.length === 0) return null;
+  // Two index lookups in one statement (union all, not a join: planning a join costs more than
+  // it saves, measured on PGlite). The customer's row comes first (record_key null), then its
+  // current records in record_key order, as membersOf gives them.
+  const { rows } = await sql<{ created_at: Date | string | null; retired_at: Date | string | null; record_key: string | null }>`
+    select created_at, retired_at, null::text as record_key from customers where customer_id = ${id}
+    union all
+    select null::timestamptz, null::timestamptz, record_key from crosswalk where customer_id = ${id} and valid_to is null
+    order by record_key nulls first`.execute(db);
+  const customer = rows[0];
+  if (!customer || customer.record_key !== null || customer.created_at === null) return null;
   const now = Date.now();
-  const { created_at: created, retired_at: retired } = rows[0];
-  const live = new Date(created).getTime() <= now && (retired === null || new Date(retired).getTime() > now);
+  const live = new Date(customer.created_at).getTime() <= now && (customer.retired_at === null || new Date(customer.retired_at).getTime() > now);
   if (!live) {
     const resolved = await resolveCustomer(db, id);
     return resolved ? { resolved, members: null } : null;
   }
-  const members = rows.flatMap((row) => (row.record_key === null ? [] : [splitRecordKey(row.record_key)]));
+  const members = rows.slice(1).map((row) => splitRecordKey(row.record_key as string));
   return { resolved: { id, mergedFrom: null }, members };
 }
 
