@@ -104,7 +104,7 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
     const databaseOptions = options.databaseOptions ?? databaseOptionsFromEnv();
     const database = await openDatabase(databaseOptions);
     closers.push(() => database.close());
-    const auditStore = options.auditStore ?? withAuditSpool(new PostgresAuditStore(database.db));
+    const auditStore = options.auditStore ?? withAuditSpool(new PostgresAuditStore(database.db), databaseOptions);
     useAuditStore(auditStore);
     closers.push(async () => {
       useAuditStore(undefined);

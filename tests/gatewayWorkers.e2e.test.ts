@@ -32,6 +32,7 @@ describe('GATEWAY_WORKERS', () => {
         AUTH_HS256_SECRET: TEST_AUTH_SECRET_TEXT,
         // The embedded store of record in the work dir (workers hand their audit events to the primary).
         PGLITE_DIR: path.join(workDir, 'pglite'),
+        AUDIT_SPOOL_DIR: path.join(workDir, 'audit-spool'),
         DATABASE_URL: '',
         LOG_LEVEL: 'warn',
         // Generous, as in every test stack (support/testStack.ts): the machine is shared, and the

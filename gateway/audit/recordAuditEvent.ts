@@ -1,5 +1,6 @@
 import type { AuditEvent } from './auditEvent';
 import type { AuditStore } from './auditStore';
+import { databaseOptionsFromEnv } from '../../db/database';
 import { createAuditStoreFromEnv } from './auditStoreFromEnv';
 import { withAuditSpool } from './spooledAuditStore';
 
@@ -15,7 +16,7 @@ let processStore: AuditStore | undefined;
  * the local spool (spooledAuditStore.ts), so a store outage loses no event.
  */
 export function processAuditStore(): AuditStore {
-  processStore ??= withAuditSpool(createAuditStoreFromEnv());
+  processStore ??= withAuditSpool(createAuditStoreFromEnv(), databaseOptionsFromEnv());
   return processStore;
 }
 

@@ -1,11 +1,12 @@
 import { hostname } from 'node:os';
 import { readdir, rename } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import type { DatabaseOptions } from '../../db/database';
 import { parseStoredAuditEvent, validAuditEvent, type AuditEvent } from './auditEvent';
+import { auditSpoolDir } from './auditSpoolDir';
 import { AuditSpoolFile } from './auditSpoolFile';
 import type { AuditPage, AuditQuery, AuditStore } from './auditStore';
 
-export const DEFAULT_AUDIT_SPOOL_DIR = 'data/audit-spool';
 
 /** Neither the audit store nor the local spool could take an event: the access is not recorded. */
 export class AuditSpoolError extends Error {
@@ -308,13 +309,14 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * `store` behind the local spool, configured from the environment: AUDIT_SPOOL_DIR (default
- * data/audit-spool, relative to the working directory) and AUDIT_WRITE_TIMEOUT_MS (default 2000).
+ * `store` (kept in the database `location`) behind the local spool, configured from the
+ * environment: the spool directory (auditSpoolDir.ts: AUDIT_SPOOL_DIR, else a folder of
+ * data/audit-spool for that database) and AUDIT_WRITE_TIMEOUT_MS (default 2000).
  */
-export function withAuditSpool(store: AuditStore, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), log?: SpoolLog): SpooledAuditStore {
+export function withAuditSpool(store: AuditStore, location: DatabaseOptions, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), log?: SpoolLog): SpooledAuditStore {
   const timeout = Number(env.AUDIT_WRITE_TIMEOUT_MS);
   return new SpooledAuditStore(store, {
-    dir: resolve(cwd, env.AUDIT_SPOOL_DIR?.trim() || DEFAULT_AUDIT_SPOOL_DIR),
+    dir: auditSpoolDir(location, env, cwd),
     ...(Number.isInteger(timeout) && timeout > 0 ? { writeTimeoutMs: timeout } : {}),
     log,
   });
