@@ -26,7 +26,7 @@ export interface BenchOptions {
    * the OS CPU and heap allocation per request of each (bench/split/). Cold, baseline only.
    */
   split: boolean;
-  /** With `split`: also measure the console's insights request (schema/operations/customerInsights.graphql). */
+  /** With `split`: also measure the console's insights request (console/src/operations.ts, CUSTOMER_INSIGHTS). */
   insights: boolean;
   /** Where to write the raw results as JSON (optional). */
   jsonPath?: string;

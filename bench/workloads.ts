@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CUSTOMER_INSIGHTS } from '../console/src/operations';
 import { postGraphQL } from './graphqlPost';
 import type { Target } from './target';
 
@@ -39,10 +40,9 @@ export function customer360Workload(ids: readonly string[]): Workload {
   return { name: 'customer360', bodies: ids.map((id) => body(query, { id })) };
 }
 
-/** The console's insights request over the given customers, one customer per request. */
+/** The console's insights request (console/src/operations.ts) over the given customers, one customer per request. */
 export function customerInsightsWorkload(ids: readonly string[]): Workload {
-  const query = operationText('customerInsights');
-  return { name: 'customerInsights', bodies: ids.map((id) => body(query, { id })) };
+  return { name: 'customerInsights', bodies: ids.map((id) => body(CUSTOMER_INSIGHTS, { id })) };
 }
 
 /** customerList: the first 50 customers with every system's part (the batching workload). */

@@ -43,7 +43,19 @@ async function seed(database: Database): Promise<void> {
     .execute();
 }
 
-describe.each(DATABASE_KINDS)('resolveCurrentCustomer (%s)', (kind) => {
+/** Counts the statements a Kysely instance sends. */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count += 1;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
+}
+
+describe.each(DATABASE_KINDS)('reading a customer now (%s)', (kind) => {
   let database: Database;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
@@ -68,48 +80,29 @@ describe.each(DATABASE_KINDS)('resolveCurrentCustomer (%s)', (kind) => {
     expect(current?.resolved ?? null).toEqual(await resolveCustomer(database.db, id));
     if (current?.members) expect(current.members).toEqual((await membersOf(database.db, [current.resolved.id])).get(current.resolved.id));
   });
-});
 
-/** Counts the statements a Kysely instance sends. */
-class StatementCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count += 1;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+  describe('customer(id) with its links and source keys, as customer360 asks', () => {
 
-describe.each(DATABASE_KINDS)('customer(id) with its links and source keys, as customer360 asks (%s)', (kind) => {
-  let database: Database;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ database, cleanup } = await openTestDatabase(kind));
-    await seed(database);
-  });
-  afterAll(async () => cleanup?.());
+    const read = async (id: string) => {
+      const counter = new StatementCounter();
+      const db = database.db.withPlugin(counter);
+      const context = { db, loaders: createIdentityLoaders(db), principal: 'test' } as unknown as IdentityContext;
+      const ref = await identityResolvers.Query.customer({}, { id }, context);
+      const [links, sourceKeys] = ref ? await Promise.all([identityResolvers.Customer.links(ref, {}, context), identityResolvers.Customer.sourceKeys(ref, {}, context)]) : [null, null];
+      return { ref, links, sourceKeys, statements: counter.count };
+    };
 
-  const read = async (id: string) => {
-    const counter = new StatementCounter();
-    const db = database.db.withPlugin(counter);
-    const context = { db, loaders: createIdentityLoaders(db), principal: 'test' } as unknown as IdentityContext;
-    const ref = await identityResolvers.Query.customer({}, { id }, context);
-    const [links, sourceKeys] = ref ? await Promise.all([identityResolvers.Customer.links(ref, {}, context), identityResolvers.Customer.sourceKeys(ref, {}, context)]) : [null, null];
-    return { ref, links, sourceKeys, statements: counter.count };
-  };
+    it('a live customer: one statement for the customer and its records', async () => {
+      const { ref, sourceKeys, statements } = await read('cust_live');
+      expect(ref).toEqual({ id: 'cust_live', asOf: null, mergedFrom: null });
+      expect(sourceKeys).toEqual([{ system: 'CORE_BANKING', localId: '1000000001' }, { system: 'ERP', localId: '2000000001' }]);
+      expect(statements).toBe(1);
+    });
 
-  it('a live customer: one statement for the customer and its records', async () => {
-    const { ref, sourceKeys, statements } = await read('cust_live');
-    expect(ref).toEqual({ id: 'cust_live', asOf: null, mergedFrom: null });
-    expect(sourceKeys).toEqual([{ system: 'CORE_BANKING', localId: '1000000001' }, { system: 'ERP', localId: '2000000001' }]);
-    expect(statements).toBe(1);
-  });
-
-  it('an id merged away twice: followed to the live customer, with that customer\'s records', async () => {
-    const { ref, sourceKeys } = await read('cust_oldest');
-    expect(ref).toEqual({ id: 'cust_live', asOf: null, mergedFrom: 'cust_oldest' });
-    expect(sourceKeys).toEqual([{ system: 'CORE_BANKING', localId: '1000000001' }, { system: 'ERP', localId: '2000000001' }]);
+    it('an id merged away twice: followed to the live customer, with that customer\'s records', async () => {
+      const { ref, sourceKeys } = await read('cust_oldest');
+      expect(ref).toEqual({ id: 'cust_live', asOf: null, mergedFrom: 'cust_oldest' });
+      expect(sourceKeys).toEqual([{ system: 'CORE_BANKING', localId: '1000000001' }, { system: 'ERP', localId: '2000000001' }]);
+    });
   });
 });
