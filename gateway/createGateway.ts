@@ -16,7 +16,8 @@ import { defaultGatewayPlugins, type GatewayPlugin, type GatewayRoute } from './
 import { probeSubgraphs, readinessBody, readinessStatus, strictReadiness, type ReadinessReport } from './readiness';
 import { withOperationHooks } from './operationExecution';
 import { resolveSubgraphUrl, type SubgraphUrlOverrides } from './subgraphUrls';
-import { SubgraphDataSource, subgraphTimeoutFromEnv } from './subgraphDataSource';
+import { SubgraphDataSource, subgraphCallsFromEnv, subgraphTimeoutFromEnv } from './subgraphDataSource';
+import type { InProcessSubgraph } from '../subgraphs/runtime/inProcessCall';
 import { createCallSigner, subgraphKeysFromEnv, type SubgraphKeys } from '../subgraphs/runtime/callSignature';
 import {
   createSupergraphFileSource,
@@ -67,6 +68,12 @@ export interface CreateGatewayOptions {
   queryPlanCacheMiB?: number;
   /** Quiet period after a supergraph file event before reloading. Default 50 ms. */
   watchDebounceMs?: number;
+  /**
+   * Subgraphs this process serves, by URL. A subgraph whose URL (after overrides) is one of these
+   * is called in-process, without a socket or a signature (subgraphs/runtime/inProcessCall.ts),
+   * unless `$SUBGRAPH_CALLS` is `http`. Any other URL is called over HTTP, signed.
+   */
+  inProcessSubgraphs?: ReadonlyMap<string, InProcessSubgraph>;
 }
 
 export interface GatewayHandle {
@@ -106,6 +113,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   // Every subgraph call is signed (subgraphs answer nothing else); production without a key throws here.
   const sign = createCallSigner(options.subgraphKeys ?? subgraphKeysFromEnv(env, { production }));
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv(env);
+  const inProcess = subgraphCallsFromEnv(env) === 'in-process' ? (options.inProcessSubgraphs ?? new Map<string, InProcessSubgraph>()) : new Map<string, InProcessSubgraph>();
 
   // Each holds a connection pool to its subgraph; closed with the gateway (a reloaded supergraph
   // builds new ones: the old pools' idle connections close after their keep-alive timeout).
@@ -114,7 +122,9 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   const gateway = new ApolloGateway({
     supergraphSdl: source.hook,
     buildService: ({ name, url }) => {
-      const dataSource = new SubgraphDataSource({ name, url: urlFor(name, url), plugins, timeoutMs: subgraphTimeoutMs, sign });
+      const resolved = urlFor(name, url);
+      const local = resolved === undefined ? undefined : inProcess.get(resolved);
+      const dataSource = new SubgraphDataSource({ name, url: resolved, plugins, timeoutMs: subgraphTimeoutMs, sign, ...(local ? { inProcess: local } : {}) });
       dataSources.add(dataSource);
       return dataSource;
     },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { SubgraphDataSource } from './subgraphDataSource';
+import { InProcessSubgraphStopped, type InProcessAnswer, type InProcessRequest } from '../subgraphs/runtime/inProcessCall';
 import type { GatewayContext } from './context';
 import type { GatewayPlugin } from './plugins/gatewayPlugin';
 
@@ -148,5 +149,107 @@ describe('SubgraphDataSource over its pooled client', () => {
     const restrict = jest.fn();
     await build().process(operation(restrict));
     expect(restrict).toHaveBeenCalledWith(hint);
+  });
+});
+
+describe('SubgraphDataSource calling a subgraph this process serves', () => {
+  let calls: InProcessRequest[];
+  let reply: (call: InProcessRequest) => Promise<InProcessAnswer>;
+  const inProcess = (call: InProcessRequest) => {
+    calls.push(call);
+    return reply(call);
+  };
+  const sign = jest.fn(async () => 'signed-token');
+  beforeEach(() => {
+    calls = [];
+    sign.mockClear();
+    reply = async () => ({ status: 200, result: { data: { customer: { id: 'C1' } } } });
+  });
+  const local = (options: { timeoutMs?: number; plugins?: GatewayPlugin[] } = {}) => {
+    dataSource = new SubgraphDataSource({ name: 'profile', url, plugins: options.plugins ?? [], sign, timeoutMs: options.timeoutMs ?? 8000, inProcess });
+    return dataSource;
+  };
+  const withPrincipal = (restrict = jest.fn(), signal?: AbortSignal) => {
+    const options = operation(restrict);
+    Object.assign(options.context, { principal: { subject: 'teller-tom', roles: ['teller'], channel: 'branch' }, ...(signal ? { signal } : {}) });
+    return options;
+  };
+
+  it('hands over the operation, principal, request id and wait, with no signature and no HTTP request', async () => {
+    const response = await local().process(withPrincipal());
+    expect(response.data).toEqual({ customer: { id: 'C1' } });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      request: { query: 'query Q($id: ID!) { customer(id: $id) { id } }', variables: { id: 'C1' }, operationName: 'Q' },
+      principal: { subject: 'teller-tom', roles: ['teller'], channel: 'branch' },
+      requestId: 'req-1',
+      waitMs: 8000,
+    });
+    expect(calls[0].request).not.toHaveProperty('http');
+    expect(calls[0].signal.aborted).toBe(false);
+    expect(sign).not.toHaveBeenCalled();
+    expect(seen).toHaveLength(0);
+    expect(local().transport).toBe('in-process');
+    expect(build().transport).toBe('http');
+  });
+
+  it('runs the plugins\' hooks before the call, and a hook that refuses stops it', async () => {
+    const refuse: GatewayPlugin = { name: 'deadline', willSendSubgraphRequest: () => { throw new GraphQLError('no time left', { extensions: { code: 'DEADLINE_EXCEEDED' } }); } };
+    const error = (await failure(local({ plugins: [refuse] }).process(withPrincipal()))) as GraphQLError;
+    expect(error.extensions.code).toBe('DEADLINE_EXCEEDED');
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each([
+    // status -> the message and code the HTTP path gives for the same status (table above)
+    [401, '401: Unauthorized', 'UNAUTHENTICATED'],
+    [400, '400: Bad Request', undefined],
+    [500, '500: Internal Server Error', undefined],
+  ])('answers a %i from the subgraph as the HTTP path does', async (status, message, code) => {
+    const body = { errors: [{ message: 'refused', extensions: { code: 'X' } }] };
+    reply = async () => ({ status, result: body });
+    const error = (await failure(local().process(withPrincipal()))) as GraphQLError;
+    expect(error.message).toBe(message);
+    expect(error.extensions.code).toBe(code);
+    expect(error.extensions.response).toEqual({ url, status, statusText: message.slice(5), body });
+  });
+
+  it('stops waiting at the timeout (UPSTREAM_TIMEOUT) and tells the subgraph through the signal', async () => {
+    reply = (call) => new Promise(() => call.signal.addEventListener('abort', () => undefined));
+    const error = (await failure(local({ timeoutMs: 50 }).process(withPrincipal()))) as GraphQLError;
+    expect(error.extensions.code).toBe('UPSTREAM_TIMEOUT');
+    expect(error.message).toBe('Subgraph "profile" did not answer within 50 ms');
+    expect(calls[0].signal.aborted).toBe(true);
+  });
+
+  it('stops waiting when the client is gone (REQUEST_CANCELLED), and the subgraph is told', async () => {
+    const client = new AbortController();
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    reply = () => {
+      started();
+      return new Promise(() => undefined);
+    };
+    const pending = failure(local().process(withPrincipal(jest.fn(), client.signal)));
+    await running;
+    client.abort(Object.assign(new Error('over'), { name: 'RequestOverError' }));
+    const error = (await pending) as GraphQLError;
+    expect(error.extensions.code).toBe('REQUEST_CANCELLED');
+    expect(calls[0].signal.aborted).toBe(true);
+  });
+
+  it('fails like a refused connection when the subgraph is stopped', async () => {
+    reply = async () => {
+      throw new InProcessSubgraphStopped('profile');
+    };
+    const error = await failure(local().process(withPrincipal()));
+    expect(error).toBeInstanceOf(InProcessSubgraphStopped);
+    expect((error as InProcessSubgraphStopped).code).toBe('ECONNREFUSED');
+  });
+
+  it('restricts the response cache policy as for an answer without Cache-Control', async () => {
+    const restrict = jest.fn();
+    await local().process(withPrincipal(restrict));
+    expect(restrict).toHaveBeenCalledWith({ maxAge: 0 });
   });
 });

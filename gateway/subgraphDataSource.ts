@@ -1,8 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { FetcherHeaders } from '@apollo/utils.fetcher';
+import { STATUS_CODES } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createCallSigner, SIGNATURE_HEADER, type CallSigner } from '../subgraphs/runtime/callSignature';
+import type { InProcessRequest, InProcessSubgraph } from '../subgraphs/runtime/inProcessCall';
 import type { GatewayContext } from './context';
 import { SubgraphHttpClient, type SubgraphHttpResponse } from './subgraphHttpClient';
 import type { GatewayPlugin } from './plugins/gatewayPlugin';
@@ -21,6 +23,20 @@ export function subgraphTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
   return value;
 }
 
+export type SubgraphCalls = 'in-process' | 'http';
+
+/**
+ * `SUBGRAPH_CALLS`: `in-process` (default) calls the subgraphs this process serves without HTTP;
+ * `http` sends every call over the network, signed, as to subgraphs in other processes
+ * (to compare, or to watch the calls on the wire). Anything else refuses to start.
+ */
+export function subgraphCallsFromEnv(env: NodeJS.ProcessEnv): SubgraphCalls {
+  const raw = env.SUBGRAPH_CALLS?.trim();
+  if (!raw || raw === 'in-process') return 'in-process';
+  if (raw === 'http') return 'http';
+  throw new Error(`SUBGRAPH_CALLS must be "in-process" or "http", got "${raw}"`);
+}
+
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string | undefined;
@@ -32,6 +48,11 @@ export interface SubgraphDataSourceOptions {
   timeoutMs?: number;
   /** Signs every call for the subgraph (default: with SUBGRAPH_SIGNING_KEY, see subgraphs/runtime/callSignature.ts). */
   sign?: CallSigner;
+  /**
+   * The subgraph, when this process serves it at `url`: called in-process, with no socket and no
+   * signature (subgraphs/runtime/inProcessCall.ts); everything else about the call is the same.
+   */
+  inProcess?: InProcessSubgraph;
 }
 
 /**
@@ -44,6 +65,10 @@ export interface SubgraphDataSourceOptions {
  *   which subgraphs answer 401;
  * - the request's AbortSignal (deadline, client disconnect) and a per-request timeout, the
  *   latter reported as UPSTREAM_TIMEOUT.
+ *
+ * A subgraph this process serves (`npm start`) is called in-process instead: the same operation,
+ * principal, request id, wait, cancellation and errors, without the JSON, the signature and the
+ * socket (subgraphs/runtime/inProcessCall.ts).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly hooks: GatewayPlugin[];
@@ -51,6 +76,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly sign: CallSigner;
+  private readonly inProcess: InProcessSubgraph | undefined;
   private client: SubgraphHttpClient | undefined;
 
   constructor(options: SubgraphDataSourceOptions) {
@@ -60,6 +86,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.subgraphName = options.name;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
     this.sign = options.sign ?? createCallSigner();
+    this.inProcess = options.inProcess;
+  }
+
+  /** `in-process` when the subgraph is served by this process and called without HTTP. */
+  get transport(): 'http' | 'in-process' {
+    return this.inProcess ? 'in-process' : 'http';
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -85,7 +117,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.client = undefined;
   }
 
-  /** The stock data source's process (without APQ, which the gateway does not use), over the pool. */
+  /** The stock data source's process (without APQ, which the gateway does not use), over the pool or in-process. */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
     const headers = new Headers(request.http?.headers as HeadersInit | undefined);
@@ -93,6 +125,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http = { method: 'POST', url: this.url, headers: headers as unknown as FetcherHeaders };
     await this.willSendRequest(options);
     if (!request.query) throw new Error('Missing query');
+    const bound = AbortSignal.timeout(this.timeoutMs);
+    const signal = context?.signal ? AbortSignal.any([context.signal, bound]) : bound;
+    return this.inProcess ? this.sendInProcess(this.inProcess, options, signal) : this.sendOverHttp(options, headers, signal);
+  }
+
+  private async sendOverHttp(options: GraphQLDataSourceProcessOptions<GatewayContext>, headers: Headers, signal: AbortSignal): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
     // The hooks may have replaced the headers object: send what the request carries now.
     const { http, ...payload } = request;
     const body = JSON.stringify(payload);
@@ -101,8 +140,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const sendHeaders: Record<string, string> = {};
     for (const [name, value] of (http?.headers ?? headers) as unknown as Iterable<[string, string]>) sendHeaders[name] = value;
     sendHeaders[SIGNATURE_HEADER] = signature;
-    const bound = AbortSignal.timeout(this.timeoutMs);
-    const signal = context?.signal ? AbortSignal.any([context.signal, bound]) : bound;
     let response: SubgraphHttpResponse | undefined;
     try {
       this.client ??= new SubgraphHttpClient(this.url);
@@ -110,10 +147,33 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (!response.ok) throw await errorFromResponse(response);
       const parsed = await response.parsedBody();
       if (typeof parsed !== 'object' || parsed === null) throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
-      restrictCachePolicy(options, response);
+      restrictCachePolicy(options, response.headers.get('cache-control'));
       return { ...(parsed as GatewayGraphQLResponse), http: response as unknown as GatewayGraphQLResponse['http'] };
     } catch (error) {
       this.didEncounterError(error as Error, undefined as never, response as never, context as GatewayContext, request);
+      throw error;
+    }
+  }
+
+  /**
+   * The same call to a subgraph this process serves: the operation, principal, request id and
+   * wait as values (no JSON, no signature, no socket); the same errors for the same failures (a
+   * non-2xx status, the timeout, the client gone, a stopped subgraph as a refused connection).
+   */
+  private async sendInProcess(inProcess: InProcessSubgraph, options: GraphQLDataSourceProcessOptions<GatewayContext>, signal: AbortSignal): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const { http: _http, ...payload } = request;
+    try {
+      const call = inProcess({ request: payload as InProcessRequest['request'], principal: context?.principal, requestId: context?.requestId, waitMs: this.timeoutMs, signal });
+      const answer = await untilAborted(call, signal);
+      if (answer.status < 200 || answer.status >= 300) {
+        throw statusError({ status: answer.status, statusText: STATUS_CODES[answer.status] ?? '', url: this.url }, answer.result);
+      }
+      // An in-process answer has no headers: the same as an HTTP answer without Cache-Control.
+      restrictCachePolicy(options, null);
+      return answer.result as GatewayGraphQLResponse;
+    } catch (error) {
+      this.didEncounterError(error as Error, undefined as never, undefined as never, context as GatewayContext, request);
       throw error;
     }
   }
@@ -148,20 +208,49 @@ function cancelled(): GraphQLError {
 
 /** The stock data source's error for a non-2xx answer (the body kept in extensions.response). */
 async function errorFromResponse(response: SubgraphHttpResponse): Promise<GraphQLError> {
-  const body = await response.parsedBody().catch(() => undefined);
-  const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
-  return new GraphQLError(`${response.status}: ${response.statusText}`, {
-    extensions: { response: { url: response.url, status: response.status, statusText: response.statusText, body }, ...(code ? { code } : {}) },
+  return statusError(response, await response.parsedBody().catch(() => undefined));
+}
+
+function statusError({ status, statusText, url }: { status: number; statusText: string; url: string }, body: unknown): GraphQLError {
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
+  return new GraphQLError(`${status}: ${statusText}`, {
+    extensions: { response: { url, status, statusText, body }, ...(code ? { code } : {}) },
+  });
+}
+
+/**
+ * The call's answer, or the signal's reason once it aborts (as undici rejects a request whose
+ * signal aborts): the gateway stops waiting at once; the subgraph's own work stops through the
+ * same signal.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
   });
 }
 
 /** As the stock data source honours a subgraph's Cache-Control (maxAge 0 when it sends none). */
-function restrictCachePolicy(options: GraphQLDataSourceProcessOptions<GatewayContext>, response: SubgraphHttpResponse): void {
+function restrictCachePolicy(options: GraphQLDataSourceProcessOptions<GatewayContext>, cacheControl: string | null): void {
   if (!('incomingRequestContext' in options)) return;
   const policy = options.incomingRequestContext.overallCachePolicy;
   if (!policy || !('restrict' in policy)) return;
   const directives = new Map<string, string | true>();
-  for (const part of (response.headers.get('cache-control') ?? '').trim().split(/\s*,\s*/)) {
+  for (const part of (cacheControl ?? '').trim().split(/\s*,\s*/)) {
     if (!part) continue;
     const [key, value] = part.split(/\s*=\s*/, 2);
     directives.set(key.toLowerCase(), value === undefined ? true : value.replace(/^"|"$/g, ''));

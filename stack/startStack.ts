@@ -165,7 +165,8 @@ export async function startBackends(options: StackOptions): Promise<RunningBacke
 }
 
 /**
- * The whole product: the backends and, in front of them, the gateway (in this process).
+ * The whole product: the backends and, in front of them, the gateway (in this process), which
+ * calls the subgraphs in-process (gateway/subgraphDataSource.ts; `SUBGRAPH_CALLS=http` for HTTP).
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const ports = options.ports ?? 'default';
@@ -183,6 +184,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       host: '127.0.0.1',
       supergraphPath: path.join(__dirname, '..', 'schema', 'supergraph.graphql'),
       subgraphUrlOverrides: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.url])),
+      // This process serves them: called in-process (no socket, no signature) unless SUBGRAPH_CALLS=http.
+      inProcessSubgraphs: new Map(Object.values(subgraphs).map((s) => [s.url, s.callInProcess])),
       logger: options.gatewayLogger,
       production: options.production,
       // The keys this process's subgraphs verify with (SUBGRAPH_SIGNING_KEY, or the development key).

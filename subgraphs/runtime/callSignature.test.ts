@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CallSignatureError, createCallSigner, createCallVerifier, subgraphKeysFromEnv, SubgraphKeyConfigError } from './callSignature';
+import { acceptInProcessCall, CallSignatureError, createCallSigner, createCallVerifier, subgraphKeysFromEnv, SubgraphKeyConfigError, type CallToSign } from './callSignature';
 
 const KEY_A = 'subgraph-key-a-0123456789abcdef0123456789';
 const KEY_B = 'subgraph-key-b-0123456789abcdef0123456789';
@@ -52,6 +52,58 @@ describe('subgraph call signatures', () => {
     expect(await failure(verify(token, Buffer.from(body), 'erp'))).toBe('replayed');
   });
 });
+
+describe('calls from the gateway in this process (no signature)', () => {
+  type Call = Omit<CallToSign, 'audience' | 'body'>;
+  const keys = keysOf({ SUBGRAPH_SIGNING_KEY: KEY_A });
+  const overTheWire = async (call: Call) => createCallVerifier(keys)(await createCallSigner(keys)({ audience: 'cards', body, ...call }), Buffer.from(body), 'cards');
+
+  // What the subgraph must learn, written by hand; and it must be what a signed call carries.
+  it.each<[string, Call, object]>([
+    ['a teller at a branch', { principal: { subject: 'teller-tom', roles: ['teller'], channel: 'branch' }, requestId: 'req-1', waitMs: 8000 }, { principal: { subject: 'teller-tom', roles: ['teller'], channel: 'branch' }, requestId: 'req-1', waitMs: 8000 }],
+    ['no channel, two roles', { principal: { subject: 'svc-batch', roles: ['integration', 'auditor'] } }, { principal: { subject: 'svc-batch', roles: ['integration', 'auditor'] } }],
+    ['the gateway itself (a probe)', {}, {}],
+    ['a fractional wait, rounded', { waitMs: 7999.6 }, { waitMs: 8000 }],
+    ['no roles at all', { principal: { subject: 'nobody', roles: [] } }, { principal: { subject: 'nobody', roles: [] } }],
+  ])('serves %s as the signed call would be served', async (_name, call, expected) => {
+    expect(acceptInProcessCall(call)).toEqual(expected);
+    expect(await overTheWire(call)).toEqual(expected);
+  });
+
+  it('copies the principal: nothing else the gateway holds reaches the subgraph, and later changes do not either', () => {
+    const principal = { subject: 'rm-rita', roles: ['relationship-manager'], channel: 'branch', token: 'the bearer token', claims: { email: 'rita@bank' } };
+    const accepted = acceptInProcessCall({ principal });
+    expect(accepted).toEqual({ principal: { subject: 'rm-rita', roles: ['relationship-manager'], channel: 'branch' } });
+    principal.roles.push('auditor');
+    expect(accepted.principal?.roles).toEqual(['relationship-manager']);
+  });
+
+  // What a subgraph refuses over the wire it refuses in-process too.
+  it.each<[string, Call]>([
+    ['an empty subject', { principal: { subject: '', roles: ['teller'] } }],
+    ['33 roles', { principal: { subject: 'x', roles: Array.from({ length: 33 }, (_, i) => `role-${i}`) } }],
+    ['a role of 65 characters', { principal: { subject: 'x', roles: ['r'.repeat(65)] } }],
+    ['an empty role', { principal: { subject: 'x', roles: [''] } }],
+    ['a subject of 257 characters', { principal: { subject: 's'.repeat(257), roles: [] } }],
+    ['a channel of 65 characters', { principal: { subject: 'x', roles: [], channel: 'c'.repeat(65) } }],
+    ['a request id with a newline', { requestId: 'req-1\nX-Admin: yes' }],
+    ['a request id with a space', { requestId: 'req 1' }],
+    ['a request id of 129 characters', { requestId: 'r'.repeat(129) }],
+    ['a wait past ten minutes', { waitMs: 600_001 }],
+  ])('refuses %s, as a signed call is refused', async (_name, call) => {
+    expect(failureOf(() => acceptInProcessCall(call))).toBe('malformed');
+    expect(await failure(overTheWire(call))).toBe('malformed');
+  });
+});
+
+function failureOf(run: () => unknown): string {
+  try {
+    run();
+    return 'accepted';
+  } catch (error) {
+    return error instanceof CallSignatureError ? error.reason : `other: ${String(error)}`;
+  }
+}
 
 describe('subgraph keys from the environment', () => {
   it('refuses production without a key, and short keys anywhere', () => {

@@ -97,21 +97,25 @@ export type CallSigner = (call: CallToSign) => Promise<string>;
 
 export function createCallSigner(keys: SubgraphKeys = defaultSubgraphKeys()): CallSigner {
   const { kid, secret } = keys.current;
-  return async ({ audience, body, principal, requestId, waitMs }) => {
+  return async ({ audience, body, ...call }) => {
     const now = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT({
-      bh: bodyHash(body),
-      ...(principal ? { roles: principal.roles, ...(principal.channel ? { channel: principal.channel } : {}) } : {}),
-      ...(requestId ? { rid: requestId } : {}),
-      ...(waitMs ? { wait: Math.round(waitMs) } : {}),
-    })
+    return new SignJWT({ bh: bodyHash(body), ...callClaims(call) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid })
       .setIssuer(ISSUER)
       .setAudience(audience)
       .setIssuedAt(now)
       .setExpirationTime(now + SIGNATURE_TTL_S)
-      .setJti(randomUUID());
-    return (principal ? jwt.setSubject(principal.subject) : jwt).sign(secret);
+      .setJti(randomUUID())
+      .sign(secret);
+  };
+}
+
+/** What a call says about itself, as claims (the signed part besides body, audience, id and times). */
+function callClaims({ principal, requestId, waitMs }: Omit<CallToSign, 'audience' | 'body'>): Record<string, unknown> {
+  return {
+    ...(principal ? { sub: principal.subject, roles: principal.roles, ...(principal.channel ? { channel: principal.channel } : {}) } : {}),
+    ...(requestId ? { rid: requestId } : {}),
+    ...(waitMs ? { wait: Math.round(waitMs) } : {}),
   };
 }
 
@@ -132,15 +136,34 @@ export interface VerifiedCall {
   waitMs?: number;
 }
 
-const CLAIMS = z.object({
+const CALL_CLAIMS = z.object({
   sub: z.string().min(1).max(256).optional(),
   roles: z.array(z.string().min(1).max(64)).max(32).optional(),
   channel: z.string().min(1).max(64).optional(),
   rid: z.string().regex(/^[A-Za-z0-9._:@/+=-]{1,128}$/).optional(),
-  bh: z.string().length(43),
-  jti: z.string().min(1).max(64),
   wait: z.number().int().positive().max(600_000).optional(),
 });
+const CLAIMS = CALL_CLAIMS.extend({ bh: z.string().length(43), jti: z.string().min(1).max(64) });
+
+/** What the subgraph serves the call with, from claims that passed CALL_CLAIMS. */
+function verifiedCallOf({ sub, roles, channel, rid, wait }: z.infer<typeof CALL_CLAIMS>): VerifiedCall {
+  return {
+    ...(sub ? { principal: { subject: sub, roles: roles ?? [], ...(channel ? { channel } : {}) } } : {}),
+    ...(rid ? { requestId: rid } : {}),
+    ...(wait ? { waitMs: wait } : {}),
+  };
+}
+
+/**
+ * A call from the gateway in this same process (inProcessCall.ts): no signature, since no network
+ * is crossed, but the same claims and the same rules as a signed call, so a subgraph serves it
+ * exactly as it would serve the signed one, and refuses (`malformed`) what it would refuse.
+ */
+export function acceptInProcessCall(call: Omit<CallToSign, 'audience' | 'body'>): VerifiedCall {
+  const claims = CALL_CLAIMS.safeParse(callClaims(call));
+  if (!claims.success) throw new CallSignatureError('malformed');
+  return verifiedCallOf(claims.data);
+}
 
 export type CallVerifier = (token: string | undefined, body: Uint8Array, audience: string) => Promise<VerifiedCall>;
 
@@ -179,15 +202,11 @@ export function createCallVerifier(keys: SubgraphKeys = defaultSubgraphKeys()): 
     if ((payload.exp ?? 0) - (payload.iat ?? 0) > SIGNATURE_TTL_S) throw new CallSignatureError('too-long-lived');
     const claims = CLAIMS.safeParse(payload);
     if (!claims.success) throw new CallSignatureError('malformed');
-    const { sub, roles, channel, rid, bh, jti, wait } = claims.data;
+    const { bh, jti } = claims.data;
     if (bh !== bodyHash(body)) throw new CallSignatureError('body-mismatch');
     if (seen.has(jti)) throw new CallSignatureError('replayed');
     seen.set(jti, true);
-    return {
-      ...(sub ? { principal: { subject: sub, roles: roles ?? [], ...(channel ? { channel } : {}) } } : {}),
-      ...(rid ? { requestId: rid } : {}),
-      ...(wait ? { waitMs: wait } : {}),
-    };
+    return verifiedCallOf(claims.data);
   };
 }
 

@@ -12,7 +12,8 @@ import type { SourceSystem } from '../../adapters/canonical';
 import { DeadlineReached } from '../../adapters/kit/errors';
 import { propagateRequestIdToLegacyCalls, runInRequestScope, type CallerPrincipal } from '../../adapters/kit/requestContext';
 import { legacySystemHealth } from '../../adapters/kit/systemHealth';
-import { CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
+import { acceptInProcessCall, CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
+import { InProcessSubgraphStopped, type InProcessSubgraph } from './inProcessCall';
 import { readSchemaFile } from './readSchemaFile';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -40,6 +41,11 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   port: number;
+  /**
+   * The same subgraph for a gateway in this process, without the socket and the signature
+   * (inProcessCall.ts); fails as a refused connection once the subgraph is closed.
+   */
+  callInProcess: InProcessSubgraph;
   close(): Promise<void>;
 }
 
@@ -82,7 +88,12 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   const maxBodyBytes = options.maxBodyBytes ?? 5_000_000;
   const legacySystems = options.legacySystems ?? [];
 
-  /** A verified call: the body is parsed and executed with the principal, request id and cancellation in scope. */
+  /** Runs a verified call with its principal, request id and cancellation in scope for every legacy call it makes. */
+  const inCallScope = <T>(call: VerifiedCall, cancelled: AbortSignal, run: () => Promise<T>): Promise<T> =>
+    // Two scopes per request: request id, cancellation and principal for legacy calls; what was served stale.
+    runInRequestScope({ requestId: call.requestId, signal: cancelled, principal: call.principal }, () => runInStaleScope(run));
+
+  /** A verified call: the body is parsed and executed in the call's scope. */
   const execute = async (req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer, call: VerifiedCall, cancelled: AbortSignal): Promise<void> => {
     let body: unknown = undefined;
     if (raw.length) {
@@ -96,15 +107,11 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const { principal, requestId } = call;
-    // Two scopes per request: request id, cancellation and principal for legacy calls; what was served stale.
-    const response = await runInRequestScope({ requestId, signal: cancelled, principal }, () =>
-      runInStaleScope(() =>
-        server.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-          context: () => Promise.resolve(options.context({ headers: req.headers, principal })),
-        }),
-      ),
+    const response = await inCallScope(call, cancelled, () =>
+      server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+        context: () => Promise.resolve(options.context({ headers: req.headers, principal: call.principal })),
+      }),
     );
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -115,6 +122,36 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
+  };
+
+  let stopped = false;
+  const callInProcess: InProcessSubgraph = async ({ request, signal, ...claims }) => {
+    if (stopped) throw new InProcessSubgraphStopped(options.name);
+    let call: VerifiedCall;
+    try {
+      call = acceptInProcessCall(claims);
+    } catch (error) {
+      if (!(error instanceof CallSignatureError)) throw error;
+      return { status: 401, result: { errors: [{ message: production ? 'subgraph calls must be signed by the gateway' : error.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
+    }
+    // As over HTTP: the work stops when the gateway stops waiting, and a little before its wait ends.
+    const cancellation = new AbortController();
+    setMaxListeners(0, cancellation.signal);
+    const stop = () => cancellation.abort();
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+    const stopEarly = stopBeforeTheWaitEnds(call.waitMs, cancellation);
+    try {
+      const response = await inCallScope(call, cancellation.signal, async () => {
+        const contextValue = await options.context({ headers: {}, principal: call.principal });
+        return server.executeOperation(request, { contextValue });
+      });
+      if (response.body.kind !== 'single') throw new Error(`subgraph "${options.name}" answered incrementally; the gateway asks for one answer`);
+      return { status: response.http.status ?? 200, result: response.body.singleResult };
+    } finally {
+      clearTimeout(stopEarly);
+      signal.removeEventListener('abort', stop);
+    }
   };
 
   const serveGraphQL = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -138,12 +175,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
       if (!(error instanceof CallSignatureError)) throw error;
       return sendError(res, 401, production ? 'subgraph calls must be signed by the gateway' : error.message, 'UNAUTHENTICATED');
     }
-    // The gateway stops waiting after `waitMs`: stop the legacy calls a little before, so this
-    // subgraph still answers everything else (the late fields as UPSTREAM_TIMEOUT) in time.
-    if (call.waitMs !== undefined) {
-      const timer = setTimeout(() => cancellation.abort(new DeadlineReached()), call.waitMs - Math.min(500, call.waitMs / 10));
-      res.once('close', () => clearTimeout(timer));
-    }
+    const stopEarly = stopBeforeTheWaitEnds(call.waitMs, cancellation);
+    res.once('close', () => clearTimeout(stopEarly));
     await execute(req, res, raw, call, cancellation.signal);
   };
 
@@ -181,7 +214,9 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     name: options.name,
     url: `http://127.0.0.1:${port}/graphql`,
     port,
+    callInProcess,
     async close() {
+      stopped = true;
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
@@ -189,6 +224,15 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
       await server.stop();
     },
   };
+}
+
+/**
+ * The gateway stops waiting after `waitMs`: stop the legacy calls a little before, so the subgraph
+ * still answers everything else (the late fields as UPSTREAM_TIMEOUT) in time.
+ */
+function stopBeforeTheWaitEnds(waitMs: number | undefined, cancellation: AbortController): NodeJS.Timeout | undefined {
+  if (waitMs === undefined) return undefined;
+  return setTimeout(() => cancellation.abort(new DeadlineReached()), waitMs - Math.min(500, waitMs / 10));
 }
 
 function sendError(res: http.ServerResponse, status: number, message: string, code: string): void {

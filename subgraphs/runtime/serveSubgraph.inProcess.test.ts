@@ -1,0 +1,69 @@
+import { startProfileSubgraph } from '../profile/service';
+import { createCallSigner, SIGNATURE_HEADER } from './callSignature';
+import { InProcessSubgraphStopped, type InProcessRequest } from './inProcessCall';
+import type { RunningSubgraph } from './serveSubgraph';
+
+// A subgraph called in-process must answer exactly as it answers the same call signed over HTTP:
+// the HTTP answer (Apollo Server's HTTP handling, the signature check) is the reference here.
+
+let subgraph: RunningSubgraph;
+beforeAll(async () => {
+  subgraph = await startProfileSubgraph({ port: 0 });
+});
+afterAll(() => subgraph.close());
+
+const principal = { subject: 'teller-tom', roles: ['teller'], channel: 'branch' };
+
+async function overHttp(request: InProcessRequest['request']): Promise<{ status: number; result: unknown }> {
+  const body = JSON.stringify(request);
+  const signature = await createCallSigner()({ audience: 'profile', body, principal, requestId: 'req-1', waitMs: 8000 });
+  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+  return { status: response.status, result: await response.json() };
+}
+
+async function inProcess(request: InProcessRequest['request'], call: Partial<InProcessRequest> = {}) {
+  const answer = await subgraph.callInProcess({ request, principal, requestId: 'req-1', waitMs: 8000, signal: new AbortController().signal, ...call });
+  // What the gateway would have parsed from the wire.
+  return { status: answer.status, result: JSON.parse(JSON.stringify(answer.result)) as unknown };
+}
+
+/** Development answers carry stack traces, which name the transport's own frames. */
+function withoutStacks(answer: { status: number; result: unknown }): { status: number; result: unknown } {
+  return JSON.parse(JSON.stringify(answer, (key, value: unknown) => (key === 'stacktrace' ? undefined : value))) as { status: number; result: unknown };
+}
+
+describe('a subgraph called in-process', () => {
+  it.each<[string, InProcessRequest['request']]>([
+    ['its schema', { query: '{ _service { sdl } }' }],
+    ['an entity it cannot resolve from an empty representation list', { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [] } }],
+    ['a field it does not have (validation error)', { query: '{ nope }' }],
+    ['a document that does not parse', { query: '{ _service { ' }],
+    ['a missing variable', { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }' }],
+    ['an operation name that is not in the document', { query: '{ _service { sdl } }', operationName: 'Other' }],
+  ])('answers %s as it answers the signed HTTP call', async (_name, request) => {
+    expect(withoutStacks(await inProcess(request))).toEqual(withoutStacks(await overHttp(request)));
+  });
+
+  it('serves its schema (the reference above is not an error on both sides)', async () => {
+    const { status, result } = await inProcess({ query: '{ _service { sdl } }' });
+    expect(status).toBe(200);
+    expect((result as { data: { _service: { sdl: string } } }).data._service.sdl).toContain('type Customer');
+  });
+
+  it('refuses what it would refuse signed (401, UNAUTHENTICATED), and runs nothing', async () => {
+    const refused = await inProcess({ query: '{ _service { sdl } }' }, { requestId: 'req 1\nX-Admin: yes' });
+    expect(refused.status).toBe(401);
+    expect(refused.result).toEqual({ errors: [{ message: 'subgraph call refused: malformed', extensions: { code: 'UNAUTHENTICATED' } }] });
+  });
+
+  it('fails as a refused connection once the subgraph is closed', async () => {
+    const other = await startProfileSubgraph({ port: 0 });
+    await other.close();
+    const error = await other.callInProcess({ request: { query: '{ _service { sdl } }' }, signal: new AbortController().signal }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InProcessSubgraphStopped);
+    expect((error as InProcessSubgraphStopped).code).toBe('ECONNREFUSED');
+  });
+});
