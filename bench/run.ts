@@ -125,14 +125,15 @@ async function main(): Promise<void> {
   if (options.jsonPath) writeFileSync(options.jsonPath, JSON.stringify({ machine, options, measurements, faultCells }, null, 2));
 }
 
-/** `--split`: four processes, OS CPU and allocation per request of each (bench/split/). */
+/** `--split`: five processes, OS CPU and allocation per request of each (bench/split/). */
 async function splitMain(datasetDir: string, dataset: Awaited<ReturnType<typeof ensureDataset>>, options: BenchOptions, machine: ReturnType<typeof describeMachine>): Promise<void> {
   const started = new Date();
   const setup = await benchStackFor(dataset, 'cold', options.auth);
   const runs = await runSplitBench(datasetDir, setup, options, (run) =>
     console.error(
       `  ${run.workload} ${run.gateway}: ${run.requestsPerSecond.toFixed(1)} req/s; CPU ms/request simulators ${run.cpuMsPerRequest.simulators.toFixed(2)}, ` +
-        `backends ${run.cpuMsPerRequest.backends.toFixed(2)}, gateway ${run.cpuMsPerRequest.gateway.toFixed(2)}, stock ${run.cpuMsPerRequest.stock.toFixed(2)}; ` +
+        `backends ${run.cpuMsPerRequest.backends.toFixed(2)}, gateway ${run.cpuMsPerRequest.gateway.toFixed(2)}, stock ${run.cpuMsPerRequest.stock.toFixed(2)}, ` +
+        `one-process product ${run.cpuMsPerRequest.product.toFixed(2)}; ` +
         `${run.legacyCallsPerRequest.toFixed(2)} legacy calls/request; ${run.failures} failures`,
     ),
   );

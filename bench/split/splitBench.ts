@@ -22,6 +22,8 @@ interface SplitProcesses {
   simulatorUrls: Record<SourceSystem, string>;
   ours: Target;
   stock: Target;
+  /** The whole product in one process, as `npm start` runs it (productMain.ts). */
+  product: Target;
 }
 
 /** Starts the four processes in dependency order; whatever started is stopped if a later one fails. */
@@ -58,11 +60,23 @@ async function startProcesses(datasetDir: string, setup: BenchStack, started: Be
   const gateway = track(await startBenchChild({ name: 'gateway', entry: 'gateway/main.ts', env: gatewayEnv, ready: (child) => waitForHealth(baseUrl, child, 60_000) }));
   let stockUrl = '';
   const stock = track(await startBenchChild({ name: 'stock', entry: 'bench/split/stockGatewayMain.ts', args: [JSON.stringify(subgraphUrls)], ready: jsonLineReady((value: { url: string }) => (stockUrl = value.url)) }));
+  let productUrl = '';
+  const product = track(
+    await startBenchChild({
+      name: 'product',
+      entry: 'bench/split/productMain.ts',
+      args: [datasetDir, JSON.stringify(simulatorUrls), `${auditPath}.product.jsonl`],
+      // The gateway's settings; an embedded store of its own (one PGlite directory has one process).
+      env: { ...process.env, ...setup.gatewayEnv, LOG_LEVEL: 'silent', PGLITE_DIR: path.join(ROOT, 'data', 'bench-product-pglite') },
+      ready: jsonLineReady((value: { url: string }) => (productUrl = value.url)),
+    }),
+  );
   return {
-    children: { simulators, backends, gateway, stock },
+    children: { simulators, backends, gateway, stock, product },
     simulatorUrls,
     ours: { name: 'ours', url: `${baseUrl}/graphql`, headers: setup.headers },
     stock: { name: 'stock', url: stockUrl, headers: {} },
+    product: { name: 'product', url: productUrl, headers: setup.headers },
   };
 }
 
@@ -82,7 +96,7 @@ async function measureRun(processes: SplitProcesses, target: Target, workload: W
   const perRequest = (value: number) => (load.completed === 0 ? 0 : value / load.completed);
   return {
     workload: workload.name,
-    gateway: target === processes.ours ? 'ours' : 'stock',
+    gateway: target === processes.ours ? 'ours' : target === processes.stock ? 'stock' : 'product',
     requestsPerSecond: load.requestsPerSecond,
     completed: load.completed,
     cpuMsPerRequest: Object.fromEntries(GROUPS.map((g) => [g, perRequest(cpuAfter[g] - cpuBefore[g])])) as Record<Group, number>,
@@ -94,16 +108,17 @@ async function measureRun(processes: SplitProcesses, target: Target, workload: W
 }
 
 /**
- * `npm run bench -- --split`: simulators, backends (adapters + subgraphs), our gateway and a stock
- * @apollo/gateway as four processes; the load generator is this process (closedLoopLoad.ts).
- * Each workload runs cold against both gateways, `repeat` times in alternating order, after
+ * `npm run bench -- --split`: simulators, backends (adapters + subgraphs), our gateway, a stock
+ * @apollo/gateway, and the whole product in one process (as `npm start` runs it, subgraphs called
+ * in-process) as five processes; the load generator is this process (closedLoopLoad.ts).
+ * Each workload runs cold against the three targets, `repeat` times in rotating order, after
  * priming and warm-up.
  */
 export async function runSplitBench(datasetDir: string, setup: BenchStack, options: BenchOptions, onRun: (run: SplitRun) => void): Promise<SplitRun[]> {
   const started: BenchChild[] = [];
   try {
     const processes = await startProcesses(datasetDir, setup, started);
-    const targets = [processes.ours, processes.stock];
+    const targets = [processes.ours, processes.stock, processes.product];
     const ids = await customerIds(processes.ours, options.customerCount);
     const workloads: Workload[] = [customer360Workload(ids), customerListWorkload(50), ...(options.insights ? [customerInsightsWorkload(ids)] : [])];
     for (const workload of workloads) await checkSameAnswers(workload, targets);
@@ -114,7 +129,8 @@ export async function runSplitBench(datasetDir: string, setup: BenchStack, optio
     const runs: SplitRun[] = [];
     for (let repeat = 0; repeat < options.repeat; repeat += 1) {
       for (const [index, workload] of workloads.entries()) {
-        const ordered = (repeat + index) % 2 === 0 ? targets : [...targets].reverse();
+        const shift = (repeat + index) % targets.length;
+        const ordered = [...targets.slice(shift), ...targets.slice(0, shift)];
         for (const target of ordered) {
           const run = await measureRun(processes, target, workload, options);
           onRun(run);

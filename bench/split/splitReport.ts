@@ -1,13 +1,16 @@
 import type { LegacyCalls } from '../legacyCallCounter';
 
-/** The process groups of the split bench. `stock` is the stock @apollo/gateway process. */
-export const GROUPS = ['simulators', 'backends', 'gateway', 'stock'] as const;
+/**
+ * The process groups of the split bench. `stock` is the stock @apollo/gateway process; `product`
+ * is the whole product in one process (gateway calling its subgraphs in-process).
+ */
+export const GROUPS = ['simulators', 'backends', 'gateway', 'stock', 'product'] as const;
 export type Group = (typeof GROUPS)[number];
 
-/** One timed run of one gateway (ours or the stock one) with one workload, everything per completed request. */
+/** One timed run of one target (our gateway, the stock one, the one-process product) with one workload, everything per completed request. */
 export interface SplitRun {
   workload: string;
-  gateway: 'ours' | 'stock';
+  gateway: 'ours' | 'stock' | 'product';
   requestsPerSecond: number;
   completed: number;
   /** OS CPU ms per completed request of each group over the run (the idle gateway's is ~0). */
@@ -38,6 +41,10 @@ export interface SplitSummary {
   stockLegacyCallsPerRequest: number;
   requestsPerSecond: number;
   stockRequestsPerSecond: number;
+  /** The one-process product's CPU per request (simulators excluded), its legacy calls and throughput. */
+  oneProcess: number;
+  oneProcessLegacyCallsPerRequest: number;
+  oneProcessRequestsPerSecond: number;
   allocatedKiB: Record<Group, number>;
   failures: number;
 }
@@ -58,6 +65,7 @@ export function summariseSplit(runs: readonly SplitRun[]): SplitSummary[] {
   return workloads.map((workload) => {
     const ours = runs.filter((r) => r.workload === workload && r.gateway === 'ours');
     const stock = runs.filter((r) => r.workload === workload && r.gateway === 'stock');
+    const product = runs.filter((r) => r.workload === workload && r.gateway === 'product');
     const gateway = median(ours.map((r) => r.cpuMsPerRequest.gateway));
     const stockGateway = median(stock.map((r) => r.cpuMsPerRequest.stock));
     const kib = (group: Group, from: readonly SplitRun[]) => median(from.map((r) => r.allocatedBytesPerRequest[group])) / 1024;
@@ -75,8 +83,11 @@ export function summariseSplit(runs: readonly SplitRun[]): SplitSummary[] {
       stockLegacyCallsPerRequest: median(stock.map((r) => r.legacyCallsPerRequest)),
       requestsPerSecond: median(ours.map((r) => r.requestsPerSecond)),
       stockRequestsPerSecond: median(stock.map((r) => r.requestsPerSecond)),
-      allocatedKiB: { simulators: kib('simulators', ours), backends: kib('backends', ours), gateway: kib('gateway', ours), stock: kib('stock', stock) },
-      failures: [...ours, ...stock].reduce((sum, r) => sum + r.failures, 0),
+      oneProcess: median(product.map((r) => r.cpuMsPerRequest.product)),
+      oneProcessLegacyCallsPerRequest: median(product.map((r) => r.legacyCallsPerRequest)),
+      oneProcessRequestsPerSecond: median(product.map((r) => r.requestsPerSecond)),
+      allocatedKiB: { simulators: kib('simulators', ours), backends: kib('backends', ours), gateway: kib('gateway', ours), stock: kib('stock', stock), product: kib('product', product) },
+      failures: [...ours, ...stock, ...product].reduce((sum, r) => sum + r.failures, 0),
     };
   });
 }
@@ -103,10 +114,20 @@ export function renderSplitReport(summaries: readonly SplitSummary[]): string {
       String(s.failures),
     ]),
   );
+  const oneProcess = table(
+    ['whole product in one process (as npm start runs it)', 'ms CPU per request', 'vs split product total', 'legacy calls/request', 'req/s'],
+    summaries.map((s) => [
+      s.workload,
+      `**${ms(s.oneProcess)}**`,
+      `${(s.oneProcess / s.productTotal).toFixed(2)}x`,
+      s.oneProcessLegacyCallsPerRequest.toFixed(2),
+      s.oneProcessRequestsPerSecond.toFixed(1),
+    ]),
+  );
   const allocation = table(
-    ['KiB allocated per request (V8 heap, main thread)', 'simulators', 'adapters + subgraphs', 'gateway', 'stock gateway'],
+    ['KiB allocated per request (V8 heap, main thread)', 'simulators', 'adapters + subgraphs', 'gateway', 'stock gateway', 'one-process product'],
     summaries.map((s) => [s.workload, ...GROUPS.map((g) => s.allocatedKiB[g].toFixed(0))]),
   );
   const backendsNote = summaries.map((s) => `${s.workload} ${ms(s.backendsUnderStock)}`).join(', ');
-  return [cpu, '', allocation, '', `Adapters + subgraphs CPU ms per request while the stock gateway drove them: ${backendsNote}.`].join('\n');
+  return [cpu, '', oneProcess, '', allocation, '', `Adapters + subgraphs CPU ms per request while the stock gateway drove them: ${backendsNote}.`].join('\n');
 }
