@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { SubgraphDataSource } from './subgraphDataSource';
+import { SubgraphDataSource, subgraphCallsFromEnv } from './subgraphDataSource';
 import { InProcessSubgraphStopped, type InProcessAnswer, type InProcessRequest } from '../subgraphs/runtime/inProcessCall';
 import type { GatewayContext } from './context';
 import type { GatewayPlugin } from './plugins/gatewayPlugin';
@@ -251,5 +251,21 @@ describe('SubgraphDataSource calling a subgraph this process serves', () => {
     const restrict = jest.fn();
     await local().process(withPrincipal(restrict));
     expect(restrict).toHaveBeenCalledWith({ maxAge: 0 });
+  });
+});
+
+describe('SUBGRAPH_CALLS', () => {
+  it.each([
+    [undefined, 'in-process'],
+    ['', 'in-process'],
+    ['in-process', 'in-process'],
+    [' http ', 'http'],
+    ['http', 'http'],
+  ])('%p -> %s', (value, expected) => {
+    expect(subgraphCallsFromEnv(value === undefined ? {} : { SUBGRAPH_CALLS: value })).toBe(expected);
+  });
+
+  it.each(['HTTP', 'tcp', 'inprocess', 'false'])('refuses %p (a typo must not silently pick one)', (value) => {
+    expect(() => subgraphCallsFromEnv({ SUBGRAPH_CALLS: value })).toThrow('SUBGRAPH_CALLS must be "in-process" or "http"');
   });
 });

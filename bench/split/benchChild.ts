@@ -24,6 +24,8 @@ export interface ChildSpec {
   entry: string;
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Node/V8 flags before the entry (the one-process product gets `npm start`'s, stack/runtimeFlags.ts). */
+  nodeFlags?: readonly string[];
   /** Resolves when the process is ready; gets what follows the first `READY_PREFIX` line it prints on stdout. */
   ready(child: ChildProcess, readyLine: Promise<string>): Promise<void>;
 }
@@ -39,7 +41,7 @@ export async function startBenchChild(spec: ChildSpec): Promise<BenchChild> {
   // NODE_OPTIONS, so it goes on the command line here).
   const profileDir = process.env.SPLIT_CPU_PROF_DIR;
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, spec.name)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', '--import', PROBE, path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
+  const child = spawn(process.execPath, [...profile, ...(spec.nodeFlags ?? []), '--import', 'tsx', '--import', PROBE, path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
     cwd: ROOT,
     env: spec.env ?? process.env,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

@@ -9,6 +9,7 @@ import { checkSameAnswers } from '../responseCheck';
 import type { BenchStack } from '../stackVariants';
 import type { Target } from '../target';
 import { customer360Workload, customerIds, customerInsightsWorkload, customerListWorkload, type Workload } from '../workloads';
+import { PRODUCT_NODE_FLAGS } from '../../stack/runtimeFlags';
 import { startBenchChild, jsonLineReady, type BenchChild } from './benchChild';
 import { runClosedLoop } from './closedLoopLoad';
 import { cpuMsOfTrees } from './processCpu';
@@ -65,6 +66,7 @@ async function startProcesses(datasetDir: string, setup: BenchStack, started: Be
     await startBenchChild({
       name: 'product',
       entry: 'bench/split/productMain.ts',
+      nodeFlags: PRODUCT_NODE_FLAGS,
       args: [datasetDir, JSON.stringify(simulatorUrls), `${auditPath}.product.jsonl`],
       // The gateway's settings; an embedded store of its own (one PGlite directory has one process).
       env: { ...process.env, ...setup.gatewayEnv, LOG_LEVEL: 'silent', PGLITE_DIR: path.join(ROOT, 'data', 'bench-product-pglite') },
