@@ -80,6 +80,17 @@ describe('withCustomerIdAlias + takeCustomerIds', () => {
     expect(withCustomerIdAlias(plain, other)).toBe(plain);
   });
 
+  it('returns the ids in the order a reader of the answer meets them, each once, and strips every key', () => {
+    const A = CUSTOMER_ID_ALIAS;
+    const data = {
+      first: [{ [A]: 'c1', name: 'x', nested: { [A]: 'c2', more: [{ [A]: 'c3' }] } }, { [A]: 'c4' }],
+      second: { [A]: 'c1', leaf: 'y', list: [null, 3, { [A]: 'c5' }] },
+      third: { [A]: 'c6' },
+    };
+    expect(takeCustomerIds(data)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    expect(JSON.stringify(data)).toBe('{"first":[{"name":"x","nested":{"more":[{}]}},{}],"second":{"leaf":"y","list":[null,3,{}]},"third":{}}');
+  });
+
   it('walks very deep results without overflowing the stack', () => {
     let deep: Record<string, unknown> = { [CUSTOMER_ID_ALIAS]: 'cust_DEEP' };
     for (let i = 0; i < 50_000; i += 1) deep = { child: deep };

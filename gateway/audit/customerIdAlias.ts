@@ -94,8 +94,18 @@ export function takeCustomerIds(data: unknown): string[] {
         if (typeof id === 'string') found.add(id);
         delete record[CUSTOMER_ID_ALIAS];
       }
-      const children = Object.values(record);
-      for (let i = children.length - 1; i >= 0; i -= 1) if (children[i] !== null && typeof children[i] === 'object') stack.push(children[i]);
+      // Children pushed in order, then that run of the stack reversed in place, so the first child
+      // is visited first; no array per object (a customer list's answer has thousands of them).
+      const first = stack.length;
+      for (const key in record) {
+        const child = record[key];
+        if (child !== null && typeof child === 'object') stack.push(child);
+      }
+      for (let low = first, high = stack.length - 1; low < high; low += 1, high -= 1) {
+        const swapped = stack[low];
+        stack[low] = stack[high];
+        stack[high] = swapped;
+      }
     }
   }
   return [...found];
