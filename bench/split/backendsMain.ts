@@ -5,23 +5,17 @@
  * process writes (the audit subgraph reads it). Announces one JSON line (benchChild.announceReady) `{ name: url }` of the
  * subgraphs when they serve; SIGTERM stops them.
  */
-import type { SourceSystem } from '../../adapters/canonical';
 import { JsonlAuditStore } from '../../gateway/audit/jsonlAuditStore';
 import { ensureDataset } from '../../simulators/dataset/ensureDataset';
-import type { RunningSimulators } from '../../simulators/startAllSimulators';
 import { startBackends } from '../../stack/startStack';
 import { COLD_CACHE_ENV } from '../stackVariants';
 import { announceReady } from './benchChild';
+import { productChildArgs } from './productArgs';
 
 async function main(): Promise<void> {
-  const [dir, urlsJson, auditPath] = process.argv.slice(2);
-  if (!dir || !urlsJson || !auditPath) throw new Error('usage: backendsMain.ts DATASET_DIR SIMULATOR_URLS_JSON AUDIT_PATH');
-  const urls = JSON.parse(urlsJson) as Record<SourceSystem, string>;
-  // startBackends reads only the url of simulators it is given (it neither starts nor stops
-  // them); their counters and faults live in the simulators' process, reached over /__admin.
-  const simulators = Object.fromEntries(Object.entries(urls).map(([system, url]) => [system, { url }])) as unknown as RunningSimulators;
+  const { datasetDir, simulators, auditPath } = productChildArgs(process.argv.slice(2), 'backendsMain.ts');
   const backends = await startBackends({
-    dataset: await ensureDataset(dir, {}),
+    dataset: await ensureDataset(datasetDir, {}),
     ports: 'free',
     simulators,
     cacheEnv: { ...process.env, ...COLD_CACHE_ENV },

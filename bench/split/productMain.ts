@@ -7,22 +7,17 @@
  * (benchChild.announceReady) `{ url }` of the gateway when it serves; SIGTERM stops it.
  */
 import pino from 'pino';
-import type { SourceSystem } from '../../adapters/canonical';
 import { JsonlAuditStore } from '../../gateway/audit/jsonlAuditStore';
 import { ensureDataset } from '../../simulators/dataset/ensureDataset';
-import type { RunningSimulators } from '../../simulators/startAllSimulators';
 import { startStack } from '../../stack/startStack';
 import { COLD_CACHE_ENV } from '../stackVariants';
 import { announceReady } from './benchChild';
+import { productChildArgs } from './productArgs';
 
 async function main(): Promise<void> {
-  const [dir, urlsJson, auditPath] = process.argv.slice(2);
-  if (!dir || !urlsJson || !auditPath) throw new Error('usage: productMain.ts DATASET_DIR SIMULATOR_URLS_JSON AUDIT_PATH');
-  const urls = JSON.parse(urlsJson) as Record<SourceSystem, string>;
-  // As backendsMain.ts: only the simulators' urls are read here; they run in their own process.
-  const simulators = Object.fromEntries(Object.entries(urls).map(([system, url]) => [system, { url }])) as unknown as RunningSimulators;
+  const { datasetDir, simulators, auditPath } = productChildArgs(process.argv.slice(2), 'productMain.ts');
   const stack = await startStack({
-    dataset: await ensureDataset(dir, {}),
+    dataset: await ensureDataset(datasetDir, {}),
     ports: 'free',
     simulators,
     cacheEnv: { ...process.env, ...COLD_CACHE_ENV },
