@@ -23,10 +23,16 @@ callAs('teller');
 const MAX_RETRIES = 20;
 const QUERY = 'query($id: ID!) { customer(id: $id) { id accounts { accountNumber } } }';
 
+/** Each behaviour is checked with the subgraphs called over HTTP (signed) and in-process (as `npm start` calls them). */
+const TRANSPORTS = ['http', 'in-process'] as const;
+type Transport = (typeof TRANSPORTS)[number];
+
 describe('cancellation reaches the legacy systems', () => {
   let stack: RunningStack;
-  let shortDeadline: GatewayHandle;
-  let shortSubgraphTimeout: GatewayHandle;
+  const gateways: Array<GatewayHandle> = [];
+  const shortDeadline = {} as Record<Transport, GatewayHandle>;
+  const shortSubgraphTimeout = {} as Record<Transport, GatewayHandle>;
+  const plain = {} as Record<Transport, GatewayHandle>;
   let customerId: string;
   const calls = new EventEmitter();
 
@@ -45,20 +51,28 @@ describe('cancellation reaches the legacy systems', () => {
               breaker: { ...config.breaker, minimumCalls: 100_000 },
             },
     });
-    const gatewayOver = (options: { deadlineMs?: number; subgraphTimeoutMs?: number }) =>
-      createGateway({
+    const gatewayOver = async (transport: Transport, options: { deadlineMs?: number; subgraphTimeoutMs?: number }) => {
+      const gateway = await createGateway({
         port: 0,
         host: '127.0.0.1',
+        env: { ...process.env, SUBGRAPH_CALLS: transport },
         supergraphPath: path.join(__dirname, '..', 'schema', 'supergraph.graphql'),
         subgraphUrlOverrides: Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])),
+        inProcessSubgraphs: new Map(Object.values(stack.subgraphs).map((s) => [s.url, s.callInProcess])),
         logger: pino({ level: 'silent' }),
         subgraphTimeoutMs: options.subgraphTimeoutMs,
         plugins: defaultGatewayPlugins({ security: testSecurityOptions(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}), audit: false }),
       });
-    // More gateways over the same subgraphs: one whose deadline (1 s) comes long before the
-    // retries end, one that waits at most 4 s for a subgraph.
-    shortDeadline = await gatewayOver({ deadlineMs: 1000 });
-    shortSubgraphTimeout = await gatewayOver({ subgraphTimeoutMs: 4000 });
+      gateways.push(gateway);
+      return gateway;
+    };
+    // Gateways over the same subgraphs, per transport: one whose deadline (1 s) comes long before
+    // the retries end, one that waits at most 4 s for a subgraph, one with the defaults.
+    for (const transport of TRANSPORTS) {
+      shortDeadline[transport] = await gatewayOver(transport, { deadlineMs: 1000 });
+      shortSubgraphTimeout[transport] = await gatewayOver(transport, { subgraphTimeoutMs: 4000 });
+      plain[transport] = await gatewayOver(transport, {});
+    }
     const previous = { onCall: sharedClientHooks.onCall, onRetry: sharedClientHooks.onRetry };
     sharedClientHooks.onCall = (event) => {
       previous.onCall?.(event);
@@ -73,8 +87,7 @@ describe('cancellation reaches the legacy systems', () => {
     customerId = ((await found.json()) as { data: { customerBySourceKey: { id: string } } }).data.customerBySourceKey.id;
   });
   afterAll(async () => {
-    await shortDeadline?.close();
-    await shortSubgraphTimeout?.close();
+    for (const gateway of gateways) await gateway.close();
     await stack?.close();
   });
   afterEach(() => stack.simulators.CORE_BANKING.setFaults({ errorRate: 0, latencyMs: 0 }));
@@ -97,9 +110,9 @@ describe('cancellation reaches the legacy systems', () => {
     return once(calls, 'settled').then(([event]) => event as CallEvent);
   }
 
-  it('stops at the request deadline: after the 504 the system receives nothing more for it', async () => {
+  it.each(TRANSPORTS)('stops at the request deadline (subgraphs called %s): after the 504 the system receives nothing more for it', async (transport) => {
     const settled = failEveryCall();
-    const response = await post(shortDeadline.url, QUERY, { id: customerId });
+    const response = await post(shortDeadline[transport].url, QUERY, { id: customerId });
     expect(response.status).toBe(504);
     const atDeadline = received();
     const call = await settled;
@@ -109,11 +122,11 @@ describe('cancellation reaches the legacy systems', () => {
     expect(received()).toBeLessThan(1 + MAX_RETRIES);
   });
 
-  it('stops when the client hangs up: the system receives nothing more for the request', async () => {
+  it.each(TRANSPORTS)('stops when the client hangs up (subgraphs called %s): the system receives nothing more for the request', async (transport) => {
     const settled = failEveryCall();
     const client = new AbortController();
     const firstRetry = once(calls, 'retry');
-    const response = post(stack.gateway.url, QUERY, { id: customerId }, client.signal).catch((e: unknown) => e);
+    const response = post(plain[transport].url, QUERY, { id: customerId }, client.signal).catch((e: unknown) => e);
     await firstRetry; // the first attempt failed and a retry is waiting: the request is mid-flight
     client.abort();
     expect(await response).toMatchObject({ name: 'AbortError' });
@@ -124,11 +137,11 @@ describe('cancellation reaches the legacy systems', () => {
     expect(received()).toBeLessThan(1 + MAX_RETRIES);
   });
 
-  it('tells each subgraph how long the gateway waits: the subgraph answers in time with what it has', async () => {
+  it.each(TRANSPORTS)('tells each subgraph how long the gateway waits (subgraphs called %s): the subgraph answers in time with what it has', async (transport) => {
     stack.simulators.CORE_BANKING.stats.reset();
     // Core banking answers after 6 s; the gateway waits 4 s for a subgraph.
     stack.simulators.CORE_BANKING.setFaults({ latencyMs: 6000 });
-    const response = await post(shortSubgraphTimeout.url, 'query($id: ID!) { customer(id: $id) { id accounts { accountNumber } profile { fullName { value source { system } } } } }', { id: customerId });
+    const response = await post(shortSubgraphTimeout[transport].url, 'query($id: ID!) { customer(id: $id) { id accounts { accountNumber } profile { fullName { value source { system } } } } }', { id: customerId });
     const body = (await response.json()) as {
       data: { customer: { id: string; accounts: unknown; profile: { fullName: { value: string; source: { system: string } } } | null } };
       errors?: Array<{ message: string; extensions?: { code?: string; system?: string } }>;
