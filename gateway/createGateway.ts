@@ -113,7 +113,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   // Every subgraph call is signed (subgraphs answer nothing else); production without a key throws here.
   const sign = createCallSigner(options.subgraphKeys ?? subgraphKeysFromEnv(env, { production }));
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? subgraphTimeoutFromEnv(env);
-  const inProcess = subgraphCallsFromEnv(env) === 'in-process' ? (options.inProcessSubgraphs ?? new Map<string, InProcessSubgraph>()) : new Map<string, InProcessSubgraph>();
+  const inProcess = subgraphCallsFromEnv(env) === 'in-process' ? options.inProcessSubgraphs : undefined;
 
   // Each holds a connection pool to its subgraph; closed with the gateway (a reloaded supergraph
   // builds new ones: the old pools' idle connections close after their keep-alive timeout).
@@ -123,7 +123,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
     supergraphSdl: source.hook,
     buildService: ({ name, url }) => {
       const resolved = urlFor(name, url);
-      const local = resolved === undefined ? undefined : inProcess.get(resolved);
+      const local = resolved === undefined ? undefined : inProcess?.get(resolved);
       const dataSource = new SubgraphDataSource({ name, url: resolved, plugins, timeoutMs: subgraphTimeoutMs, sign, ...(local ? { inProcess: local } : {}) });
       dataSources.add(dataSource);
       return dataSource;

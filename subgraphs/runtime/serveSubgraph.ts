@@ -85,6 +85,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   await server.start();
   // Every legacy call a resolver makes for this request carries the gateway's request id.
   propagateRequestIdToLegacyCalls();
+  /** What a refused call is told: the reason in development only. */
+  const refusal = (error: CallSignatureError) => (production ? 'subgraph calls must be signed by the gateway' : error.message);
   const maxBodyBytes = options.maxBodyBytes ?? 5_000_000;
   const legacySystems = options.legacySystems ?? [];
 
@@ -132,7 +134,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
       call = acceptInProcessCall(claims);
     } catch (error) {
       if (!(error instanceof CallSignatureError)) throw error;
-      return { status: 401, result: { errors: [{ message: production ? 'subgraph calls must be signed by the gateway' : error.message, extensions: { code: 'UNAUTHENTICATED' } }] } };
+      return { status: 401, result: { errors: [{ message: refusal(error), extensions: { code: 'UNAUTHENTICATED' } }] } };
     }
     // As over HTTP: the work stops when the gateway stops waiting, and a little before its wait ends.
     const cancellation = new AbortController();
@@ -173,7 +175,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
       call = await verify(typeof signature === 'string' ? signature : undefined, raw, options.name);
     } catch (error) {
       if (!(error instanceof CallSignatureError)) throw error;
-      return sendError(res, 401, production ? 'subgraph calls must be signed by the gateway' : error.message, 'UNAUTHENTICATED');
+      return sendError(res, 401, refusal(error), 'UNAUTHENTICATED');
     }
     const stopEarly = stopBeforeTheWaitEnds(call.waitMs, cancellation);
     res.once('close', () => clearTimeout(stopEarly));
