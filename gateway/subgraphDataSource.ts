@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { createCallSigner, SIGNATURE_HEADER, type CallSigner } from '../subgraphs/runtime/callSignature';
 import type { InProcessRequest, InProcessSubgraph } from '../subgraphs/runtime/inProcessCall';
 import type { GatewayContext } from './context';
+import { subgraphCallSignal } from './subgraphCallSignal';
 import { SubgraphHttpClient, type SubgraphHttpResponse } from './subgraphHttpClient';
 import type { GatewayPlugin } from './plugins/gatewayPlugin';
 import './plugins/useRequestCancellation';
@@ -125,9 +126,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     request.http = { method: 'POST', url: this.url, headers: headers as unknown as FetcherHeaders };
     await this.willSendRequest(options);
     if (!request.query) throw new Error('Missing query');
-    const bound = AbortSignal.timeout(this.timeoutMs);
-    const signal = context?.signal ? AbortSignal.any([context.signal, bound]) : bound;
-    return this.inProcess ? this.sendInProcess(this.inProcess, options, signal) : this.sendOverHttp(options, headers, signal);
+    const call = subgraphCallSignal(context?.signal, this.timeoutMs);
+    try {
+      return await (this.inProcess ? this.sendInProcess(this.inProcess, options, call.signal) : this.sendOverHttp(options, headers, call.signal));
+    } finally {
+      call.release();
+    }
   }
 
   private async sendOverHttp(options: GraphQLDataSourceProcessOptions<GatewayContext>, headers: Headers, signal: AbortSignal): Promise<GatewayGraphQLResponse> {
