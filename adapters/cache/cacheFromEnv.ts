@@ -2,7 +2,7 @@ import { cacheConfigFromEnv } from './cacheConfig';
 import type { CacheStore } from './cacheStore';
 import { LocalInvalidationBus, type InvalidationBus } from './invalidationBus';
 import { MemoryCacheStore } from './memoryCacheStore';
-import { RedisCacheStore } from './redisCacheStore';
+import { DEFAULT_REDIS_COMMAND_BUDGET_MS, RedisCacheStore } from './redisCacheStore';
 import { createRedisClient, redisTargetFromEnv } from './redisConnection';
 import { RedisInvalidationBus } from './redisInvalidationBus';
 
@@ -36,8 +36,11 @@ export function createCacheStoreFromEnv(env: NodeJS.ProcessEnv = process.env, op
   cacheConfigFromEnv(env); // fail at startup, not on the first read, for a malformed TTL
   const target = redisTargetFromEnv(env);
   if (target === null) return new MemoryCacheStore({ maxEntries: readPositiveInt(env, 'CACHE_MAX_ENTRIES', 50_000) });
-  const client = createRedisClient(target, { commandTimeoutMs: readPositiveInt(env, 'CACHE_REDIS_TIMEOUT_MS', 100), onError: options.onError });
-  return new RedisCacheStore(client, { keyPrefix: env.CACHE_KEY_PREFIX ?? 'uv:', onError: options.onError });
+  const budgetMs = readPositiveInt(env, 'CACHE_REDIS_TIMEOUT_MS', DEFAULT_REDIS_COMMAND_BUDGET_MS);
+  // ioredis's own timeout is only the backstop: the store times its reads and writes itself,
+  // tolerant of our event loop's delays (commandDeadline.ts), and may wait up to two budgets.
+  const client = createRedisClient(target, { commandTimeoutMs: Math.max(1000, 4 * budgetMs), onError: options.onError });
+  return new RedisCacheStore(client, { keyPrefix: env.CACHE_KEY_PREFIX ?? 'uv:', commandTimeoutMs: budgetMs, onError: options.onError });
 }
 
 /** The invalidation bus that matches a store: Redis pub/sub beside a Redis store, in-process otherwise. */

@@ -97,7 +97,7 @@ describe('ERP adapter behind the cache', () => {
      * A generous command budget: on a loaded CI machine a correctness test must not see a degraded miss.
      */
     async function replica() {
-      const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix });
+      const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix, commandTimeoutMs: 2000 });
       const bus = new RedisInvalidationBus(store.client, prefix);
       // A long in-process TTL: only the pub/sub invalidation can make the change visible in time.
       const cache = new SystemCache({ store, bus, config: uniformCacheConfig({ ttlMs: 60_000 }, { ttlMs: 60_000 }), l1: true });

@@ -9,7 +9,7 @@ import { deleteKeysWithPrefix, eventually, SHARED_REDIS_URL, uniqueKeyPrefix } f
 describe('RedisCacheStore on the shared Redis', () => {
   const prefix = uniqueKeyPrefix();
   const admin = new Redis(SHARED_REDIS_URL);
-  const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix });
+  const store = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix, commandTimeoutMs: 2000 });
 
   beforeAll(async () => {
     expect(await store.ready()).toBe(true);
@@ -49,9 +49,34 @@ describe('RedisCacheStore on the shared Redis', () => {
     expect(await store.get('garbage')).toBeUndefined();
   });
 
+  it('does not count its own busy event loop against Redis: reads issued before a long stretch of work are hits', async () => {
+    // A 20 ms budget and 150 ms of synchronous work once the reads are on the wire (a customer
+    // list computing while its cache reads are in flight): Redis answers in well under a
+    // millisecond, so every read must be a hit, none a failure. ioredis's own commandTimeout of
+    // 20 ms failed them all: its timer runs before the socket holding the answers is read.
+    const busy = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 5000 }), { keyPrefix: prefix, commandTimeoutMs: 20 });
+    try {
+      expect(await busy.ready()).toBe(true);
+      await busy.mset(['a', 'b', 'c'].map((k) => ({ key: `busy:${k}`, entry: { value: k, storedAt: 1 }, ttlMs: 60_000 })));
+      for (let round = 0; round < 3; round += 1) {
+        const reads = busy.mget(['busy:a', 'busy:b', 'busy:c']);
+        // ioredis's auto-pipelining writes the commands in a setImmediate: after this one they are sent.
+        await new Promise((resolve) => setImmediate(resolve));
+        const until = performance.now() + 150;
+        while (performance.now() < until) {
+          // busy on purpose
+        }
+        expect(await reads).toEqual(['a', 'b', 'c'].map((value) => ({ value, storedAt: 1 })));
+      }
+      expect(busy.failedCommands).toBe(0);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('carries invalidations between replicas over pub/sub', async () => {
     const one = new RedisInvalidationBus(store.client, prefix);
-    const twoStore = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix });
+    const twoStore = new RedisCacheStore(createRedisClient({ mode: 'single', url: SHARED_REDIS_URL }, { commandTimeoutMs: 2000 }), { keyPrefix: prefix, commandTimeoutMs: 2000 });
     const two = new RedisInvalidationBus(twoStore.client, prefix);
     await Promise.all([one.ready(), two.ready()]);
     const received = new Promise<InvalidationMessage>((resolve) => two.subscribe(resolve));

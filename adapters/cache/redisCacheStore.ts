@@ -1,3 +1,4 @@
+import { withinCommandDeadline } from './commandDeadline';
 import { decodeEntry, encodeEntry, type CacheEntry, type CacheStore, type CacheWrite } from './cacheStore';
 import type { RedisClient } from './redisConnection';
 
@@ -11,7 +12,16 @@ export interface RedisCacheStoreOptions {
    * holds connections open but stops answering would otherwise cost every request a timeout.
    */
   suspendAfterTimeoutMs?: number;
+  /**
+   * Budget of one round trip (`CACHE_REDIS_TIMEOUT_MS`, default 100 ms): past it a read is a miss
+   * and a write is skipped. Counted as commandDeadline.ts says, so that our own busy event loop
+   * does not pass for a slow Redis.
+   */
+  commandTimeoutMs?: number;
 }
+
+/** The default budget of one round trip to Redis. */
+export const DEFAULT_REDIS_COMMAND_BUDGET_MS = 100;
 
 /**
  * The shared store: one Redis (single node, Sentinel-managed or Cluster) for every replica.
@@ -67,8 +77,8 @@ export class RedisCacheStore implements CacheStore {
     });
   }
 
-  private failed(error: unknown): void {
-    this.failures += 1;
+  private failed(error: unknown, commands = 1): void {
+    this.failures += commands;
     if (error instanceof Error && /timed out/i.test(error.message)) this.suspendedUntil = Date.now() + (this.options.suspendAfterTimeoutMs ?? 1000);
     this.options.onError?.(error instanceof Error ? error : new Error(String(error)));
   }
@@ -80,7 +90,13 @@ export class RedisCacheStore implements CacheStore {
   async mget(keys: readonly string[]): Promise<Array<CacheEntry | undefined>> {
     if (keys.length === 0) return [];
     if (!this.connected(keys.length)) return keys.map(() => undefined);
-    const answers = await Promise.allSettled(keys.map((key) => this.client.get(this.keyPrefix + key)));
+    let answers;
+    try {
+      answers = await this.withinBudget(Promise.allSettled(keys.map((key) => this.client.get(this.keyPrefix + key))));
+    } catch (error) {
+      this.failed(error, keys.length);
+      return keys.map(() => undefined);
+    }
     return answers.map((answer) => {
       if (answer.status === 'rejected') {
         this.failed(answer.reason);
@@ -96,18 +112,29 @@ export class RedisCacheStore implements CacheStore {
 
   async mset(writes: readonly CacheWrite[]): Promise<void> {
     if (writes.length === 0 || !this.connected(writes.length)) return;
-    const results = await Promise.allSettled(
-      writes
-        .filter((write) => write.ttlMs > 0)
-        .map((write) => this.client.set(this.keyPrefix + write.key, encodeEntry(write.entry), 'PX', Math.ceil(write.ttlMs))),
-    );
-    for (const result of results) if (result.status === 'rejected') this.failed(result.reason);
+    const sent = writes.filter((write) => write.ttlMs > 0);
+    await this.settleAll(sent.map((write) => this.client.set(this.keyPrefix + write.key, encodeEntry(write.entry), 'PX', Math.ceil(write.ttlMs))));
   }
 
   async del(keys: readonly string[]): Promise<void> {
     if (keys.length === 0 || !this.connected(keys.length)) return;
-    const results = await Promise.allSettled(keys.map((key) => this.client.del(this.keyPrefix + key)));
-    for (const result of results) if (result.status === 'rejected') this.failed(result.reason);
+    await this.settleAll(keys.map((key) => this.client.del(this.keyPrefix + key)));
+  }
+
+  /** The commands of one call (auto-pipelined: one round trip), within one budget. */
+  private withinBudget<T>(work: Promise<T>): Promise<T> {
+    return withinCommandDeadline(work, this.options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_BUDGET_MS);
+  }
+
+  /** Writes and deletes: each failure counted; all of them failed when the budget passed. */
+  private async settleAll(commands: Array<Promise<unknown>>): Promise<void> {
+    if (commands.length === 0) return;
+    try {
+      const results = await this.withinBudget(Promise.allSettled(commands));
+      for (const result of results) if (result.status === 'rejected') this.failed(result.reason);
+    } catch (error) {
+      this.failed(error, commands.length);
+    }
   }
 
   async close(): Promise<void> {

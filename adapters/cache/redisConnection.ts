@@ -56,7 +56,11 @@ export function redisTargetFromEnv(env: NodeJS.ProcessEnv = process.env): RedisT
 export type RedisClient = Redis | Cluster;
 
 export interface RedisConnectionOptions {
-  /** Budget of one command; past it the read is a miss (default 100 ms). */
+  /**
+   * ioredis's own limit of one command (default 1000 ms): a backstop for commands the cache store
+   * does not time itself (a publish). The store's reads and writes have a shorter budget of their
+   * own, counted so that a busy event loop does not pass for a slow Redis (commandDeadline.ts).
+   */
   commandTimeoutMs?: number;
   /** Called on connection errors (without data: ioredis errors name hosts and commands only). */
   onError?: (error: Error) => void;
@@ -67,14 +71,14 @@ const reconnectDelay = (times: number): number => Math.min(50 * times, 1000);
 
 /**
  * A client that degrades instead of waiting: commands fail at once while disconnected (no offline
- * queue), each command has a short timeout, and ioredis keeps reconnecting in the background, so
+ * queue), each command has a timeout, and ioredis keeps reconnecting in the background, so
  * the cache resumes by itself when Redis returns. `enableAutoPipelining` batches the per-key
  * commands issued in one tick into one round trip per node, which is what lets us avoid
  * multi-key commands (they fail across Cluster slots) without paying a round trip per key.
  */
 export function createRedisClient(target: RedisTarget, options: RedisConnectionOptions = {}): RedisClient {
   const common: RedisOptions = {
-    commandTimeout: options.commandTimeoutMs ?? 100,
+    commandTimeout: options.commandTimeoutMs ?? 1000,
     connectTimeout: 1000,
     maxRetriesPerRequest: 0,
     enableAutoPipelining: true,

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { withinCommandDeadline } from '../../adapters/cache/commandDeadline';
 
 /** One fixed-window hit: how many requests the key made in the current window, and when it ends. */
 export interface WindowHit {
@@ -55,8 +56,13 @@ type RedisWithHit = Redis & { uvRateLimitHit(key: string, windowMs: number): Pro
 
 /** Windows in Redis (INCR + PEXPIRE), shared by every gateway replica using the same key prefix. */
 export function createRedisWindowCounter(redisUrl: string, options: { commandTimeoutMs?: number } = {}): WindowCounter {
+  // Past the budget the request is let through (useRateLimit.ts). The budget is counted so that
+  // our own busy event loop does not pass for a slow Redis (commandDeadline.ts): with ioredis's
+  // timer alone, a gateway under heavy load stopped limiting just when limits matter most.
+  // ioredis's own timeout stays as the backstop.
+  const budgetMs = options.commandTimeoutMs ?? 250;
   const redis = new Redis(redisUrl, {
-    commandTimeout: options.commandTimeoutMs ?? 250,
+    commandTimeout: Math.max(1000, 4 * budgetMs),
     maxRetriesPerRequest: 1,
   }) as RedisWithHit;
   redis.defineCommand('uvRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
@@ -64,7 +70,7 @@ export function createRedisWindowCounter(redisUrl: string, options: { commandTim
   redis.on('error', () => undefined);
   return {
     async hit(key, windowMs) {
-      const [count, ttl] = await redis.uvRateLimitHit(key, windowMs);
+      const [count, ttl] = await withinCommandDeadline(redis.uvRateLimitHit(key, windowMs), budgetMs);
       return { count: Number(count), resetInMs: Number(ttl) };
     },
     async close() {
