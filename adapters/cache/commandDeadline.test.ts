@@ -52,7 +52,7 @@ describe('withinCommandDeadline', () => {
     }
   });
 
-  it('gives work issued just before a busy stretch the budget it was denied, once', async () => {
+  it('gives work issued just before a busy stretch the time it was denied', async () => {
     // The work can only settle once the loop is free again (a command not yet sent when a long
     // synchronous stretch began): it settles 10 ms after the stretch, the budget being 20 ms.
     const outcome = withinCommandDeadline(new Promise((resolve) => setImmediate(() => setTimeout(() => resolve('late'), 10))), 20);
@@ -60,12 +60,13 @@ describe('withinCommandDeadline', () => {
     await expect(outcome).resolves.toBe('late');
   });
 
-  it('still fails work that never settles after a busy stretch, not before the second budget', async () => {
+  it('still fails work that never settles after a busy stretch, once the loop has idled for half the budget', async () => {
     const outcome = withinCommandDeadline(new Promise(() => undefined), 20);
     blockFor(100);
     const free = performance.now();
     await expect(outcome).rejects.toBeInstanceOf(CommandDeadlineExceeded);
-    expect(performance.now() - free).toBeGreaterThanOrEqual(19);
+    // Not at the first verdict (the loop had been busy, not idle): only after it idled for 10 ms.
+    expect(performance.now() - free).toBeGreaterThanOrEqual(10);
   });
 
   it('leaves no timer behind once the work settled', async () => {

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** A Redis round trip that did not settle within its budget (the message says "timed out", as ioredis's). */
 export class CommandDeadlineExceeded extends Error {
   constructor(budgetMs: number) {
@@ -7,39 +9,37 @@ export class CommandDeadlineExceeded extends Error {
 }
 
 /**
- * `work`, or a CommandDeadlineExceeded once it has had `budgetMs` of this process's attention
- * without settling.
+ * `work`, or a CommandDeadlineExceeded once Redis has had `budgetMs` to answer it and has not,
+ * where "had" means this process was free to send the command and read the answer.
  *
  * Why not a plain timer (ioredis's `commandTimeout`): a timer measures our own event loop as much
- * as Redis. Node runs expired timers before it polls for I/O, so when the loop was busy for
- * longer than the budget (a customer list computes for tens of milliseconds; eight at once block
- * the loop for far longer than 100 ms) the timer fires first and the command fails although
- * Redis's answer has been waiting in the socket; and a command issued just before a long
- * synchronous stretch is not even sent until it ends. A warm customerList at eight connections
- * made legacy calls for exactly that reason (BENCHMARKS.md). So:
- * - the verdict waits for `setImmediate`, which runs after the I/O poll of the same loop
- *   iteration: an answer already received settles `work` first;
- * - a timer that fired late (the loop was busy for more than half the budget past it) is armed
- *   once more for the whole budget: the command gets the time it was denied.
- * A Redis that really does not answer still fails the command: after one budget on an idle
- * loop, after at most two budgets plus the loop's delay on a busy one.
+ * as Redis. A command is only written when the loop gets to it (ioredis sends auto-pipelined
+ * commands in a `setImmediate`), its answer is only read when the loop polls for I/O, and Node
+ * runs expired timers before it polls. A gateway busy for longer than the budget (eight customer
+ * lists at once keep the loop busy for hundreds of milliseconds) failed commands Redis answered
+ * at once: warm reads became legacy calls and the rate limit switched itself off under load
+ * (BENCHMARKS.md). So, once the budget has passed:
+ * - the verdict waits for `setImmediate`, which runs after the I/O poll of that loop iteration:
+ *   an answer already received settles `work` first;
+ * - the command fails only if the loop spent at least half the budget idle (waiting for I/O)
+ *   since it was issued: Redis had its chance. Otherwise the budget starts again.
+ * A Redis that does not answer fails its commands after one budget on an idle loop; on a loop
+ * that never idles, ioredis's own command timeout (the backstop, 1 s or more) ends them.
  */
 export function withinCommandDeadline<T>(work: Promise<T>, budgetMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let verdict: NodeJS.Immediate | undefined;
-    let rearmed = false;
+    const issued = performance.eventLoopUtilization();
     const arm = () => {
-      const due = performance.now() + budgetMs;
       timer = setTimeout(() => {
-        if (!rearmed && performance.now() - due > budgetMs / 2) {
-          rearmed = true;
-          arm();
-          return;
-        }
         verdict = setImmediate(() => {
           if (settled) return;
+          if (performance.eventLoopUtilization(issued).idle < budgetMs / 2) {
+            arm();
+            return;
+          }
           settled = true;
           reject(new CommandDeadlineExceeded(budgetMs));
         });
