@@ -38,14 +38,15 @@ export function createCacheStoreFromEnv(env: NodeJS.ProcessEnv = process.env, op
   if (target === null) return new MemoryCacheStore({ maxEntries: readPositiveInt(env, 'CACHE_MAX_ENTRIES', 50_000) });
   const budgetMs = readPositiveInt(env, 'CACHE_REDIS_TIMEOUT_MS', DEFAULT_REDIS_COMMAND_BUDGET_MS);
   // ioredis's own timeout is only the backstop: the store times its reads and writes itself,
-  // tolerant of our event loop's delays (commandDeadline.ts), and may wait up to two budgets.
+  // tolerant of our event loop's delays (commandDeadline.ts), so it may wait longer than the
+  // budget while this process is busy; never longer than the backstop.
   const client = createRedisClient(target, { commandTimeoutMs: Math.max(1000, 4 * budgetMs), onError: options.onError });
   return new RedisCacheStore(client, { keyPrefix: env.CACHE_KEY_PREFIX ?? 'uv:', commandTimeoutMs: budgetMs, onError: options.onError });
 }
 
 /** The invalidation bus that matches a store: Redis pub/sub beside a Redis store, in-process otherwise. */
 export function createInvalidationBus(store: CacheStore, options: CacheBackendOptions = {}): InvalidationBus {
-  return store instanceof RedisCacheStore ? new RedisInvalidationBus(store.client, store.keyPrefix, options.onError) : new LocalInvalidationBus();
+  return store instanceof RedisCacheStore ? new RedisInvalidationBus(store.client, store.keyPrefix, options.onError, store.commandBudgetMs) : new LocalInvalidationBus();
 }
 
 /** Store + bus from the environment, closed together. */

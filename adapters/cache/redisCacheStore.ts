@@ -121,9 +121,18 @@ export class RedisCacheStore implements CacheStore {
     await this.settleAll(keys.map((key) => this.client.del(this.keyPrefix + key)));
   }
 
-  /** The commands of one call (auto-pipelined: one round trip), within one budget. */
+  /** The budget of one round trip (`commandTimeoutMs`). */
+  get commandBudgetMs(): number {
+    return this.options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_BUDGET_MS;
+  }
+
+  /**
+   * The commands of one call (auto-pipelined: one round trip), within one budget. Past it the
+   * whole call counts as failed, answers already in included (on a Cluster with one hung shard,
+   * the healthy shards' hits of that call are lost too): the call is one unit to its caller.
+   */
   private withinBudget<T>(work: Promise<T>): Promise<T> {
-    return withinCommandDeadline(work, this.options.commandTimeoutMs ?? DEFAULT_REDIS_COMMAND_BUDGET_MS);
+    return withinCommandDeadline(work, this.commandBudgetMs);
   }
 
   /** Writes and deletes: each failure counted; all of them failed when the budget passed. */

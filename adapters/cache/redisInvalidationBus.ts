@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { withinCommandDeadline } from './commandDeadline';
 import { createSubscriberClient, type RedisClient } from './redisConnection';
 import { parseInvalidationMessage, type InvalidationBus, type InvalidationMessage } from './invalidationBus';
 
@@ -16,6 +17,8 @@ export class RedisInvalidationBus implements InvalidationBus {
     private readonly client: RedisClient,
     keyPrefix: string,
     onError?: (error: Error) => void,
+    /** Budget of one publish (the store's, default 100 ms): an eviction never waits on a Redis that stopped answering. */
+    private readonly publishBudgetMs = 100,
   ) {
     this.channel = `${keyPrefix}invalidate`;
     this.emitter.setMaxListeners(0);
@@ -43,7 +46,7 @@ export class RedisInvalidationBus implements InvalidationBus {
 
   async publish(message: InvalidationMessage): Promise<void> {
     try {
-      await this.client.publish(this.channel, JSON.stringify(message));
+      await withinCommandDeadline(this.client.publish(this.channel, JSON.stringify(message)), this.publishBudgetMs);
     } catch {
       // Best effort: the other replicas' in-process entries expire on their own shortly.
     }

@@ -1,6 +1,7 @@
 import { uniformCacheConfig } from './cacheConfig';
 import { RedisCacheStore } from './redisCacheStore';
 import { createRedisClient } from './redisConnection';
+import { RedisInvalidationBus } from './redisInvalidationBus';
 import { SystemCache } from './systemCache';
 import { eventually, startRedisServer, type RedisProcess } from './testing/redisTestkit';
 
@@ -86,5 +87,20 @@ describe('cache over a Redis that goes away and comes back', () => {
       await read();
       return upstreamCalls <= calls + 1 && (await store.get('e:{CORE_BANKING:300}:accounts')) !== undefined;
     }, 'caching resumed after the suspension', 5000, 50);
+  });
+
+  it("does not hold an eviction's publish on a Redis that stops answering", async () => {
+    // ioredis's own timeout set far beyond this test's: only the bus's budget can end the publish.
+    const client = createRedisClient({ mode: 'single', url: redis.url }, { commandTimeoutMs: 120_000 });
+    const bus = new RedisInvalidationBus(client, 'outage:', undefined, 100);
+    await eventually(() => client.status === 'ready', 'connected to Redis');
+    redis.pause();
+    try {
+      await expect(bus.publish({ origin: 'test', records: [{ system: 'ERP', localId: '1' }] })).resolves.toBeUndefined();
+    } finally {
+      redis.resume();
+      await bus.close();
+      client.disconnect();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { withinCommandDeadline } from '../../adapters/cache/commandDeadline';
+import { CommandDeadlineExceeded, withinCommandDeadline } from '../../adapters/cache/commandDeadline';
 
 /** One fixed-window hit: how many requests the key made in the current window, and when it ends. */
 export interface WindowHit {
@@ -54,8 +54,23 @@ return {count, ttl}
 
 type RedisWithHit = Redis & { uvRateLimitHit(key: string, windowMs: number): Promise<[number, number]> };
 
+/** A hit refused without asking Redis: it timed out moments ago (the request is let through). */
+export class RateLimitStoreSuspended extends Error {
+  constructor() {
+    super('rate limit store skipped after a timeout');
+    this.name = 'RateLimitStoreSuspended';
+  }
+}
+
+export interface RedisWindowCounterOptions {
+  /** Budget of one count (default 250 ms); past it the request is let through. */
+  commandTimeoutMs?: number;
+  /** After a count timed out, how long to skip Redis altogether (default 1000 ms), as the cache store does. */
+  suspendAfterTimeoutMs?: number;
+}
+
 /** Windows in Redis (INCR + PEXPIRE), shared by every gateway replica using the same key prefix. */
-export function createRedisWindowCounter(redisUrl: string, options: { commandTimeoutMs?: number } = {}): WindowCounter {
+export function createRedisWindowCounter(redisUrl: string, options: RedisWindowCounterOptions = {}): WindowCounter {
   // Past the budget the request is let through (useRateLimit.ts). The budget is counted so that
   // our own busy event loop does not pass for a slow Redis (commandDeadline.ts): with ioredis's
   // timer alone, a gateway under heavy load stopped limiting just when limits matter most.
@@ -68,10 +83,21 @@ export function createRedisWindowCounter(redisUrl: string, options: { commandTim
   redis.defineCommand('uvRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
   // Connection errors are reported by the failed hit; an unhandled 'error' event would crash.
   redis.on('error', () => undefined);
+  // A Redis that holds its connections open but stops answering would otherwise cost every
+  // request the whole budget (on a process that never idles, the backstop's second).
+  let suspendedUntil = 0;
   return {
     async hit(key, windowMs) {
-      const [count, ttl] = await withinCommandDeadline(redis.uvRateLimitHit(key, windowMs), budgetMs);
-      return { count: Number(count), resetInMs: Number(ttl) };
+      if (Date.now() < suspendedUntil) throw new RateLimitStoreSuspended();
+      try {
+        const [count, ttl] = await withinCommandDeadline(redis.uvRateLimitHit(key, windowMs), budgetMs);
+        return { count: Number(count), resetInMs: Number(ttl) };
+      } catch (error) {
+        if (error instanceof CommandDeadlineExceeded || /timed out/i.test((error as Error).message)) {
+          suspendedUntil = Date.now() + (options.suspendAfterTimeoutMs ?? 1000);
+        }
+        throw error;
+      }
     },
     async close() {
       await redis.quit().catch(() => redis.disconnect());
