@@ -1,4 +1,5 @@
 import { cacheConfigFromEnv } from './cacheConfig';
+import { backstopTimeoutMs } from './commandDeadline';
 import type { CacheStore } from './cacheStore';
 import { LocalInvalidationBus, type InvalidationBus } from './invalidationBus';
 import { MemoryCacheStore } from './memoryCacheStore';
@@ -40,7 +41,7 @@ export function createCacheStoreFromEnv(env: NodeJS.ProcessEnv = process.env, op
   // ioredis's own timeout is only the backstop: the store times its reads and writes itself,
   // tolerant of our event loop's delays (commandDeadline.ts), so it may wait longer than the
   // budget while this process is busy; never longer than the backstop.
-  const client = createRedisClient(target, { commandTimeoutMs: Math.max(1000, 4 * budgetMs), onError: options.onError });
+  const client = createRedisClient(target, { commandTimeoutMs: backstopTimeoutMs(budgetMs), onError: options.onError });
   return new RedisCacheStore(client, { keyPrefix: env.CACHE_KEY_PREFIX ?? 'uv:', commandTimeoutMs: budgetMs, onError: options.onError });
 }
 

@@ -1,5 +1,13 @@
 import { performance } from 'node:perf_hooks';
 
+/**
+ * ioredis's own command timeout beside a budget: only a backstop (a command on a process that
+ * never idles, a command nobody times itself), so well past what withinCommandDeadline waits.
+ */
+export function backstopTimeoutMs(budgetMs: number): number {
+  return Math.max(1000, 4 * budgetMs);
+}
+
 /** A Redis round trip that did not settle within its budget (the message says "timed out", as ioredis's). */
 export class CommandDeadlineExceeded extends Error {
   constructor(budgetMs: number) {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { withinCommandDeadline } from './commandDeadline';
+import { DEFAULT_REDIS_COMMAND_BUDGET_MS } from './redisCacheStore';
 import { createSubscriberClient, type RedisClient } from './redisConnection';
 import { parseInvalidationMessage, type InvalidationBus, type InvalidationMessage } from './invalidationBus';
 
@@ -18,7 +19,7 @@ export class RedisInvalidationBus implements InvalidationBus {
     keyPrefix: string,
     onError?: (error: Error) => void,
     /** Budget of one publish (the store's, default 100 ms): an eviction never waits on a Redis that stopped answering. */
-    private readonly publishBudgetMs = 100,
+    private readonly publishBudgetMs = DEFAULT_REDIS_COMMAND_BUDGET_MS,
   ) {
     this.channel = `${keyPrefix}invalidate`;
     this.emitter.setMaxListeners(0);

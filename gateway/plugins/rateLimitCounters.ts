@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { CommandDeadlineExceeded, withinCommandDeadline } from '../../adapters/cache/commandDeadline';
+import { backstopTimeoutMs, CommandDeadlineExceeded, withinCommandDeadline } from '../../adapters/cache/commandDeadline';
 
 /** One fixed-window hit: how many requests the key made in the current window, and when it ends. */
 export interface WindowHit {
@@ -77,7 +77,7 @@ export function createRedisWindowCounter(redisUrl: string, options: RedisWindowC
   // ioredis's own timeout stays as the backstop.
   const budgetMs = options.commandTimeoutMs ?? 250;
   const redis = new Redis(redisUrl, {
-    commandTimeout: Math.max(1000, 4 * budgetMs),
+    commandTimeout: backstopTimeoutMs(budgetMs),
     maxRetriesPerRequest: 1,
   }) as RedisWithHit;
   redis.defineCommand('uvRateLimitHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
