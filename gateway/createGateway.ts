@@ -10,6 +10,7 @@ import { DEFAULT_PORT, DEFAULT_SUPERGRAPH_PATH } from './config';
 import type { GatewayContext } from './context';
 import { clientPathsPlugin, formatGatewayError } from './errorFormatting';
 import { createGraphQLHttpHandler } from './graphqlHttpHandler';
+import { withApolloTelemetryDecided } from './apolloDataCollection';
 import { createGatewayHttpServer, GRAPHQL_PATH, sendJson } from './httpServer';
 import { createGatewayLogger, toApolloLogger } from './logger';
 import { defaultGatewayPlugins, type GatewayPlugin, type GatewayRoute } from './plugins';
@@ -119,7 +120,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
   // builds new ones: the old pools' idle connections close after their keep-alive timeout).
   const dataSources = new Set<SubgraphDataSource>();
   const source = createSupergraphFileSource({ path: supergraphPath, log, debounceMs: options.watchDebounceMs });
-  const gateway = new ApolloGateway({
+  const gateway = withApolloTelemetryDecided(env, () => new ApolloGateway({
     supergraphSdl: source.hook,
     buildService: ({ name, url }) => {
       const resolved = urlFor(name, url);
@@ -133,7 +134,7 @@ export async function createGateway(options: CreateGatewayOptions = {}): Promise
     // checked before it replaces a good one, whatever the mode.
     validateSupergraph: true,
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB ?? (Number(env.QUERY_PLAN_CACHE_MIB) || 30),
-  });
+  }));
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => source.applied(coreSupergraphSdl));
 
   let closing = false;
