@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { InvalidClaimsError, principalFromClaims, type Principal } from './principal';
 
@@ -57,6 +58,8 @@ export function createTokenVerifier(keys: AuthKeys): TokenVerifier {
     : keys.jwksUrl
       ? createRemoteJWKSet(new URL(keys.jwksUrl), { timeoutDuration: 2000, cooldownDuration: 30_000 })
       : undefined;
+  // A KeyObject built once: given bytes, jose builds one on every verification.
+  const hs256Key = keys.hs256Secret ? createSecretKey(keys.hs256Secret) : undefined;
   const common = {
     issuer: keys.issuer,
     audience: keys.audience,
@@ -75,8 +78,8 @@ export function createTokenVerifier(keys: AuthKeys): TokenVerifier {
     }
     try {
       let payload: unknown;
-      if (alg === 'HS256' && keys.hs256Secret) {
-        ({ payload } = await jwtVerify(token, keys.hs256Secret, { ...common, algorithms: ['HS256'] }));
+      if (alg === 'HS256' && hs256Key) {
+        ({ payload } = await jwtVerify(token, hs256Key, { ...common, algorithms: ['HS256'] }));
       } else if (alg === 'RS256' && rsKeys) {
         ({ payload } = await jwtVerify(token, rsKeys, { ...common, algorithms: ['RS256'] }));
       } else {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
@@ -96,7 +96,9 @@ export interface CallToSign {
 export type CallSigner = (call: CallToSign) => Promise<string>;
 
 export function createCallSigner(keys: SubgraphKeys = defaultSubgraphKeys()): CallSigner {
-  const { kid, secret } = keys.current;
+  const { kid } = keys.current;
+  // A KeyObject built once: given bytes, jose builds one on every call (a fifth of a signature's cost).
+  const secret = createSecretKey(keys.current.secret);
   return async ({ audience, body, ...call }) => {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ bh: bodyHash(body), ...callClaims(call) })
@@ -173,7 +175,8 @@ export type CallVerifier = (token: string | undefined, body: Uint8Array, audienc
  * replica within the 30 s is not caught; the body binding still keeps it to the same request).
  */
 export function createCallVerifier(keys: SubgraphKeys = defaultSubgraphKeys()): CallVerifier {
-  const byKid = new Map([keys.current, ...(keys.previous ? [keys.previous] : [])].map((k) => [k.kid, k.secret]));
+  // KeyObjects built once (as in createCallSigner).
+  const byKid = new Map([keys.current, ...(keys.previous ? [keys.previous] : [])].map((k) => [k.kid, createSecretKey(k.secret)]));
   const seen = new LRUCache<string, true>({ max: 200_000, ttl: (SIGNATURE_TTL_S + CLOCK_TOLERANCE_S) * 1000 });
   return async (token, body, audience) => {
     if (!token) throw new CallSignatureError('missing');
