@@ -17,4 +17,9 @@ export interface GatewayContext {
   log: Logger;
   /** Strict mode: no stack traces, no internal URLs, no introspection. */
   production: boolean;
+  /**
+   * Set by the HTTP handler (graphqlHttpHandler.ts) once Apollo has returned the whole answer:
+   * the plan has run to its end and nothing of this request is still working.
+   */
+  executionOver?: boolean;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, type GatewayHandle } from './createGateway';
+import type { GatewayContext } from './context';
 import { defaultGatewayPlugins, type GatewayPlugin } from './plugins';
 import {
   CARDS_SDL,
@@ -20,10 +21,14 @@ import {
 
 // A plugin exercising the extension points a feature plugin uses: a route of its own and
 // an HTTP hook that can end the request before GraphQL runs (as auth would).
+// It also keeps each request's context, to see what the request left behind once answered.
+const contexts = new Map<string, GatewayContext>();
 const testPlugin: GatewayPlugin = {
   name: 'test',
   routes: [{ method: 'GET', path: '/hello', handle: (_req, res) => void res.end('hello') }],
-  onGraphQLHttpRequest({ req, res }) {
+  onGraphQLHttpRequest({ req, res, context }) {
+    const tag = req.headers['x-test-tag'];
+    if (typeof tag === 'string') contexts.set(tag, context);
     if (!req.headers['x-test-block']) return;
     res.statusCode = 401;
     res.end();
@@ -83,6 +88,15 @@ describe('createGateway (development mode)', () => {
     const { status, json } = await postGraphQL(gateway.url, { query: SPANNING_QUERY });
     expect(status).toBe(200);
     expect(json).toEqual({ data: { person: { id: '7', name: 'Person 7', cardCount: 2 } } });
+  });
+
+  it('marks a request whose whole answer was sent as over, and its signal stays unaborted (nothing left to stop)', async () => {
+    const { status } = await postGraphQL(gateway.url, { query: SPANNING_QUERY }, { 'x-test-tag': 'answered' });
+    expect(status).toBe(200);
+    const context = contexts.get('answered');
+    expect(context?.executionOver).toBe(true);
+    await new Promise((resolveClosed) => setImmediate(resolveClosed));
+    expect(context?.signal?.aborted).toBe(false);
   });
 
   it('serves GET queries (with the CSRF preflight header a stock Apollo server requires)', async () => {

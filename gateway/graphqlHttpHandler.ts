@@ -63,6 +63,9 @@ export function createGraphQLHttpHandler(options: GraphQLHttpHandlerOptions) {
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      // Apollo returned the whole answer: nothing of this request runs any more (an incremental
+      // answer, below, is still being computed while it streams).
+      context.executionOver = true;
       res.end(response.body.string);
       return;
     }

@@ -24,6 +24,9 @@ export class RequestOverError extends Error {
  * One AbortSignal per client request. Work still running once the response has ended (the
  * deadline answered 504, or the client disconnected) is wasted: the signal stops the subgraph
  * fetches in flight, which makes each subgraph abort its legacy calls and stop retrying.
+ * A response that carries the whole answer (`executionOver`) ends with nothing left to stop, so
+ * its signal is not aborted: building the reason and dispatching the event cost 20 to 100 us a
+ * request in a profile, for nobody.
  */
 export function useRequestCancellation(): GatewayPlugin {
   return {
@@ -33,7 +36,9 @@ export function useRequestCancellation(): GatewayPlugin {
       // One listener per subgraph fetch in flight; a wide plan has more than the default ten.
       setMaxListeners(0, controller.signal);
       context.signal = controller.signal;
-      res.once('close', () => controller.abort(new RequestOverError()));
+      res.once('close', () => {
+        if (!context.executionOver) controller.abort(new RequestOverError());
+      });
     },
   };
 }
