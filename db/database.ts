@@ -135,14 +135,15 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     // PGlite is one process's database: a second process opening the same files would corrupt them.
     releaseDirectory = claimEmbeddedDirectory(dataDir);
   }
+  const pglite = loadPglite();
   let client: PGlite;
   try {
-    client = await loadPglite().create(dataDir === 'memory://' ? undefined : dataDir);
+    client = await pglite.PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
   } catch (error) {
     releaseDirectory();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: pgliteDialect(client) });
+  const db = new Kysely<Schema>({ dialect: pgliteDialect(client, { serialize: pglite.protocol.serialize, parseResults: pglite.parse.parseResults }) });
   await sql`select 1`.execute(db);
   return {
     db,
@@ -163,11 +164,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
  * PGlite through Node's own loader: its CommonJS build imports Node built-ins with a dynamic
  * `import()`, which a test runner's module sandbox (jest's vm) cannot serve.
  */
-function loadPglite(): typeof PGlite {
+export function loadPglite(): typeof import('@electric-sql/pglite') {
   // `process.getBuiltinModule` reaches Node's real loader even inside jest's sandbox.
   const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
   const nodeRequire = createRequire(__filename);
-  return (nodeRequire('@electric-sql/pglite') as { PGlite: typeof PGlite }).PGlite;
+  return nodeRequire('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
 }
 
 export async function openDatabaseFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Database> {

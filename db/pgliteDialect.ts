@@ -1,4 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { PglitePreparedStatements, type PgliteWireCodec } from './pglitePreparedStatements';
+
+/** How a connection runs a statement: prepared (PglitePreparedStatements) or through PGlite's query. */
+type StatementRunner = Pick<PglitePreparedStatements, 'query'>;
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -16,11 +20,14 @@ import {
  * COMMIT, and every other query waits its turn instead of running inside someone else's
  * transaction. (kysely-pglite 0.6 shares the session between concurrent connections, so a
  * rolled-back transaction took other requests' writes with it; it is also ESM-only.)
+ * Queries run as named prepared statements (pglitePreparedStatements.ts); `prepare: false` runs
+ * each through PGlite's `query` instead (the benchmark's baseline, bench/pgliteStatements.ts).
  */
-export function pgliteDialect(client: PGlite): Dialect {
+export function pgliteDialect(client: PGlite, codec: PgliteWireCodec, options: { prepare?: boolean } = {}): Dialect {
+  const statements = options.prepare === false ? { query: <R>(text: string, params: readonly unknown[]) => client.query<R>(text, [...params]) } : new PglitePreparedStatements(client, codec);
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PgliteDriver(client),
+    createDriver: () => new PgliteDriver(client, statements),
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
@@ -28,12 +35,12 @@ export function pgliteDialect(client: PGlite): Dialect {
 
 class PgliteConnection implements DatabaseConnection {
   constructor(
-    private readonly client: PGlite,
+    private readonly statements: StatementRunner,
     readonly release: () => void,
   ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(compiled.sql, [...compiled.parameters]);
+    const result = await this.statements.query<R>(compiled.sql, compiled.parameters);
     const affected = result.affectedRows;
     return { rows: result.rows, ...(affected !== undefined && affected > 0 ? { numAffectedRows: BigInt(affected) } : {}) };
   }
@@ -48,7 +55,10 @@ class PgliteDriver implements Driver {
   /** Settles when the current holder of the session releases it. */
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    private readonly statements: StatementRunner,
+  ) {}
 
   async init(): Promise<void> {
     await this.client.waitReady;
@@ -60,7 +70,7 @@ class PgliteDriver implements Driver {
     const previous = this.tail;
     this.tail = previous.then(() => released);
     await previous;
-    return new PgliteConnection(this.client, release);
+    return new PgliteConnection(this.statements, release);
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
