@@ -26,8 +26,17 @@ interface Measured {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { customers: { type: 'string', default: '20000' }, reads: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '3' } },
+    options: {
+      customers: { type: 'string', default: '20000' },
+      reads: { type: 'string', default: '3000' },
+      rounds: { type: 'string', default: '3' },
+      help: { type: 'boolean', default: false },
+    },
   });
+  if (values.help) {
+    console.log('usage: npm run bench:pglite -- [--customers 20000] [--reads 3000] [--rounds 3]');
+    return;
+  }
   const customers = Number(values.customers);
   const reads = Number(values.reads);
   const rounds = Number(values.rounds);
