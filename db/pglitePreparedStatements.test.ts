@@ -107,6 +107,23 @@ describe('PglitePreparedStatements keeps statements prepared', () => {
     await client.exec('drop table shifting');
   });
 
+  it('inside a transaction, gives the stale statement\'s own error (not 25P02) and prepares anew after it', async () => {
+    await client.exec('create table moving (id int)');
+    await client.exec('insert into moving values (1)');
+    expect((await statements.query('select * from moving', [])).rows).toEqual([{ id: 1 }]);
+    await client.query('begin');
+    await client.query(`alter table moving add column label text default 'new'`);
+    const error = (await statements.query('select * from moving', []).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    )) as { code?: string } | undefined;
+    expect(error?.code).toBe('0A000');
+    await client.query('rollback');
+    expect((await statements.query('select * from moving', [])).rows).toEqual([{ id: 1 }]);
+    expect(await preparedInSession()).toHaveLength(1);
+    await client.exec('drop table moving');
+  });
+
   it('prepares again a statement the session lost (DEALLOCATE)', async () => {
     await statements.query('select count(*)::int as n from sample', []);
     await client.exec('deallocate all');
@@ -142,6 +159,14 @@ describe('PglitePreparedStatements fails closed', () => {
     expect(error?.query).toBeUndefined();
     expect((await live.query<{ n: number }>('select count(*)::int as n from sample', [])).rows).toEqual([{ n: 3 }]);
   });
+  it('refuses once its client is closed, as PGlite does', async () => {
+    const closing = await pglite.PGlite.create();
+    const live = new PglitePreparedStatements(closing, codec);
+    expect((await live.query<{ one: number }>('select 1 as one', [])).rows).toEqual([{ one: 1 }]);
+    await closing.close();
+    await expect(live.query('select 1 as one', [])).rejects.toThrow(/closed/i);
+  });
+
   it('needs room for one statement', () => {
     expect(() => new PglitePreparedStatements(client, codec, 0)).toThrow('capacity');
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { PGlite, Results, protocol as pgliteProtocol, parse as pgliteParse } from '@electric-sql/pglite';
 
 /** The two pieces of PGlite's public API this needs, from the module the caller loaded (database.ts). */
@@ -13,13 +14,20 @@ export const DEFAULT_PREPARED_CAPACITY = 256;
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
 /**
- * SQLSTATEs after which a prepared statement is dropped and the query prepared again, once: the
- * tables under it changed shape (0A000, "cached plan must not change result type"), or the
- * session lost it (26000, after a DEALLOCATE or DISCARD).
+ * A prepared statement is dropped, and the query prepared again once, when the tables under it
+ * changed shape (0A000 raised by PostgreSQL's plan revalidation: "cached plan must not change
+ * result type") or the session lost it (26000, after a DEALLOCATE or DISCARD).
  */
-const PREPARE_AGAIN = new Set(['0A000', '26000']);
+function statementIsStale(error: unknown): boolean {
+  const { code, routine } = (error ?? {}) as { code?: string; routine?: string };
+  return code === '26000' || (code === '0A000' && routine === 'RevalidateCachedQuery');
+}
 
-/** Statement names are unique in the process, so two instances on one session never collide. */
+/**
+ * Statement names: a prefix per loaded copy of this module (a test runner may load two on one
+ * session) and a sequence, so two instances never collide.
+ */
+const NAME_PREFIX = `uv_${randomBytes(4).toString('hex')}_`;
 let statementSequence = 0;
 
 interface Prepared {
@@ -43,7 +51,8 @@ interface Prepared {
  * customer data, and an error can end up in a log).
  *
  * Callers must not run two statements at once on one session: pgliteDialect.ts hands the session
- * to one connection at a time. Each protocol exchange also runs under PGlite's own query lock.
+ * to one connection at a time. Each protocol exchange also takes PGlite's own locks, as `query`
+ * does.
  */
 export class PglitePreparedStatements {
   private readonly statements = new Map<string, Promise<Prepared>>();
@@ -67,8 +76,11 @@ export class PglitePreparedStatements {
     try {
       return await this.execute<R>(prepared, params);
     } catch (error) {
-      if (!PREPARE_AGAIN.has((error as { code?: string }).code ?? '')) throw error;
-      await this.forget(text);
+      if (!statementIsStale(error)) throw error;
+      await this.forget(text, prepared);
+      // Inside a transaction block the error has aborted the transaction: a retry could only fail
+      // with 25P02, so the caller gets the real error (its next transaction prepares anew).
+      if (this.client.isInTransaction()) throw error;
       return this.execute<R>(await this.preparedFor(text), params);
     }
   }
@@ -85,19 +97,25 @@ export class PglitePreparedStatements {
     // Promise.all) share one statement.
     const preparing = this.prepare(text);
     this.statements.set(text, preparing);
+    let prepared: Prepared;
     try {
-      const prepared = await preparing;
-      if (this.statements.size > this.capacity) await this.forget(this.statements.keys().next().value as string);
-      return prepared;
+      prepared = await preparing;
     } catch (error) {
       if (this.statements.get(text) === preparing) this.statements.delete(text);
       throw error;
     }
+    // Closing the least recently used needs more distinct texts at once than the capacity to
+    // race a query still using it; that query would then see 26000 and prepare again.
+    if (this.statements.size > this.capacity) {
+      const oldest = this.statements.keys().next().value as string;
+      await this.forget(oldest, await this.statements.get(oldest)!.catch(() => undefined));
+    }
+    return prepared;
   }
 
   private async prepare(text: string): Promise<Prepared> {
     const { serialize } = this.codec;
-    const name = `uv_${++statementSequence}`;
+    const name = `${NAME_PREFIX}${++statementSequence}`;
     const messages = await this.exchange([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]);
     const description = messages.find((message) => message.name === 'parameterDescription') as { dataTypeIDs: number[] } | undefined;
     return { name, paramTypes: description?.dataTypeIDs ?? [] };
@@ -121,22 +139,27 @@ export class PglitePreparedStatements {
     return parseResults(messages, this.client.parsers)[0] as Results<R>;
   }
 
-  private async forget(text: string): Promise<void> {
-    const preparing = this.statements.get(text);
-    if (!preparing) return;
-    this.statements.delete(text);
-    const prepared = await preparing.catch(() => undefined);
-    if (prepared) await this.exchange([this.codec.serialize.close({ type: 'S', name: prepared.name }), this.codec.serialize.sync()]);
+  /** Closes `prepared` and drops it from the cache if the cache still holds it for `text` (not a newer one). */
+  private async forget(text: string, prepared: Prepared | undefined): Promise<void> {
+    if (!prepared) return;
+    const current = this.statements.get(text);
+    if (current && (await current.catch(() => undefined)) === prepared) this.statements.delete(text);
+    // Best effort: the caller's own error (or answer) matters more than a statement left open.
+    await this.exchange([this.codec.serialize.close({ type: 'S', name: prepared.name }), this.codec.serialize.sync()]).catch(() => undefined);
   }
 
-  /** One round of protocol messages under PGlite's query lock; an ErrorResponse rejects with PGlite's DatabaseError. */
-  private exchange(parts: Uint8Array[]) {
+  /**
+   * One round of protocol messages under PGlite's locks, as its `query` takes them (refused once
+   * the client is closing); an ErrorResponse rejects with PGlite's DatabaseError.
+   */
+  private async exchange(parts: Uint8Array[]) {
     const message = new Uint8Array(parts.reduce((length, part) => length + part.byteLength, 0));
     let offset = 0;
     for (const part of parts) {
       message.set(part, offset);
       offset += part.byteLength;
     }
-    return this.client._runExclusiveQuery(() => this.client.execProtocolStream(message, { syncToFs: false }));
+    await this.client._checkReady();
+    return this.client._runExclusiveTransaction(() => this.client._runExclusiveQuery(() => this.client.execProtocolStream(message, { syncToFs: false })));
   }
 }

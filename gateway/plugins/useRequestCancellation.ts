@@ -4,9 +4,10 @@ import type { GatewayPlugin } from './gatewayPlugin';
 declare module '../context' {
   interface GatewayContext {
     /**
-     * Aborted when the client's response is over: answered, answered 504 by the request deadline,
-     * or the client hung up. Every subgraph fetch of the request carries it (subgraphDataSource.ts),
-     * and the subgraphs pass the hang-up on to their legacy calls.
+     * Aborted when the client's response ends before the plan did: answered 504 by the request
+     * deadline, or the client hung up (after a complete answer nothing is left running, and it is
+     * not aborted: do not use it as a "request done" signal). Every subgraph fetch of the request
+     * carries it (subgraphDataSource.ts), and the subgraphs pass the hang-up on to their legacy calls.
      */
     signal?: AbortSignal;
   }
@@ -16,7 +17,7 @@ declare module '../context' {
 export class RequestOverError extends Error {
   override readonly name = 'RequestOverError';
   constructor() {
-    super('the response to this request is over (answered, deadline reached or client gone)');
+    super('the response to this request is over (deadline reached or client gone)');
   }
 }
 
