@@ -12,7 +12,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Kysely, sql } from 'kysely';
-import { loadPglite } from '../db/database';
+import { loadPglite, pgliteWireCodec } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { pgliteDialect } from '../db/pgliteDialect';
 import type { Schema } from '../db/schema';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   const pglite = loadPglite();
   const client = await pglite.PGlite.create();
-  const codec = { serialize: pglite.protocol.serialize, parseResults: pglite.parse.parseResults };
+  const codec = pgliteWireCodec(pglite);
   const prepared = new Kysely<Schema>({ dialect: pgliteDialect(client, codec) });
   const plain = new Kysely<Schema>({ dialect: pgliteDialect(client, codec, { prepare: false }) });
   try {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { claimEmbeddedDirectory } from './embeddedDirectoryLock';
 import { migrateToLatest } from './migrate';
 import { pgliteDialect } from './pgliteDialect';
+import type { PgliteWireCodec } from './pglitePreparedStatements';
 import type { Schema } from './schema';
 
 /** A session lock held for as long as this process wants it (or until its connection dies). */
@@ -143,7 +144,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     releaseDirectory();
     throw error;
   }
-  const db = new Kysely<Schema>({ dialect: pgliteDialect(client, { serialize: pglite.protocol.serialize, parseResults: pglite.parse.parseResults }) });
+  const db = new Kysely<Schema>({ dialect: pgliteDialect(client, pgliteWireCodec(pglite)) });
   await sql`select 1`.execute(db);
   return {
     db,
@@ -169,6 +170,11 @@ export function loadPglite(): typeof import('@electric-sql/pglite') {
   const { createRequire } = process.getBuiltinModule('node:module') as typeof import('node:module');
   const nodeRequire = createRequire(__filename);
   return nodeRequire('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+}
+
+/** The protocol serializer and result parser of a loaded PGlite module (pglitePreparedStatements.ts). */
+export function pgliteWireCodec(pglite: typeof import('@electric-sql/pglite')): PgliteWireCodec {
+  return { serialize: pglite.protocol.serialize, parseResults: pglite.parse.parseResults };
 }
 
 export async function openDatabaseFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Database> {

@@ -1,8 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { PglitePreparedStatements, type PgliteWireCodec } from './pglitePreparedStatements';
-
-/** How a connection runs a statement: prepared (PglitePreparedStatements) or through PGlite's query. */
-type StatementRunner = Pick<PglitePreparedStatements, 'query'>;
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -13,6 +10,9 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+
+/** How a connection runs a statement: prepared (PglitePreparedStatements) or through PGlite's query. */
+type StatementRunner = Pick<PglitePreparedStatements, 'query'>;
 
 /**
  * Kysely over an embedded PGlite. PGlite is one PostgreSQL session, so this driver hands out

@@ -1,9 +1,9 @@
 import type { PGlite, Results } from '@electric-sql/pglite';
-import { loadPglite } from './database';
+import { loadPglite, pgliteWireCodec } from './database';
 import { PglitePreparedStatements } from './pglitePreparedStatements';
 
 const pglite = loadPglite();
-const codec = { serialize: pglite.protocol.serialize, parseResults: pglite.parse.parseResults };
+const codec = pgliteWireCodec(pglite);
 
 let client: PGlite;
 
