@@ -13,12 +13,21 @@ export interface SystemCachePolicy {
 
 export interface CacheConfig {
   systems: Record<SourceSystem, SystemCachePolicy>;
-  /** In-process layer in front of a shared store: its TTL (0 disables it) and size. */
+  /** In-process layer in front of a shared store: how long an entry may stay in it (0 disables it), and its size. */
   l1TtlMs: number;
   l1MaxEntries: number;
 }
 
 export const DEFAULT_POLICY: SystemCachePolicy = { ttlMs: 30_000, maxStaleMs: 600_000, notFoundTtlMs: 5_000 };
+
+/**
+ * How long an entry may stay in the in-process layer. Evictions reach it over the bus, and it is
+ * not used while the bus is not listening (systemCache.ts), so this only bounds an eviction lost
+ * in a way no connection event shows (invalidationBus.ts). As long as the default freshness: a
+ * change missed that way is served no longer than a change the change feeds never reported. It
+ * never extends freshness: an entry is judged by when it was read from its system.
+ */
+export const DEFAULT_L1_TTL_MS = 30_000;
 
 function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -51,7 +60,7 @@ export function cacheConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CacheC
   });
   return {
     systems,
-    l1TtlMs: readMs(env, 'CACHE_L1_TTL_MS', 1000),
+    l1TtlMs: readMs(env, 'CACHE_L1_TTL_MS', DEFAULT_L1_TTL_MS),
     l1MaxEntries: Math.max(1, readMs(env, 'CACHE_L1_MAX_ENTRIES', 10_000)),
   };
 }
@@ -61,7 +70,7 @@ export function uniformCacheConfig(policy: Partial<SystemCachePolicy>, l1?: { tt
   const full = { ...DEFAULT_POLICY, ...policy };
   return {
     systems: perSystem(() => full),
-    l1TtlMs: l1?.ttlMs ?? 1000,
+    l1TtlMs: l1?.ttlMs ?? DEFAULT_L1_TTL_MS,
     l1MaxEntries: l1?.maxEntries ?? 10_000,
   };
 }

@@ -15,19 +15,27 @@ export interface InvalidationMessage {
 }
 
 /**
- * How an eviction reaches the other replicas' in-process layers. Publishing is best effort: a
- * lost message costs at most the in-process layer's short TTL of staleness.
+ * How an eviction reaches the other replicas' in-process layers. Publishing is best effort; what
+ * a replica may have missed is said by `listening` and `onMissedEvictions`, so its in-process
+ * layer is used only while every eviction reaches it (systemCache.ts). A message lost in a way
+ * no connection event shows (a publish that failed while the replicas stayed subscribed) costs at
+ * most the in-process layer's TTL (`CACHE_L1_TTL_MS`) of staleness in the replicas that missed it.
  */
 export interface InvalidationBus {
   publish(message: InvalidationMessage): Promise<void>;
   /** Returns the unsubscribe function. */
   subscribe(listener: (message: InvalidationMessage) => void): () => void;
+  /** True while every eviction published reaches this replica: not before the subscription is in place, not while it is down. */
+  listening(): boolean;
+  /** Called when evictions may have been missed (the subscription was lost). Returns the unsubscribe function. */
+  onMissedEvictions(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
 /** Every subscriber in this process (no Redis: replicas cannot share anything anyway). */
 export class LocalInvalidationBus implements InvalidationBus {
   private readonly emitter = new EventEmitter();
+  private closed = false;
 
   constructor() {
     this.emitter.setMaxListeners(0);
@@ -42,7 +50,17 @@ export class LocalInvalidationBus implements InvalidationBus {
     return () => this.emitter.off('message', listener);
   }
 
+  /** In one process nothing is lost between publish and delivery. */
+  listening(): boolean {
+    return !this.closed;
+  }
+
+  onMissedEvictions(_listener: () => void): () => void {
+    return () => undefined;
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     this.emitter.removeAllListeners();
   }
 }

@@ -208,6 +208,98 @@ describe('SystemCache', () => {
     two.close();
   });
 
+  describe('the in-process layer', () => {
+    /** A store that counts its reads and can hold one between reading and answering. */
+    class CountingStore extends MemoryCacheStore {
+      reads = 0;
+      hold: Promise<void> | null = null;
+      readStarted: () => void = () => undefined;
+      async mget(keys: readonly string[]) {
+        this.reads += 1;
+        const entries = await super.mget(keys);
+        this.readStarted();
+        if (this.hold) await this.hold;
+        return entries;
+      }
+    }
+
+    /** The in-process bus, with the subscription's state in the test's hands. */
+    class SwitchableBus extends LocalInvalidationBus {
+      on = true;
+      private readonly missed = new Set<() => void>();
+      listening() {
+        return this.on;
+      }
+      onMissedEvictions(listener: () => void) {
+        this.missed.add(listener);
+        return () => void this.missed.delete(listener);
+      }
+      lose() {
+        this.on = false;
+        for (const listener of this.missed) listener();
+      }
+    }
+
+    const config = uniformCacheConfig({ ttlMs: 60_000 }, { ttlMs: 60_000 });
+
+    function replicas() {
+      const store = new CountingStore();
+      const bus = new SwitchableBus();
+      const one = new SystemCache({ store, bus, config, l1: true });
+      const two = new SystemCache({ store, bus, config, l1: true });
+      for (const replica of [one, two]) replica.registerEntities('ERP', ['party']);
+      return { store, bus, one, two, close: () => [one, two].forEach((r) => r.close()) };
+    }
+
+    it('answers a repeated read without the store', async () => {
+      const { store, one, close } = replicas();
+      const upstream = fakeUpstream({ a: 'A' });
+      await one.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+      const readsBefore = store.reads;
+      expect((await one.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A' });
+      expect(store.reads).toBe(readsBefore);
+      close();
+    });
+
+    it('does not keep a value read from the store while its record was being evicted', async () => {
+      const { store, one, two, close } = replicas();
+      const upstream = fakeUpstream({ a: 'A' });
+      await one.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids)); // the store holds A
+      let release!: () => void;
+      store.hold = new Promise<void>((resolve) => (release = resolve));
+      const readStarted = new Promise<void>((resolve) => (store.readStarted = resolve));
+      const racing = two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+      await readStarted; // two has read A from the store; its answer is still on the way
+      store.hold = null;
+      upstream.records.a = 'A2';
+      await one.invalidate([{ system: 'ERP', localId: 'a' }]);
+      release();
+      expect((await racing).get('a')).toEqual({ name: 'A' }); // read before the eviction: that request saw the old value
+      // ...but two must not go on serving it from its own memory.
+      expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+      close();
+    });
+
+    it('is not used while the bus is not listening, and forgets everything when evictions were missed', async () => {
+      const { store, bus, one, two, close } = replicas();
+      const upstream = fakeUpstream({ a: 'A' });
+      await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids)); // two keeps A in memory
+      bus.lose(); // two's subscription is gone: the eviction below never reaches it
+      upstream.records.a = 'A2';
+      await one.invalidate([{ system: 'ERP', localId: 'a' }]);
+      const readsBefore = store.reads;
+      expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+      await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+      expect(store.reads).toBe(readsBefore + 2); // every read went to the store
+      bus.on = true; // subscribed again: the layer fills and serves again
+      await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+      const readsAfter = store.reads;
+      expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+      expect(store.reads).toBe(readsAfter);
+      close();
+    });
+  });
+
   it('passes straight through for a system with TTL 0', async () => {
     const { cache } = setup({ ttlMs: 0, maxStaleMs: 0, notFoundTtlMs: 0 });
     const upstream = fakeUpstream({ a: 'A' });

@@ -39,8 +39,9 @@ export interface SystemCacheOptions {
   clock?: () => number;
   metrics?: CacheMetrics;
   /**
-   * An in-process layer in front of the store, with the config's short `l1TtlMs`. Default: on
-   * when the store is shared (Redis), where it saves a round trip; pointless over memory.
+   * An in-process layer in front of the store, at most the config's `l1TtlMs` old. Default: on
+   * when the store is shared (Redis), where it saves a round trip; pointless over memory. It is
+   * used only while the bus is listening, so every eviction in any replica reaches it.
    */
   l1?: boolean;
 }
@@ -78,9 +79,12 @@ export class SystemCache {
    * write back what it read (it may predate the change).
    */
   private sequence = 0;
+  /** `sequence` when the bus last lost evictions: nothing read before then may enter the in-process layer. */
+  private missedAt = 0;
   private readonly evictedAt: LRUCache<string, number>;
   private readonly listeners = new Set<(records: InvalidatedRecord[]) => void>();
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeMissed: () => void;
 
   constructor(options: SystemCacheOptions) {
     this.store = options.store;
@@ -92,6 +96,7 @@ export class SystemCache {
     this.l1 = useL1 ? new LRUCache<string, L1Entry>({ max: this.config.l1MaxEntries, ttl: this.config.l1TtlMs }) : null;
     this.evictedAt = new LRUCache<string, number>({ max: 100_000, ttl: 10 * 60_000 });
     this.unsubscribe = this.bus?.subscribe((message) => this.onRemoteInvalidation(message)) ?? (() => undefined);
+    this.unsubscribeMissed = this.bus?.onMissedEvictions(() => this.forgetAllLocally()) ?? (() => undefined);
   }
 
   /** Entities cached per record of `system`: evicting a record drops all of them. */
@@ -120,7 +125,8 @@ export class SystemCache {
     const stale = new Map<string, CacheEntry>();
 
     let remaining = unique;
-    if (this.l1) {
+    const readAt = this.sequence;
+    if (this.l1 && this.l1InUse()) {
       remaining = [];
       for (const id of unique) {
         const cached = this.l1.get(entryKey(system, entity, id));
@@ -136,7 +142,7 @@ export class SystemCache {
         const entry = entries[i];
         if (entry && fresh(entry)) {
           found.set(id, entry.value as V | null);
-          this.l1?.set(entryKey(system, entity, id), { json: JSON.stringify(entry.value), storedAt: entry.storedAt });
+          if (this.mayKeepLocally(system, id, readAt)) this.l1?.set(entryKey(system, entity, id), { json: JSON.stringify(entry.value), storedAt: entry.storedAt });
         } else {
           if (entry && usable(entry)) stale.set(id, entry);
           missing.push(id);
@@ -237,7 +243,7 @@ export class SystemCache {
       const ttlMs = freshFor(policy, value) + policy.maxStaleMs;
       const key = entryKey(system, entity, id);
       writes.push({ key, entry: { value, storedAt }, ttlMs });
-      this.l1?.set(key, { json: JSON.stringify(value), storedAt });
+      if (this.mayKeepLocally(system, id, startedAt)) this.l1?.set(key, { json: JSON.stringify(value), storedAt });
       if (index && value !== null) {
         for (const secondary of index.ids(value)) writes.push({ key: indexKey(system, index.entity, secondary), entry: { value: id, storedAt }, ttlMs });
       }
@@ -278,11 +284,34 @@ export class SystemCache {
 
   close(): void {
     this.unsubscribe();
+    this.unsubscribeMissed();
     this.listeners.clear();
   }
 
   private keysOf(record: InvalidatedRecord): string[] {
     return [...(this.entities.get(record.system) ?? [])].map((entity) => entryKey(record.system, entity, record.localId));
+  }
+
+  /** The in-process layer is trusted only while every eviction reaches this replica. */
+  private l1InUse(): boolean {
+    return this.bus?.listening() ?? true;
+  }
+
+  /**
+   * Whether a value read since `since` (a `sequence`) may enter the in-process layer: not if its
+   * record was evicted meanwhile (the read may predate the change; the store is the one that
+   * will be right), nor if the bus lost evictions meanwhile, nor while it is not listening.
+   */
+  private mayKeepLocally(system: SourceSystem, id: string, since: number): boolean {
+    if (!this.l1 || !this.l1InUse() || this.missedAt > since) return false;
+    return (this.evictedAt.get(recordKey(system, id)) ?? -1) <= since;
+  }
+
+  /** The bus may have lost evictions: nothing in the in-process layer can be trusted. */
+  private forgetAllLocally(): void {
+    this.sequence += 1;
+    this.missedAt = this.sequence;
+    this.l1?.clear();
   }
 
   private forgetLocally(records: readonly InvalidatedRecord[]): void {
