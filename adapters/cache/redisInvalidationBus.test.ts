@@ -23,10 +23,14 @@ describe('RedisInvalidationBus on the shared Redis', () => {
     janitor.disconnect();
   });
 
-  /** A command connection named so that its subscriber (a duplicate: same name) can be found in CLIENT LIST. */
+  /**
+   * A command connection named so that it and its subscriber (a duplicate: same name) can be
+   * found in CLIENT LIST; like the product's (redisConnection.ts), it fails commands at once while
+   * disconnected.
+   */
   function namedClient() {
     const name = `uvtest-bus-${randomBytes(4).toString('hex')}`;
-    const client = new Redis(SHARED_REDIS_URL, { connectionName: name, enableAutoPipelining: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
+    const client = new Redis(SHARED_REDIS_URL, { connectionName: name, enableOfflineQueue: false, enableAutoPipelining: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
     closers.push(() => client.disconnect());
     return { name, client };
   }
@@ -37,13 +41,14 @@ describe('RedisInvalidationBus on the shared Redis', () => {
     return created;
   }
 
-  /** Closes, from Redis's side, the subscribed connection named `name`. */
-  async function killSubscriber(name: string): Promise<void> {
+  /** Closes, from Redis's side, the connection named `name` that is subscribed (or the one that is not). */
+  async function killConnection(name: string, which: 'subscriber' | 'commands'): Promise<void> {
     const clients = String(await janitor.client('LIST')).split('\n');
-    const subscriber = clients.find((line) => line.includes(` name=${name} `) && / sub=[1-9]/.test(line));
-    if (!subscriber) throw new Error(`no subscribed connection named ${name}`);
-    await janitor.client('KILL', 'ID', subscriber.match(/^id=(\d+)/)![1]);
+    const found = clients.find((line) => line.includes(` name=${name} `) && / sub=[1-9]/.test(line) === (which === 'subscriber'));
+    if (!found) throw new Error(`no ${which} connection named ${name}`);
+    await janitor.client('KILL', 'ID', found.match(/^id=(\d+)/)![1]);
   }
+  const killSubscriber = (name: string) => killConnection(name, 'subscriber');
 
   const missedOnce = (target: RedisInvalidationBus) =>
     new Promise<void>((resolve) => {
@@ -73,6 +78,22 @@ describe('RedisInvalidationBus on the shared Redis', () => {
     expect(await listening.ready(5000)).toBe(true); // subscribed again on the new connection
     await publishing.publish({ origin: 'test', records: [{ system: 'ERP', localId: 'after' }] });
     await eventually(async () => heard.includes('after'), 'an eviction delivered after the reconnect', 2000, 10);
+  });
+
+  it('tries a failed publish again in the background, so replicas that stayed subscribed still hear it', async () => {
+    const listening = bus(namedClient().client);
+    const publisher = namedClient();
+    const publishing = bus(publisher.client);
+    expect(await listening.ready()).toBe(true);
+    const heard: string[] = [];
+    listening.subscribe((message) => heard.push(...message.records.map((r) => r.localId)));
+
+    const closed = new Promise<void>((resolve) => publisher.client.once('close', () => resolve()));
+    await killConnection(publisher.name, 'commands');
+    await closed;
+    await publishing.publish({ origin: 'test', records: [{ system: 'ERP', localId: 'while-reconnecting' }] }); // fails at once: no connection
+    expect(heard).toEqual([]);
+    await eventually(async () => heard.includes('while-reconnecting'), 'the eviction delivered by a retry', 5000, 20);
   });
 
   it('a replica whose subscription was cut does not serve what it kept in memory across the gap', async () => {

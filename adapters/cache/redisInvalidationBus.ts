@@ -5,6 +5,14 @@ import { createSubscriberClient, type RedisClient } from './redisConnection';
 import { parseInvalidationMessage, type InvalidationBus, type InvalidationMessage } from './invalidationBus';
 
 /**
+ * When a publish fails, it is tried again this long after (each delay after the previous try),
+ * in the background: the replicas that stayed subscribed would otherwise keep the evicted entry
+ * in their in-process layer until its TTL. Most failures are a dropped connection that ioredis
+ * re-opens within a second. An eviction heard twice costs one miss.
+ */
+export const PUBLISH_RETRY_DELAYS_MS: readonly number[] = [100, 500, 2000, 5000];
+
+/**
  * Invalidations over Redis pub/sub on `<prefix>invalidate`. On a Cluster, PUBLISH reaches the
  * subscribers of every node, so one subscriber connection per replica is enough.
  *
@@ -22,6 +30,8 @@ export class RedisInvalidationBus implements InvalidationBus {
   /** Bumped by every lost connection: a subscription confirmed for an older connection does not count. */
   private connection = 0;
   private lostSinceListening = false;
+  private closed = false;
+  private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly client: RedisClient,
@@ -93,13 +103,32 @@ export class RedisInvalidationBus implements InvalidationBus {
     return () => this.emitter.off('missed', listener);
   }
 
+  /** Never throws and never waits past one budget: a failed publish is retried in the background (PUBLISH_RETRY_DELAYS_MS). */
   async publish(message: InvalidationMessage): Promise<void> {
+    const raw = JSON.stringify(message);
+    if (!(await this.tryPublish(raw))) this.retryLater(raw, 0);
+  }
+
+  private async tryPublish(raw: string): Promise<boolean> {
     try {
-      await withinCommandDeadline(this.client.publish(this.channel, JSON.stringify(message)), this.publishBudgetMs);
+      await withinCommandDeadline(this.client.publish(this.channel, raw), this.publishBudgetMs);
+      return true;
     } catch {
-      // Best effort: a replica that stayed subscribed but missed this keeps its in-process entry
-      // at most CACHE_L1_TTL_MS (invalidationBus.ts).
+      return false;
     }
+  }
+
+  /** After the last retry, a replica that stayed subscribed keeps the entry at most CACHE_L1_TTL_MS (invalidationBus.ts). */
+  private retryLater(raw: string, attempt: number): void {
+    if (this.closed || attempt >= PUBLISH_RETRY_DELAYS_MS.length) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      void this.tryPublish(raw).then((published) => {
+        if (!published) this.retryLater(raw, attempt + 1);
+      });
+    }, PUBLISH_RETRY_DELAYS_MS[attempt]);
+    timer.unref();
+    this.retries.add(timer);
   }
 
   subscribe(listener: (message: InvalidationMessage) => void): () => void {
@@ -108,6 +137,9 @@ export class RedisInvalidationBus implements InvalidationBus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
     this.listeningNow = false;
     this.emitter.removeAllListeners();
     this.subscriber.disconnect();
