@@ -54,15 +54,16 @@ async function benchStack(dataset: Dataset, auth: boolean): Promise<BenchStack> 
 /** The stack's documented "uncached" setting, change polling off. */
 export const COLD_CACHE_ENV: Readonly<Record<string, string>> = { CACHE_TTL_MS: '0', CHANGE_POLL_MS: '0' };
 
-const CACHE_ENV: Record<CacheMode, Record<string, string>> = {
+/** The cache layer's settings per bench cache state (a product child of the split and warm benches takes them too). */
+export const BENCH_CACHE_ENV: Readonly<Record<CacheMode, Readonly<Record<string, string>>>> = {
   cold: { ...COLD_CACHE_ENV },
   // Entries outlive the whole bench (the default 30 s TTL would expire them between runs), so a
   // warm run measures hits only; every request is primed once per gateway before timing.
   warm: { CACHE_TTL_MS: '3600000', CHANGE_POLL_MS: '0' },
 };
 
-/** The stack for one cache state (the cache layer's settings from the environment plus CACHE_ENV). */
+/** The stack for one cache state (the cache layer's settings from the environment plus BENCH_CACHE_ENV). */
 export async function benchStackFor(dataset: Dataset, cache: CacheMode, auth: boolean): Promise<BenchStack> {
   const stack = await benchStack(dataset, auth);
-  return { ...stack, options: { ...stack.options, cacheEnv: { ...process.env, ...CACHE_ENV[cache] } } };
+  return { ...stack, options: { ...stack.options, cacheEnv: { ...process.env, ...BENCH_CACHE_ENV[cache] } } };
 }

@@ -16,11 +16,11 @@ export interface InvalidationMessage {
 
 /**
  * How an eviction reaches the other replicas' in-process layers. Publishing never fails the
- * eviction (Redis's retries it in the background); what a replica may have missed is said by
- * `listening` and `onMissedEvictions`, so its in-process layer is used only while every eviction
- * reaches it (systemCache.ts). A message lost in a way no connection event shows (a publish that
- * failed on every retry while the replicas stayed subscribed) costs at most the in-process
- * layer's TTL (`CACHE_L1_TTL_MS`) of staleness in the replicas that missed it.
+ * eviction (the Redis bus tries it again in the background); what a replica may have missed is
+ * said by `listening` and `onMissedEvictions`, so its in-process layer is used only while every
+ * eviction reaches it (systemCache.ts). A message lost in a way no connection event shows (a
+ * publish that failed on every retry while the replicas stayed subscribed) costs at most the
+ * in-process layer's TTL (`CACHE_L1_TTL_MS`) of staleness in the replicas that missed it.
  */
 export interface InvalidationBus {
   publish(message: InvalidationMessage): Promise<void>;
