@@ -29,6 +29,13 @@ export const DEFAULT_POLICY: SystemCachePolicy = { ttlMs: 30_000, maxStaleMs: 60
  */
 export const DEFAULT_L1_TTL_MS = 30_000;
 
+/**
+ * The in-process layer's longest life beside a bus that cannot tell when its subscription was
+ * lost (Redis Cluster: ioredis moves the subscriber to another node without a word), as before
+ * the layer relied on evictions: a lost eviction then costs at most this.
+ */
+export const BLIND_BUS_L1_TTL_MS = 1000;
+
 function readMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;

@@ -57,7 +57,7 @@ export function createCacheBackendFromEnv(env: NodeJS.ProcessEnv = process.env, 
   const ready = async (timeoutMs?: number): Promise<boolean> => {
     if (!(store instanceof RedisCacheStore)) return true;
     const connected = await store.ready(timeoutMs);
-    if (connected && bus instanceof RedisInvalidationBus) await bus.ready();
+    if (connected && bus instanceof RedisInvalidationBus) await bus.ready(timeoutMs);
     return connected;
   };
   return { store, bus, ready, close: async () => void (await Promise.all([bus.close(), store.close()])) };

@@ -30,11 +30,17 @@ export interface InvalidationBus {
   listening(): boolean;
   /** Called when evictions may have been missed (the subscription was lost). Returns the unsubscribe function. */
   onMissedEvictions(listener: () => void): () => void;
+  /**
+   * Whether a lost subscription is always seen (then reported by `listening` and
+   * `onMissedEvictions`). When not, the in-process layer keeps a short life (systemCache.ts).
+   */
+  readonly seesLostSubscriptions: boolean;
   close(): Promise<void>;
 }
 
 /** Every subscriber in this process (no Redis: replicas cannot share anything anyway). */
 export class LocalInvalidationBus implements InvalidationBus {
+  readonly seesLostSubscriptions: boolean = true;
   private readonly emitter = new EventEmitter();
   private closed = false;
 

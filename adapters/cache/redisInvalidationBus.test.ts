@@ -28,9 +28,9 @@ describe('RedisInvalidationBus on the shared Redis', () => {
    * found in CLIENT LIST; like the product's (redisConnection.ts), it fails commands at once while
    * disconnected.
    */
-  function namedClient() {
+  function namedClient(reconnectAfterMs = 50) {
     const name = `uvtest-bus-${randomBytes(4).toString('hex')}`;
-    const client = new Redis(SHARED_REDIS_URL, { connectionName: name, enableOfflineQueue: false, enableAutoPipelining: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
+    const client = new Redis(SHARED_REDIS_URL, { connectionName: name, enableOfflineQueue: false, enableAutoPipelining: true, maxRetriesPerRequest: 0, retryStrategy: () => reconnectAfterMs });
     closers.push(() => client.disconnect());
     return { name, client };
   }
@@ -105,7 +105,7 @@ describe('RedisInvalidationBus on the shared Redis', () => {
       closers.push(() => cache.close());
       return { cache, bus: replicaBus };
     };
-    const two = namedClient();
+    const two = namedClient(1000); // a gap long enough for the steps below on a busy machine
     const { cache: one } = replica(namedClient().client);
     const { cache: replicaTwo, bus: busTwo } = replica(two.client);
     expect(await busTwo.ready()).toBe(true);
@@ -126,8 +126,26 @@ describe('RedisInvalidationBus on the shared Redis', () => {
     await one.invalidate([{ system: 'ERP', localId: 'a' }]);
 
     const callsBefore = upstreamCalls;
+    expect(busTwo.listening()).toBe(false); // the read below is in the gap
     expect((await replicaTwo.cachedBatch('ERP', 'party', ['a'], upstream)).get('a')).toEqual({ name: 'A2' });
     expect(upstreamCalls).toBe(callsBefore + 1); // the eviction removed the shared entry; two asked the system
-    expect(await busTwo.ready(5000)).toBe(true); // and it listens again once reconnected
+    expect(await busTwo.ready(5000)).toBe(true); // it listens again once reconnected...
+    expect((await replicaTwo.cachedBatch('ERP', 'party', ['a'], upstream)).get('a')).toEqual({ name: 'A2' }); // ...and never serves the old A again
+  });
+
+  it('subscribes again when Redis refused the SUBSCRIBE without closing the connection (an ACL)', async () => {
+    const user = `uvtest-bus-${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(8).toString('hex');
+    await janitor.call('ACL', 'SETUSER', user, 'on', `>${password}`, '~*', '&*', '+@all', '-subscribe');
+    closers.push(() => janitor.call('ACL', 'DELUSER', user));
+    const client = new Redis(SHARED_REDIS_URL, { username: user, password, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
+    closers.push(() => client.disconnect());
+    const refused: Error[] = [];
+    const restricted = new RedisInvalidationBus(client, prefix, (error) => refused.push(error), 2000);
+    closers.push(() => restricted.close());
+    await eventually(async () => refused.some((e) => /NOPERM/.test(e.message)), 'the SUBSCRIBE refused', 2000, 10);
+    expect(restricted.listening()).toBe(false);
+    await janitor.call('ACL', 'SETUSER', user, '+subscribe');
+    expect(await restricted.ready(5000)).toBe(true); // tried again by itself, no reconnect needed
   });
 });

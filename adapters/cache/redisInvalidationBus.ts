@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { Cluster } from 'ioredis';
 import { withinCommandDeadline } from './commandDeadline';
 import { DEFAULT_REDIS_COMMAND_BUDGET_MS } from './redisCacheStore';
 import { createSubscriberClient, type RedisClient } from './redisConnection';
@@ -20,10 +21,14 @@ export const PUBLISH_RETRY_DELAYS_MS: readonly number[] = [100, 500, 2000, 5000]
  * is gone. So the bus says when it is listening (from the moment the channel subscription is
  * confirmed until that connection closes) and tells `onMissedEvictions` listeners when it closes;
  * after ioredis reconnects, the channel is subscribed again and listening resumes once Redis
- * confirms it.
+ * confirms it. A SUBSCRIBE refused without the connection closing is tried again (1 s, doubling,
+ * at most 30 s apart). On a Cluster, ioredis moves the subscription to another node when its
+ * node fails without any event on the Cluster: a lost subscription is not seen there
+ * (`seesLostSubscriptions` false).
  */
 export class RedisInvalidationBus implements InvalidationBus {
   readonly channel: string;
+  readonly seesLostSubscriptions: boolean;
   private readonly subscriber: RedisClient;
   private readonly emitter = new EventEmitter();
   private listeningNow = false;
@@ -32,6 +37,7 @@ export class RedisInvalidationBus implements InvalidationBus {
   private lostSinceListening = false;
   private closed = false;
   private readonly retries = new Set<NodeJS.Timeout>();
+  private listenAttempts = 0;
 
   constructor(
     private readonly client: RedisClient,
@@ -41,6 +47,7 @@ export class RedisInvalidationBus implements InvalidationBus {
     private readonly publishBudgetMs = DEFAULT_REDIS_COMMAND_BUDGET_MS,
   ) {
     this.channel = `${keyPrefix}invalidate`;
+    this.seesLostSubscriptions = !(client instanceof Cluster);
     this.emitter.setMaxListeners(0);
     this.subscriber = createSubscriberClient(client, onError);
     this.subscriber.on('message', (channel: string, raw: string) => {
@@ -63,12 +70,30 @@ export class RedisInvalidationBus implements InvalidationBus {
       await this.subscriber.subscribe(this.channel);
     } catch (error) {
       this.onError?.(error instanceof Error ? error : new Error(String(error)));
+      // Refused with the connection up (an ACL, a Cluster with no node yet): no 'ready' will come to try again.
+      this.lostSinceListening = true;
+      this.later(Math.min(1000 * 2 ** this.listenAttempts, 30_000), () => {
+        if (!this.listeningNow) void this.listen();
+      });
+      this.listenAttempts += 1;
       return;
     }
-    if (connection !== this.connection || this.listeningNow) return;
+    if (this.closed || connection !== this.connection || this.listeningNow) return;
     this.listeningNow = true;
     this.lostSinceListening = false;
+    this.listenAttempts = 0;
     this.emitter.emit('listening');
+  }
+
+  /** Runs `work` after `delayMs` unless the bus is closed first; never keeps the process alive. */
+  private later(delayMs: number, work: () => void): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      work();
+    }, delayMs);
+    timer.unref();
+    this.retries.add(timer);
   }
 
   private lost(): void {
@@ -90,6 +115,7 @@ export class RedisInvalidationBus implements InvalidationBus {
       };
       const onListening = () => done(true);
       const timer = setTimeout(() => done(false), timeoutMs);
+      timer.unref();
       this.emitter.on('listening', onListening);
     });
   }
@@ -120,15 +146,12 @@ export class RedisInvalidationBus implements InvalidationBus {
 
   /** After the last retry, a replica that stayed subscribed keeps the entry at most CACHE_L1_TTL_MS (invalidationBus.ts). */
   private retryLater(raw: string, attempt: number): void {
-    if (this.closed || attempt >= PUBLISH_RETRY_DELAYS_MS.length) return;
-    const timer = setTimeout(() => {
-      this.retries.delete(timer);
+    if (attempt >= PUBLISH_RETRY_DELAYS_MS.length) return;
+    this.later(PUBLISH_RETRY_DELAYS_MS[attempt], () => {
       void this.tryPublish(raw).then((published) => {
         if (!published) this.retryLater(raw, attempt + 1);
       });
-    }, PUBLISH_RETRY_DELAYS_MS[attempt]);
-    timer.unref();
-    this.retries.add(timer);
+    });
   }
 
   subscribe(listener: (message: InvalidationMessage) => void): () => void {

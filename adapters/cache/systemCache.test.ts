@@ -1,7 +1,9 @@
 import { UpstreamProtocolError, UpstreamTimeout, UpstreamUnavailable } from '../kit/errors';
 import { currentRequestSignal, runInRequestScope as runInKitScope } from '../kit/requestContext';
-import { uniformCacheConfig } from './cacheConfig';
-import { LocalInvalidationBus } from './invalidationBus';
+import { LRUCache } from 'lru-cache';
+import { BLIND_BUS_L1_TTL_MS, uniformCacheConfig } from './cacheConfig';
+import { entryKey } from './cacheKeys';
+import { LocalInvalidationBus, type InvalidationBus, type InvalidationMessage } from './invalidationBus';
 import { MemoryCacheStore } from './memoryCacheStore';
 import { runInRequestScope, staleReports } from './requestScope';
 import { SystemCache } from './systemCache';
@@ -223,10 +225,13 @@ describe('SystemCache', () => {
       }
     }
 
-    /** The in-process bus, with the subscription's state in the test's hands. */
+    /** The in-process bus, with the subscription's state in the test's hands: while off, what is published is lost. */
     class SwitchableBus extends LocalInvalidationBus {
       on = true;
       private readonly missed = new Set<() => void>();
+      async publish(message: InvalidationMessage) {
+        if (this.on) await super.publish(message);
+      }
       listening() {
         return this.on;
       }
@@ -297,6 +302,70 @@ describe('SystemCache', () => {
       expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
       expect(store.reads).toBe(readsAfter);
       close();
+    });
+
+    it('does not keep a value read while the bus was not listening, even if it listens again before the read ends', async () => {
+      const { store, bus, one, two, close } = replicas();
+      const upstream = fakeUpstream({ a: 'A' });
+      await one.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids)); // the store holds A
+      bus.lose();
+      let release!: () => void;
+      store.hold = new Promise<void>((resolve) => (release = resolve));
+      const readStarted = new Promise<void>((resolve) => (store.readStarted = resolve));
+      const racing = two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids));
+      await readStarted; // two has read A; the eviction below is lost for it
+      store.hold = null;
+      upstream.records.a = 'A2';
+      await one.invalidate([{ system: 'ERP', localId: 'a' }]);
+      bus.on = true; // subscribed again before two's read ends
+      release();
+      await racing;
+      expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+      close();
+    });
+
+    it('does not store what the system answered while evictions were being lost', async () => {
+      const { bus, one, two, close } = replicas();
+      const upstream = fakeUpstream({ a: 'A' });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let asked!: () => void;
+      const systemAsked = new Promise<void>((resolve) => (asked = resolve));
+      // The system answers A (read now), and the answer arrives late.
+      const fetching = two.cachedBatch('ERP', 'party', ['a'], async (ids) => {
+        const answer = await upstream.fetch(ids);
+        asked();
+        await gate;
+        return answer;
+      });
+      await systemAsked;
+      bus.lose(); // the edit's eviction is lost for two, whose answer predates it
+      upstream.records.a = 'A2';
+      await one.invalidate([{ system: 'ERP', localId: 'a' }]);
+      bus.on = true;
+      release();
+      expect((await fetching).get('a')).toEqual({ name: 'A' });
+      // Neither two's memory nor the shared store kept A: both replicas read A2.
+      expect((await two.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+      expect((await one.cachedBatch('ERP', 'party', ['a'], (ids) => upstream.fetch(ids))).get('a')).toEqual({ name: 'A2' });
+      close();
+    });
+
+    it('lives at most BLIND_BUS_L1_TTL_MS beside a bus that cannot see a lost subscription', async () => {
+      const remainingTtl = (bus: InvalidationBus) => {
+        const cache = new SystemCache({ store: new MemoryCacheStore(), bus, config, l1: true });
+        return cache
+          .cachedBatch('ERP', 'party', ['a'], (ids) => fakeUpstream({ a: 'A' }).fetch(ids))
+          .then(() => (cache as unknown as { l1: LRUCache<string, object> }).l1.getRemainingTTL(entryKey('ERP', 'party', 'a')))
+          .finally(() => cache.close());
+      };
+      class BlindBus extends LocalInvalidationBus {
+        readonly seesLostSubscriptions = false;
+      }
+      expect(await remainingTtl(new LocalInvalidationBus())).toBeGreaterThan(BLIND_BUS_L1_TTL_MS); // the configured 60 s
+      const blind = await remainingTtl(new BlindBus());
+      expect(blind).toBeGreaterThan(0);
+      expect(blind).toBeLessThanOrEqual(BLIND_BUS_L1_TTL_MS);
     });
   });
 

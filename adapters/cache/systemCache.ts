@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { SourceSystem } from '../canonical';
-import { cacheConfigFromEnv, type CacheConfig, type SystemCachePolicy } from './cacheConfig';
+import { BLIND_BUS_L1_TTL_MS, cacheConfigFromEnv, type CacheConfig, type SystemCachePolicy } from './cacheConfig';
 import { entryKey, indexKey, recordKey } from './cacheKeys';
 import { CacheMetrics } from './cacheMetrics';
 import type { CacheEntry, CacheStore, CacheWrite } from './cacheStore';
@@ -48,6 +48,16 @@ export interface SystemCacheOptions {
 
 type BatchFetch<V> = (ids: string[]) => Promise<ReadonlyMap<string, V | null | undefined>>;
 
+/**
+ * Where a read stood when it started: the eviction `sequence`, and whether every eviction was
+ * reaching this replica then (the bus listening). A value read may be kept only if nothing it
+ * could predate happened meanwhile.
+ */
+interface ReadMark {
+  at: number;
+  heard: boolean;
+}
+
 /** L1 keeps the JSON text, so a caller mutating a value it got cannot change the cached one. */
 interface L1Entry {
   json: string;
@@ -93,7 +103,9 @@ export class SystemCache {
     this.clock = options.clock ?? Date.now;
     this.metrics = options.metrics ?? new CacheMetrics();
     const useL1 = (options.l1 ?? this.store.kind === 'redis') && this.config.l1TtlMs > 0;
-    this.l1 = useL1 ? new LRUCache<string, L1Entry>({ max: this.config.l1MaxEntries, ttl: this.config.l1TtlMs }) : null;
+    // A bus that cannot see its subscription lost (Redis Cluster) cannot vouch for the layer: it keeps the short life.
+    const l1TtlMs = this.bus && !this.bus.seesLostSubscriptions ? Math.min(this.config.l1TtlMs, BLIND_BUS_L1_TTL_MS) : this.config.l1TtlMs;
+    this.l1 = useL1 ? new LRUCache<string, L1Entry>({ max: this.config.l1MaxEntries, ttl: l1TtlMs }) : null;
     this.evictedAt = new LRUCache<string, number>({ max: 100_000, ttl: 10 * 60_000 });
     this.unsubscribe = this.bus?.subscribe((message) => this.onRemoteInvalidation(message)) ?? (() => undefined);
     this.unsubscribeMissed = this.bus?.onMissedEvictions(() => this.forgetAllLocally()) ?? (() => undefined);
@@ -125,7 +137,7 @@ export class SystemCache {
     const stale = new Map<string, CacheEntry>();
 
     let remaining = unique;
-    const readAt = this.sequence;
+    const mark = this.readMark();
     if (this.l1 && this.l1InUse()) {
       remaining = [];
       for (const id of unique) {
@@ -142,7 +154,7 @@ export class SystemCache {
         const entry = entries[i];
         if (entry && fresh(entry)) {
           found.set(id, entry.value as V | null);
-          if (this.mayKeepLocally(system, id, readAt)) this.l1?.set(entryKey(system, entity, id), { json: JSON.stringify(entry.value), storedAt: entry.storedAt });
+          if (this.mayKeepLocally(system, id, mark)) this.l1?.set(entryKey(system, entity, id), { json: JSON.stringify(entry.value), storedAt: entry.storedAt });
         } else {
           if (entry && usable(entry)) stale.set(id, entry);
           missing.push(id);
@@ -203,13 +215,13 @@ export class SystemCache {
       return false;
     });
     if (toStart.length > 0) {
-      const startedAt = this.sequence;
+      const mark = this.readMark();
       const shared = new SharedSignal();
       shared.join(signal);
       const call = Promise.resolve()
         .then(() => runWithSignal(shared.signal, () => fetchMissing(toStart)))
         .then(async (result) => {
-          await this.storeFetched(system, entity, toStart, result, startedAt, policy, index);
+          await this.storeFetched(system, entity, toStart, result, mark, policy, index);
           return result;
         });
       for (const id of toStart) {
@@ -230,20 +242,21 @@ export class SystemCache {
     entity: string,
     ids: string[],
     result: ReadonlyMap<string, V | null | undefined>,
-    startedAt: number,
+    mark: ReadMark,
     policy: SystemCachePolicy,
     index: SecondaryIndex<V> | undefined,
   ): Promise<void> {
     const storedAt = this.clock();
     const writes: CacheWrite[] = [];
     for (const id of ids) {
-      // Evicted while we were reading: what we read may predate the change, so do not keep it.
-      if ((this.evictedAt.get(recordKey(system, id)) ?? -1) > startedAt) continue;
+      // Evicted while we were reading, or evictions may have been missed meanwhile: what we read
+      // may predate the change, so do not keep it, here or in the shared store.
+      if (this.evictedSince(system, id, mark) || this.mayHaveMissed(mark)) continue;
       const value = result.get(id) ?? null;
       const ttlMs = freshFor(policy, value) + policy.maxStaleMs;
       const key = entryKey(system, entity, id);
       writes.push({ key, entry: { value, storedAt }, ttlMs });
-      if (this.mayKeepLocally(system, id, startedAt)) this.l1?.set(key, { json: JSON.stringify(value), storedAt });
+      if (this.mayKeepLocally(system, id, mark)) this.l1?.set(key, { json: JSON.stringify(value), storedAt });
       if (index && value !== null) {
         for (const secondary of index.ids(value)) writes.push({ key: indexKey(system, index.entity, secondary), entry: { value: id, storedAt }, ttlMs });
       }
@@ -292,19 +305,34 @@ export class SystemCache {
     return [...(this.entities.get(record.system) ?? [])].map((entity) => entryKey(record.system, entity, record.localId));
   }
 
-  /** The in-process layer is trusted only while every eviction reaches this replica. */
-  private l1InUse(): boolean {
-    return this.bus?.listening() ?? true;
+  private readMark(): ReadMark {
+    return { at: this.sequence, heard: this.bus?.listening() ?? true };
+  }
+
+  /** Whether evictions may have failed to reach this replica during a read (not listening when it started, or lost since). */
+  private mayHaveMissed(mark: ReadMark): boolean {
+    return !mark.heard || this.missedAt > mark.at;
+  }
+
+  private evictedSince(system: SourceSystem, id: string, mark: ReadMark): boolean {
+    return (this.evictedAt.get(recordKey(system, id)) ?? -1) > mark.at;
   }
 
   /**
-   * Whether a value read since `since` (a `sequence`) may enter the in-process layer: not if its
-   * record was evicted meanwhile (the read may predate the change; the store is the one that
-   * will be right), nor if the bus lost evictions meanwhile, nor while it is not listening.
+   * The in-process layer is trusted only while every eviction reaches this replica: while the
+   * bus listens; without a bus, only over a store no other replica shares.
    */
-  private mayKeepLocally(system: SourceSystem, id: string, since: number): boolean {
-    if (!this.l1 || !this.l1InUse() || this.missedAt > since) return false;
-    return (this.evictedAt.get(recordKey(system, id)) ?? -1) <= since;
+  private l1InUse(): boolean {
+    return this.l1 !== null && (this.bus ? this.bus.listening() : this.store.kind !== 'redis');
+  }
+
+  /**
+   * Whether a value read since `mark` may enter the in-process layer: not if its record was
+   * evicted meanwhile (the read may predate the change; the store is the one that will be right),
+   * nor if evictions may have been missed meanwhile, nor while the layer is not in use.
+   */
+  private mayKeepLocally(system: SourceSystem, id: string, mark: ReadMark): boolean {
+    return this.l1InUse() && !this.mayHaveMissed(mark) && !this.evictedSince(system, id, mark);
   }
 
   /** The bus may have lost evictions: nothing in the in-process layer can be trusted. */
