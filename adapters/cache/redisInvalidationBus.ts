@@ -69,6 +69,7 @@ export class RedisInvalidationBus implements InvalidationBus {
     try {
       await this.subscriber.subscribe(this.channel);
     } catch (error) {
+      if (this.closed) return; // the SUBSCRIBE a close cut short is no error
       this.onError?.(error instanceof Error ? error : new Error(String(error)));
       // Refused with the connection up (an ACL, a Cluster with no node yet): no 'ready' will come to try again.
       this.lostSinceListening = true;
