@@ -30,6 +30,7 @@ import { startBenchChild, jsonLineReady, type BenchChild } from './split/benchCh
 import { cpuMsOfTrees } from './split/processCpu';
 import { legacyCallsBetween, readLegacyCalls, settledRemoteLegacyCalls } from './split/remoteLegacyCalls';
 import { loadAverage } from './split/splitBench';
+import { median } from './split/splitReport';
 import { benchStackFor } from './stackVariants';
 import type { Target } from './target';
 import { customer360Workload, customerIds } from './workloads';
@@ -47,12 +48,6 @@ interface WarmRun {
   legacyCallsPerRequest: number;
   failures: number;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 function positiveInt(name: string, raw: string): number {
   const value = Number(raw);
