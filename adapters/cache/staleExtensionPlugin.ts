@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { FormattedExecutionResult } from 'graphql';
 import { staleReports } from './requestScope';
 
 /**
@@ -11,12 +12,19 @@ export function staleExtensionPlugin<C extends BaseContext = BaseContext>(): Apo
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          const stale = staleReports();
-          if (stale.length === 0 || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, stale };
+          if (response.body.kind === 'single') addStaleExtension(response.body.singleResult);
         },
       };
     },
   };
+}
+
+/**
+ * What the plugin does to one answer, for answers made without Apollo Server's request pipeline
+ * (subgraphs/runtime/knownOperations.ts): the current request scope's stale reports, if any.
+ */
+export function addStaleExtension(result: FormattedExecutionResult): void {
+  const stale = staleReports();
+  if (stale.length === 0) return;
+  result.extensions = { ...result.extensions, stale };
 }

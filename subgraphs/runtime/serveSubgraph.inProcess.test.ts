@@ -22,7 +22,11 @@ async function overHttp(request: InProcessRequest['request']): Promise<{ status:
 }
 
 async function inProcess(request: InProcessRequest['request'], call: Partial<InProcessRequest> = {}) {
-  const answer = await subgraph.callInProcess({ request, principal, requestId: 'req-1', waitMs: 8000, signal: new AbortController().signal, ...call });
+  return inProcessTo(subgraph, request, call);
+}
+
+async function inProcessTo(target: RunningSubgraph, request: InProcessRequest['request'], call: Partial<InProcessRequest> = {}) {
+  const answer = await target.callInProcess({ request, principal, requestId: 'req-1', waitMs: 8000, signal: new AbortController().signal, ...call });
   // What the gateway would have parsed from the wire.
   return { status: answer.status, result: JSON.parse(JSON.stringify(answer.result)) as unknown };
 }
@@ -40,8 +44,32 @@ describe('a subgraph called in-process', () => {
     ['a document that does not parse', { query: '{ _service { ' }],
     ['a missing variable', { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }' }],
     ['an operation name that is not in the document', { query: '{ _service { sdl } }', operationName: 'Other' }],
-  ])('answers %s as it answers the signed HTTP call', async (_name, request) => {
-    expect(withoutStacks(await inProcess(request))).toEqual(withoutStacks(await overHttp(request)));
+    ['an entity of a type it does not have (a field error beside data)', { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: 'Nope' }] } }],
+    ['a known operation with a variable that does not coerce', { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: 'x' } }],
+  ])('answers %s as it answers the signed HTTP call, the first time and once the operation is known', async (_name, request) => {
+    const reference = withoutStacks(await overHttp(request));
+    // The first call goes through Apollo Server's pipeline; a repeat of an operation it executed
+    // runs from the known operations (knownOperations.ts). Both must read as the HTTP answer.
+    expect(withoutStacks(await inProcess(request))).toEqual(reference);
+    expect(withoutStacks(await inProcess(request))).toEqual(reference);
+  });
+
+  it('answers a repeated operation without Apollo Server’s request pipeline, once Apollo Server has executed it', async () => {
+    const other = await startProfileSubgraph({ port: 0 });
+    try {
+      const request = { query: 'query Known { _service { sdl } }' };
+      await inProcessTo(other, request);
+      expect(other.inProcessAnswers()).toEqual({ known: 0, apollo: 1 });
+      await inProcessTo(other, request);
+      await inProcessTo(other, request);
+      expect(other.inProcessAnswers()).toEqual({ known: 2, apollo: 1 });
+      // Refused by validation: never known, every time Apollo Server's.
+      await inProcessTo(other, { query: '{ nope }' });
+      await inProcessTo(other, { query: '{ nope }' });
+      expect(other.inProcessAnswers()).toEqual({ known: 2, apollo: 3 });
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves its schema (the reference above is not an error on both sides)', async () => {

@@ -14,6 +14,7 @@ import { propagateRequestIdToLegacyCalls, runInRequestScope, type CallerPrincipa
 import { legacySystemHealth } from '../../adapters/kit/systemHealth';
 import { acceptInProcessCall, CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
 import { InProcessSubgraphStopped, type InProcessSubgraph } from './inProcessCall';
+import { knownOperations } from './knownOperations';
 import { readSchemaFile } from './readSchemaFile';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -46,6 +47,8 @@ export interface RunningSubgraph {
    * (inProcessCall.ts); fails as a refused connection once the subgraph is closed.
    */
   callInProcess: InProcessSubgraph;
+  /** How the in-process calls so far were answered: from the known operations, or by Apollo Server's pipeline. */
+  inProcessAnswers(): { known: number; apollo: number };
   close(): Promise<void>;
 }
 
@@ -83,6 +86,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staleExtensionPlugin()],
   });
   await server.start();
+  // The gateway's operations, once Apollo Server has run each: graphql-js without its request pipeline.
+  const operations = knownOperations(schema, { includeStacktrace: !production });
   // Every legacy call a resolver makes for this request carries the gateway's request id.
   propagateRequestIdToLegacyCalls();
   /** What a refused call is told: the reason in development only. */
@@ -127,6 +132,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   };
 
   let stopped = false;
+  const answered = { known: 0, apollo: 0 };
   const callInProcess: InProcessSubgraph = async ({ request, signal, ...claims }) => {
     if (stopped) throw new InProcessSubgraphStopped(options.name);
     let call: VerifiedCall;
@@ -144,12 +150,19 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     else signal.addEventListener('abort', stop, { once: true });
     const stopEarly = stopBeforeTheWaitEnds(call.waitMs, cancellation);
     try {
-      const response = await inCallScope(call, cancellation.signal, async () => {
+      return await inCallScope(call, cancellation.signal, async () => {
         const contextValue = await options.context({ headers: {}, principal: call.principal });
-        return server.executeOperation(request, { contextValue });
+        const known = await operations.run(request, contextValue);
+        if (known) {
+          answered.known += 1;
+          return known;
+        }
+        answered.apollo += 1;
+        const response = await server.executeOperation(request, { contextValue });
+        if (response.body.kind !== 'single') throw new Error(`subgraph "${options.name}" answered incrementally; the gateway asks for one answer`);
+        if (response.body.singleResult.data !== undefined) operations.learn(request);
+        return { status: response.http.status ?? 200, result: response.body.singleResult };
       });
-      if (response.body.kind !== 'single') throw new Error(`subgraph "${options.name}" answered incrementally; the gateway asks for one answer`);
-      return { status: response.http.status ?? 200, result: response.body.singleResult };
     } finally {
       clearTimeout(stopEarly);
       signal.removeEventListener('abort', stop);
@@ -217,6 +230,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     callInProcess,
+    inProcessAnswers: () => ({ ...answered }),
     async close() {
       stopped = true;
       await new Promise<void>((resolve) => {

@@ -1,0 +1,95 @@
+import { execute, parse, type DocumentNode, type FormattedExecutionResult, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { addStaleExtension } from '../../adapters/cache/staleExtensionPlugin';
+import type { InProcessAnswer, InProcessRequest } from './inProcessCall';
+
+/**
+ * The operations a gateway in this process sends to one subgraph, run straight through
+ * graphql-js once Apollo Server has run them once.
+ *
+ * Why: a customer360 makes seven subgraph calls, and Apollo Server's request pipeline costs each
+ * of them the same again whatever the operation: a SHA-256 of the text, an Accept negotiation,
+ * a context clone, eight rounds of plugin hooks (each a `Promise.all`), response shaping
+ * (BENCHMARKS.md, "Subgraph calls without Apollo Server's request pipeline"). The gateway's
+ * operations are few (its query plans' fetches) and sent again and again.
+ *
+ * What stays Apollo Server's:
+ * - Whether an operation may run at all. A text is known here only after Apollo Server executed
+ *   it (it parsed, passed every validation rule the server has, named an operation), so nothing
+ *   it would refuse is ever run here, whatever rules it is configured with.
+ * - Every answer refused before execution. graphql-js answers without `data` exactly when no
+ *   resolver ran (variables that do not coerce); that call then goes to Apollo Server, which
+ *   answers it in its own words (400, BAD_USER_INPUT). Running it again there runs nothing twice.
+ * - How errors read: `format` below does what Apollo Server 5's error normalisation does for a
+ *   server without `formatError` (errorNormalize.ts): a `code` of INTERNAL_SERVER_ERROR unless
+ *   the error has one, an `http` extension taken off into the status, the stack trace when the
+ *   server includes them. serveSubgraph.inProcess.test.ts holds the two paths to the same answers.
+ *
+ * What is not run here: Apollo Server's per-request plugin hooks. The subgraphs' plugin list is
+ * fixed in serveSubgraph.ts: tracing and cache control are off, and the one plugin with a
+ * per-request effect (the stale extension) is applied below. A plugin added there must be applied
+ * here too, or this path left.
+ */
+export interface KnownOperations {
+  /** The answer to a known operation, or undefined: Apollo Server must answer this call. */
+  run(request: InProcessRequest['request'], contextValue: unknown): Promise<InProcessAnswer | undefined>;
+  /** Apollo Server executed this request (its answer has `data`): its operation is known from now on. */
+  learn(request: InProcessRequest['request']): void;
+}
+
+export interface KnownOperationsOptions {
+  /** As the Apollo Server's `includeStacktraceInErrorResponses`. */
+  includeStacktrace: boolean;
+  /** How many operation texts are kept (least recently used dropped). The gateway's are a few dozen. */
+  capacity?: number;
+}
+
+export function knownOperations(schema: GraphQLSchema, options: KnownOperationsOptions): KnownOperations {
+  const documents = new LRUCache<string, DocumentNode>({ max: options.capacity ?? 1000 });
+  return {
+    async run(request, contextValue) {
+      const key = keyOf(request);
+      const document = key === undefined ? undefined : documents.get(key);
+      if (document === undefined) return undefined;
+      const result = await execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+      if (result.data === undefined) return undefined;
+      const { errors, status } = format(result.errors, options.includeStacktrace);
+      const answer: FormattedExecutionResult = { ...result, errors };
+      addStaleExtension(answer);
+      return { status: status ?? 200, result: answer };
+    },
+    learn(request) {
+      const key = keyOf(request);
+      if (key !== undefined && !documents.has(key)) documents.set(key, parse(request.query));
+    },
+  };
+}
+
+/** A plain text with its operation name; a persisted-query call (no text, or a hash to check) stays Apollo Server's. */
+function keyOf(request: InProcessRequest['request']): string | undefined {
+  if (typeof request.query !== 'string' || request.extensions?.persistedQuery !== undefined) return undefined;
+  return `${request.operationName ?? ''}\n${request.query}`;
+}
+
+/** Apollo Server's error normalisation for a server without `formatError` (see above). */
+function format(errors: readonly GraphQLError[] | undefined, includeStacktrace: boolean): { errors?: GraphQLFormattedError[]; status?: number } {
+  if (errors === undefined) return {};
+  let status: number | undefined;
+  const formatted = errors.map((error) => {
+    const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+    if (isHttpHead(extensions.http)) {
+      status = extensions.http.status ?? status;
+      delete extensions.http;
+    }
+    if (includeStacktrace) extensions.stacktrace = error.stack?.split('\n');
+    return { ...error.toJSON(), extensions };
+  });
+  return { errors: formatted, status };
+}
+
+/** Apollo Server's test for an `http` extension it applies to the response (a status, headers as a Map). */
+function isHttpHead(value: unknown): value is { status?: number } {
+  if (!value || typeof value !== 'object') return false;
+  const head = value as { status?: unknown; headers?: unknown };
+  return (!('status' in head) || typeof head.status === 'number') && (!('headers' in head) || head.headers instanceof Map);
+}
