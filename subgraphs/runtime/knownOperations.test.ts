@@ -40,7 +40,7 @@ const schema = buildSubgraphSchema({
         throw new GraphQLError('the card system timed out', { extensions: { code: 'UPSTREAM_TIMEOUT', system: 'cards' } });
       },
       teapot: () => {
-        throw new GraphQLError('short and stout', { extensions: { http: { status: 418 } } });
+        throw new GraphQLError('short and stout', { extensions: { http: { status: 418, headers: new Map([['Retry-After', '5']]) } } });
       },
       required: () => null,
       nested: () => ({ required: null, other: 'x' }),
@@ -52,7 +52,7 @@ const schema = buildSubgraphSchema({
   },
 });
 
-async function apolloAnswer(includeStacktrace: boolean, request: InProcessRequest['request']): Promise<{ status: number; result: FormattedExecutionResult }> {
+async function apolloAnswer(includeStacktrace: boolean, request: InProcessRequest['request']): Promise<{ status: number; result: FormattedExecutionResult; headers: [string, string][] }> {
   const server = new ApolloServer({
     schema,
     includeStacktraceInErrorResponses: includeStacktrace,
@@ -62,14 +62,14 @@ async function apolloAnswer(includeStacktrace: boolean, request: InProcessReques
   try {
     const response = await runInRequestScope(() => server.executeOperation(request, { contextValue: {} }));
     if (response.body.kind !== 'single') throw new Error('incremental answer');
-    return { status: response.http.status ?? 200, result: response.body.singleResult };
+    return { status: response.http.status ?? 200, result: response.body.singleResult, headers: [...response.http.headers] };
   } finally {
     await server.stop();
   }
 }
 
 /** Both sides as the gateway reads them (JSON), stack traces compared by their first line only (the frames differ by path). */
-function asRead(answer: { status: number; result: FormattedExecutionResult }): unknown {
+function asRead(answer: { status: number; result: FormattedExecutionResult; headers: [string, string][] }): unknown {
   return JSON.parse(JSON.stringify(answer, (key, value: unknown) => (key === 'stacktrace' && Array.isArray(value) ? value[0] : value)));
 }
 
@@ -78,7 +78,7 @@ describe('known operations answer as Apollo Server answers', () => {
     ['data only', { query: 'query G($n: String!) { greeting(name: $n) }', variables: { n: 'Ada' } }],
     ['a plain Error (no code: INTERNAL_SERVER_ERROR)', { query: '{ plainFailure greeting(name: "x") }' }],
     ['a GraphQLError with its own code and extensions', { query: '{ codedFailure }' }],
-    ['an http extension (the status, taken off the error)', { query: '{ teapot greeting(name: "x") }' }],
+    ['an http extension (its status and header, taken off the error)', { query: '{ teapot greeting(name: "x") }' }],
     ['a null in a non-null root field (data null)', { query: '{ required }' }],
     ['a null bubbling to its parent', { query: '{ nested { required other } greeting(name: "y") }' }],
     ['the stale extension', { query: '{ stale }' }],

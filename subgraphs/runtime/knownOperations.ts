@@ -32,9 +32,14 @@ import type { InProcessAnswer, InProcessRequest } from './inProcessCall';
  */
 export interface KnownOperations {
   /** The answer to a known operation, or undefined: Apollo Server must answer this call. */
-  run(request: InProcessRequest['request'], contextValue: unknown): Promise<InProcessAnswer | undefined>;
+  run(request: InProcessRequest['request'], contextValue: unknown): Promise<KnownAnswer | undefined>;
   /** Apollo Server executed this request (its answer has `data`): its operation is known from now on. */
   learn(request: InProcessRequest['request']): void;
+}
+
+/** An answer, with the response headers its errors' `http` extensions ask for (as Apollo Server applies them over HTTP). */
+export interface KnownAnswer extends InProcessAnswer {
+  headers: [string, string][];
 }
 
 export interface KnownOperationsOptions {
@@ -53,10 +58,10 @@ export function knownOperations(schema: GraphQLSchema, options: KnownOperationsO
       if (document === undefined) return undefined;
       const result = await execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
       if (result.data === undefined) return undefined;
-      const { errors, status } = format(result.errors, options.includeStacktrace);
+      const { errors, status, headers } = format(result.errors, options.includeStacktrace);
       const answer: FormattedExecutionResult = { ...result, errors };
       addStaleExtension(answer);
-      return { status: status ?? 200, result: answer };
+      return { status: status ?? 200, result: answer, headers };
     },
     learn(request) {
       const key = keyOf(request);
@@ -72,23 +77,26 @@ function keyOf(request: InProcessRequest['request']): string | undefined {
 }
 
 /** Apollo Server's error normalisation for a server without `formatError` (see above). */
-function format(errors: readonly GraphQLError[] | undefined, includeStacktrace: boolean): { errors?: GraphQLFormattedError[]; status?: number } {
-  if (errors === undefined) return {};
+function format(errors: readonly GraphQLError[] | undefined, includeStacktrace: boolean): { errors?: GraphQLFormattedError[]; status?: number; headers: [string, string][] } {
+  // As Apollo Server's HeaderMap: names in lower case, a later error's value replacing an earlier one's.
+  const headers = new Map<string, string>();
+  if (errors === undefined) return { headers: [] };
   let status: number | undefined;
   const formatted = errors.map((error) => {
     const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
     if (isHttpHead(extensions.http)) {
-      status = extensions.http.status ?? status;
+      status = extensions.http.status || status;
+      for (const [name, value] of extensions.http.headers ?? []) headers.set(name.toLowerCase(), value);
       delete extensions.http;
     }
     if (includeStacktrace) extensions.stacktrace = error.stack?.split('\n');
     return { ...error.toJSON(), extensions };
   });
-  return { errors: formatted, status };
+  return { errors: formatted, status, headers: [...headers] };
 }
 
 /** Apollo Server's test for an `http` extension it applies to the response (a status, headers as a Map). */
-function isHttpHead(value: unknown): value is { status?: number } {
+function isHttpHead(value: unknown): value is { status?: number; headers?: Map<string, string> } {
   if (!value || typeof value !== 'object') return false;
   const head = value as { status?: unknown; headers?: unknown };
   return (!('status' in head) || typeof head.status === 'number') && (!('headers' in head) || head.headers instanceof Map);

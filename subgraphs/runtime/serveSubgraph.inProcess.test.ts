@@ -59,14 +59,14 @@ describe('a subgraph called in-process', () => {
     try {
       const request = { query: 'query Known { _service { sdl } }' };
       await inProcessTo(other, request);
-      expect(other.inProcessAnswers()).toEqual({ known: 0, apollo: 1 });
+      expect(other.answeredBy()).toEqual({ known: 0, apollo: 1 });
       await inProcessTo(other, request);
       await inProcessTo(other, request);
-      expect(other.inProcessAnswers()).toEqual({ known: 2, apollo: 1 });
+      expect(other.answeredBy()).toEqual({ known: 2, apollo: 1 });
       // Refused by validation: never known, every time Apollo Server's.
       await inProcessTo(other, { query: '{ nope }' });
       await inProcessTo(other, { query: '{ nope }' });
-      expect(other.inProcessAnswers()).toEqual({ known: 2, apollo: 3 });
+      expect(other.answeredBy()).toEqual({ known: 2, apollo: 3 });
     } finally {
       await other.close();
     }
@@ -93,5 +93,36 @@ describe('a subgraph called in-process', () => {
     );
     expect(error).toBeInstanceOf(InProcessSubgraphStopped);
     expect((error as InProcessSubgraphStopped).code).toBe('ECONNREFUSED');
+  });
+});
+
+describe('a subgraph called over HTTP, once an operation is known', () => {
+  async function raw(target: RunningSubgraph, request: InProcessRequest['request']): Promise<{ status: number; contentType: string | null; body: string }> {
+    const body = JSON.stringify(request);
+    const signature = await createCallSigner()({ audience: 'profile', body, principal, requestId: 'req-1', waitMs: 8000 });
+    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
+  }
+
+  it('answers from the known operations, written byte for byte as Apollo Server wrote the first answer', async () => {
+    const other = await startProfileSubgraph({ port: 0 });
+    try {
+      const request = { query: 'query Known { _service { sdl } }' };
+      const first = await raw(other, request);
+      expect(other.answeredBy()).toEqual({ known: 0, apollo: 1 });
+      const second = await raw(other, request);
+      expect(other.answeredBy()).toEqual({ known: 1, apollo: 1 });
+      expect(second).toEqual(first);
+      expect(first.status).toBe(200);
+      expect(first.contentType).toBe('application/json; charset=utf-8');
+      // A field error beside data: the same text, the same again (the stack traces name the same frames).
+      const failing = { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: 'Nope' }] } };
+      const firstError = await raw(other, failing);
+      const secondError = await raw(other, failing);
+      expect(other.answeredBy()).toEqual({ known: 2, apollo: 2 });
+      expect(withoutStacks({ status: secondError.status, result: JSON.parse(secondError.body) as unknown })).toEqual(withoutStacks({ status: firstError.status, result: JSON.parse(firstError.body) as unknown }));
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -15,6 +15,7 @@ import { legacySystemHealth } from '../../adapters/kit/systemHealth';
 import { acceptInProcessCall, CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
 import { InProcessSubgraphStopped, type InProcessSubgraph } from './inProcessCall';
 import { knownOperations } from './knownOperations';
+import { knownOperationsOverHttp } from './knownOperationsOverHttp';
 import { readSchemaFile } from './readSchemaFile';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -47,8 +48,8 @@ export interface RunningSubgraph {
    * (inProcessCall.ts); fails as a refused connection once the subgraph is closed.
    */
   callInProcess: InProcessSubgraph;
-  /** How the in-process calls so far were answered: from the known operations, or by Apollo Server's pipeline. */
-  inProcessAnswers(): { known: number; apollo: number };
+  /** How the calls so far (in-process and over HTTP) were answered: from the known operations, or by Apollo Server's pipeline. */
+  answeredBy(): { known: number; apollo: number };
   close(): Promise<void>;
 }
 
@@ -88,6 +89,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   await server.start();
   // The gateway's operations, once Apollo Server has run each: graphql-js without its request pipeline.
   const operations = knownOperations(schema, { includeStacktrace: !production });
+  const httpOperations = knownOperationsOverHttp(operations);
   // Every legacy call a resolver makes for this request carries the gateway's request id.
   propagateRequestIdToLegacyCalls();
   /** What a refused call is told: the reason in development only. */
@@ -100,6 +102,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     // Two scopes per request: request id, cancellation and principal for legacy calls; what was served stale.
     runInRequestScope({ requestId: call.requestId, signal: cancelled, principal: call.principal }, () => runInStaleScope(run));
 
+  const answered = { known: 0, apollo: 0 };
+
   /** A verified call: the body is parsed and executed in the call's scope. */
   const execute = async (req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer, call: VerifiedCall, cancelled: AbortSignal): Promise<void> => {
     let body: unknown = undefined;
@@ -110,6 +114,15 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
         return sendError(res, 400, 'request body is not JSON', 'BAD_REQUEST');
       }
     }
+    const contextValue = () => Promise.resolve(options.context({ headers: req.headers, principal: call.principal }));
+    const known = await inCallScope(call, cancelled, () => httpOperations.answer(body, req.headers.accept, contextValue));
+    if (known) {
+      answered.known += 1;
+      res.writeHead(known.status, known.headers);
+      res.end(known.body);
+      return;
+    }
+    answered.apollo += 1;
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -117,9 +130,10 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     const response = await inCallScope(call, cancelled, () =>
       server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: 'POST', headers, search: '', body },
-        context: () => Promise.resolve(options.context({ headers: req.headers, principal: call.principal })),
+        context: contextValue,
       }),
     );
+    httpOperations.learn(body, req.headers.accept, response);
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;
     res.writeHead(response.status ?? 200, outHeaders);
@@ -132,7 +146,6 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   };
 
   let stopped = false;
-  const answered = { known: 0, apollo: 0 };
   const callInProcess: InProcessSubgraph = async ({ request, signal, ...claims }) => {
     if (stopped) throw new InProcessSubgraphStopped(options.name);
     let call: VerifiedCall;
@@ -230,7 +243,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     callInProcess,
-    inProcessAnswers: () => ({ ...answered }),
+    answeredBy: () => ({ ...answered }),
     async close() {
       stopped = true;
       await new Promise<void>((resolve) => {
