@@ -1,64 +1,15 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, parse, type FormattedExecutionResult } from 'graphql';
-import { reportStale, runInRequestScope } from '../../adapters/cache/requestScope';
-import { staleExtensionPlugin } from '../../adapters/cache/staleExtensionPlugin';
+import { parse, type FormattedExecutionResult } from 'graphql';
+import { runInRequestScope } from '../../adapters/cache/requestScope';
 import type { InProcessRequest } from './inProcessCall';
 import { knownOperations } from './knownOperations';
+import { answerShapesSchema as schema, greetingRuns, referenceServer } from './testing/answerShapes';
 
 // The reference for every answer is Apollo Server 5 itself, configured as serveSubgraph.ts
 // configures a subgraph: the expected values come from the library this path stands in for.
 
-let resolverRuns = 0;
-const schema = buildSubgraphSchema({
-  typeDefs: parse(/* GraphQL */ `
-    type Query {
-      greeting(name: String!): String
-      plainFailure: String
-      codedFailure: String
-      teapot: String
-      required: String!
-      nested: Nested
-      stale: String
-    }
-    type Nested {
-      required: String!
-      other: String
-    }
-  `),
-  resolvers: {
-    Query: {
-      greeting: (_: unknown, { name }: { name: string }) => {
-        resolverRuns += 1;
-        return `hello ${name}`;
-      },
-      plainFailure: () => {
-        throw new Error('the system said no');
-      },
-      codedFailure: () => {
-        throw new GraphQLError('the card system timed out', { extensions: { code: 'UPSTREAM_TIMEOUT', system: 'cards' } });
-      },
-      teapot: () => {
-        throw new GraphQLError('short and stout', { extensions: { http: { status: 418, headers: new Map([['Retry-After', '5']]) } } });
-      },
-      required: () => null,
-      nested: () => ({ required: null, other: 'x' }),
-      stale: () => {
-        reportStale({ system: 'ERP', ageMs: 90_000 });
-        return 'last known';
-      },
-    },
-  },
-});
-
 async function apolloAnswer(includeStacktrace: boolean, request: InProcessRequest['request']): Promise<{ status: number; result: FormattedExecutionResult; headers: [string, string][] }> {
-  const server = new ApolloServer({
-    schema,
-    includeStacktraceInErrorResponses: includeStacktrace,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staleExtensionPlugin()],
-  });
-  await server.start();
+  const server = await referenceServer(includeStacktrace);
   try {
     const response = await runInRequestScope(() => server.executeOperation(request, { contextValue: {} }));
     if (response.body.kind !== 'single') throw new Error('incremental answer');
@@ -95,19 +46,19 @@ describe('known operations answer as Apollo Server answers', () => {
 
   it('answers nothing for an operation Apollo Server has not executed: the caller goes to Apollo Server', async () => {
     const operations = knownOperations(schema, { includeStacktrace: false });
-    const before = resolverRuns;
+    const before = greetingRuns();
     await expect(operations.run({ query: '{ greeting(name: "z") }' }, {})).resolves.toBeUndefined();
-    expect(resolverRuns).toBe(before);
+    expect(greetingRuns()).toBe(before);
   });
 
   it('leaves to Apollo Server a known operation whose variables do not coerce (nothing ran, so nothing runs twice)', async () => {
     const request = { query: 'query G($n: String!) { greeting(name: $n) }' };
     const operations = knownOperations(schema, { includeStacktrace: false });
     operations.learn(request);
-    const before = resolverRuns;
+    const before = greetingRuns();
     await expect(operations.run({ ...request, variables: { n: 42 } }, {})).resolves.toBeUndefined();
     await expect(operations.run({ ...request, variables: {} }, {})).resolves.toBeUndefined();
-    expect(resolverRuns).toBe(before);
+    expect(greetingRuns()).toBe(before);
     // The reference: Apollo Server refuses both before execution.
     expect((await apolloAnswer(false, { ...request, variables: { n: 42 } })).status).toBe(400);
   });

@@ -1,44 +1,15 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, parse } from 'graphql';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import { runInRequestScope } from '../../adapters/cache/requestScope';
-import { staleExtensionPlugin } from '../../adapters/cache/staleExtensionPlugin';
 import { knownOperations } from './knownOperations';
 import { knownOperationsOverHttp } from './knownOperationsOverHttp';
+import { answerShapesSchema as schema, greetingRuns, referenceServer } from './testing/answerShapes';
 
 // The reference for every answer is Apollo Server 5's own HTTP handling (executeHTTPGraphQLRequest),
 // configured as serveSubgraph.ts configures a subgraph: status, headers and body text as it writes them.
 
-let resolverRuns = 0;
-const schema = buildSubgraphSchema({
-  typeDefs: parse(/* GraphQL */ `
-    type Query {
-      greeting(name: String!): String
-      failure: String
-      teapot: String
-    }
-  `),
-  resolvers: {
-    Query: {
-      greeting: (_: unknown, { name }: { name: string }) => {
-        resolverRuns += 1;
-        return `hello ${name}`;
-      },
-      failure: () => {
-        throw new GraphQLError('the card system timed out', { extensions: { code: 'UPSTREAM_TIMEOUT' } });
-      },
-      teapot: () => {
-        throw new GraphQLError('short and stout', { extensions: { http: { status: 418, headers: new Map([['Retry-After', '5']]) } } });
-      },
-    },
-  },
-});
-
 let server: ApolloServer;
 beforeAll(async () => {
-  server = new ApolloServer({ schema, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staleExtensionPlugin()] });
-  await server.start();
+  server = await referenceServer(false);
 });
 afterAll(() => server.stop());
 
@@ -66,7 +37,7 @@ describe('known operations over HTTP answer as Apollo Server writes its answers'
     ['data, Accept */*', greeting, '*/*'],
     ['an operation chosen by name', { query: 'query A { greeting(name: "a") } query B { greeting(name: "b") }', operationName: 'B' }, undefined],
     ['empty extensions', { ...greeting, extensions: {} }, undefined],
-    ['a field error beside data', { query: '{ failure greeting(name: "x") }' }, undefined],
+    ['a field error beside data', { query: '{ codedFailure greeting(name: "x") }' }, undefined],
     ['an http extension: its status and header', { query: '{ teapot greeting(name: "x") }' }, 'application/json'],
   ])('%s', async (_name, body, accept) => {
     const calls = knownOperationsOverHttp(knownOperations(schema, { includeStacktrace: false }));
@@ -100,9 +71,9 @@ describe('known operations over HTTP answer as Apollo Server writes its answers'
     const calls = knownOperationsOverHttp(knownOperations(schema, { includeStacktrace: false }));
     calls.learn(greeting, undefined, (await apollo(greeting, undefined)).response);
     await expect(calls.answer(greeting, undefined, () => Promise.resolve({}))).resolves.toBeDefined();
-    const before = resolverRuns;
+    const before = greetingRuns();
     await expect(calls.answer(body, undefined, () => Promise.resolve({}))).resolves.toBeUndefined();
-    expect(resolverRuns).toBe(before);
+    expect(greetingRuns()).toBe(before);
   });
 
   it('learns nothing from an answer without data, and nothing for an Accept header it has not seen answered', async () => {

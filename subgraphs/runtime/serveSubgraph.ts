@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -80,11 +80,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     // the same time, and it added two process listeners per subgraph (eleven SIGINT listeners
     // under `npm start`: Node's MaxListenersExceededWarning).
     stopOnTerminationSignals: false,
-    // No Apollo Studio here: federated traces would only cost time on every request. No cache
-    // hints either: no schema declares @cacheControl and nothing sets a hint, so the default
-    // cache-control plugin only wrapped every field resolver to compute "no-store" (maxAge 0),
-    // which is also what the gateway assumes of a subgraph answer without the header.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staleExtensionPlugin()],
+    plugins: subgraphPlugins(),
   });
   await server.start();
   // The gateway's operations, once Apollo Server has run each: graphql-js without its request pipeline.
@@ -253,6 +249,18 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
       await server.stop();
     },
   };
+}
+
+/**
+ * Every subgraph's Apollo Server plugins. No Apollo Studio here: federated traces would only cost
+ * time on every request. No cache hints either: no schema declares @cacheControl and nothing sets
+ * a hint, so the default cache-control plugin only wrapped every field resolver to compute
+ * "no-store" (maxAge 0), which is also what the gateway assumes of a subgraph answer without the
+ * header. The stale extension is the one with a per-request effect; knownOperations.ts applies it
+ * too (a plugin added here must be applied there, or that path left).
+ */
+export function subgraphPlugins<C extends BaseContext>(): ApolloServerPlugin<C>[] {
+  return [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), staleExtensionPlugin<C>()];
 }
 
 /**
