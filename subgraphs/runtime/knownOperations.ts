@@ -21,14 +21,15 @@ import type { InProcessAnswer, InProcessRequest } from './inProcessCall';
  *   resolver ran (variables that do not coerce); that call then goes to Apollo Server, which
  *   answers it in its own words (400, BAD_USER_INPUT). Running it again there runs nothing twice.
  * - How errors read: `format` below does what Apollo Server 5's error normalisation does for a
- *   server without `formatError` (errorNormalize.ts): a `code` of INTERNAL_SERVER_ERROR unless
- *   the error has one, an `http` extension taken off into the status, the stack trace when the
- *   server includes them. serveSubgraph.inProcess.test.ts holds the two paths to the same answers.
+ *   server without `formatError` (its errorNormalize.js): a `code` of INTERNAL_SERVER_ERROR
+ *   unless the error has one, an `http` extension taken off into the status and headers, the
+ *   stack trace when the server includes them. knownOperations.test.ts holds this path to Apollo
+ *   Server's own answers, serveSubgraph.inProcess.test.ts to the signed HTTP answer.
  *
- * What is not run here: Apollo Server's per-request plugin hooks. The subgraphs' plugin list is
- * fixed in serveSubgraph.ts: tracing and cache control are off, and the one plugin with a
- * per-request effect (the stale extension) is applied below. A plugin added there must be applied
- * here too, or this path left.
+ * What is not run here: Apollo Server's per-request plugin hooks. The subgraphs' plugins are
+ * `subgraphPlugins()` in serveSubgraph.ts: tracing and cache control are off, and the one plugin
+ * with a per-request effect (the stale extension) is applied below. A plugin added there must be
+ * applied here too, or this path left.
  */
 export interface KnownOperations {
   /** The answer to a known operation, or undefined: Apollo Server must answer this call. */
