@@ -1,4 +1,3 @@
-import { CommandDeadlineExceeded } from '../../adapters/cache/commandDeadline';
 import { deleteKeysWithPrefix, eventually, SHARED_REDIS_URL, startRedisServer, uniqueKeyPrefix } from '../../adapters/cache/testing/redisTestkit';
 import { Redis } from 'ioredis';
 import { createRedisWindowCounter, RateLimitStoreSuspended } from './rateLimitCounters';
@@ -58,7 +57,9 @@ describe('createRedisWindowCounter on the shared Redis', () => {
       await eventually(() => counter.hit('warm', 60_000).then(() => true, () => false), 'connected');
       expect((await counter.hit('k', 60_000)).count).toBe(1);
       redis.pause();
-      await expect(counter.hit('k', 60_000)).rejects.toBeInstanceOf(CommandDeadlineExceeded);
+      // Timed out: by the budget (CommandDeadlineExceeded) or, when this worker's loop was too busy
+      // for the budget to judge Redis (a loaded CI machine), by ioredis's backstop. Either suspends.
+      await expect(counter.hit('k', 60_000)).rejects.toThrow(/timed out/i);
       // Not asked again while suspended: refused at once (the request is let through).
       await expect(counter.hit('k', 60_000)).rejects.toBeInstanceOf(RateLimitStoreSuspended);
       redis.resume();
