@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDataset } from '../simulators/dataset/ensureDataset';
 import { PRODUCT_NODE_FLAGS } from '../stack/runtimeFlags';
+import { positiveInteger } from './benchOptions';
 import { runLoad } from './loadRunner';
 import { describeMachine } from './machine';
 import { primeRequests } from './requestPriming';
@@ -32,12 +33,6 @@ import type { SourceSystem } from '../adapters/canonical';
 
 const ROOT = path.join(__dirname, '..');
 const USAGE = 'usage: npm run bench:ab -- --before DIR [--workload customer360|customerList] [--rounds 6] [--duration 10] [--warmup 15] [--connections 2]';
-
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer (${USAGE})`);
-  return value;
-}
 
 /** One product process started from the checkout at `root`, with that checkout's own child launcher. */
 async function startProduct(label: string, root: string, datasetDir: string, simulatorUrls: Record<SourceSystem, string>, env: NodeJS.ProcessEnv): Promise<{ child: BenchChild; url: string }> {
@@ -74,10 +69,10 @@ async function main(): Promise<void> {
   if (!values.before) throw new Error(`--before is required (${USAGE})`);
   if (values.workload !== 'customer360' && values.workload !== 'customerList') throw new Error(`--workload must be customer360 or customerList (${USAGE})`);
   const before = path.resolve(values.before);
-  const rounds = positiveInt('rounds', values.rounds);
-  const durationSeconds = positiveInt('duration', values.duration);
-  const warmupSeconds = positiveInt('warmup', values.warmup);
-  const connections = positiveInt('connections', values.connections);
+  const rounds = positiveInteger('rounds', values.rounds);
+  const durationSeconds = positiveInteger('duration', values.duration);
+  const warmupSeconds = positiveInteger('warmup', values.warmup);
+  const connections = positiveInteger('connections', values.connections);
 
   const machine = describeMachine();
   const started = new Date();

@@ -87,7 +87,8 @@ type RawBenchOptions = {
   recoverySeconds: string;
 };
 
-function positiveInteger(name: string, raw: string, min = 1): number {
+/** An integer option of at least `min`; anything else is a BenchOptionsError naming the option. Shared by every bench's command line. */
+export function positiveInteger(name: string, raw: string, min = 1): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < min) throw new BenchOptionsError(`--${name} must be an integer >= ${min}, got "${raw}"`);
   return value;

@@ -23,6 +23,7 @@ import { deleteKeysWithPrefix } from '../adapters/cache/testing/redisTestkit';
 import { ensureDataset } from '../simulators/dataset/ensureDataset';
 import { PRODUCT_NODE_FLAGS } from '../stack/runtimeFlags';
 import { postGraphQL } from './graphqlPost';
+import { positiveInteger } from './benchOptions';
 import { runLoad } from './loadRunner';
 import { describeMachine } from './machine';
 import { primeRequests } from './requestPriming';
@@ -47,12 +48,6 @@ interface WarmRun {
   cpuMsPerRequest: number;
   legacyCallsPerRequest: number;
   failures: number;
-}
-
-function positiveInt(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer (${USAGE})`);
-  return value;
 }
 
 async function measure(product: BenchChild, target: Target, simulatorUrls: Record<SourceSystem, string>, bodies: ReturnType<typeof customer360Workload>, connections: number, durationSeconds: number, following: boolean): Promise<WarmRun> {
@@ -107,11 +102,11 @@ async function main(): Promise<void> {
   }
   const redisUrl = process.env.REDIS_URL;
   if (!redisUrl) throw new Error(`REDIS_URL is not set: the warm bench measures the product as it runs with Redis (${USAGE})`);
-  const connectionCounts = values.connections.split(',').map((raw) => positiveInt('connections', raw.trim()));
-  const durationSeconds = positiveInt('duration', values.duration);
-  const repeat = positiveInt('repeat', values.repeat);
+  const connectionCounts = values.connections.split(',').map((raw) => positiveInteger('connections', raw.trim()));
+  const durationSeconds = positiveInteger('duration', values.duration);
+  const repeat = positiveInteger('repeat', values.repeat);
   const warmupSeconds = Number(values.warmup);
-  const customerCount = positiveInt('customers', values.customers);
+  const customerCount = positiveInteger('customers', values.customers);
 
   const machine = describeMachine();
   const started = new Date();
