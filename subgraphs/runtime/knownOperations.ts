@@ -1,11 +1,14 @@
-import { execute, parse, type DocumentNode, type FormattedExecutionResult, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { CompiledQuery } from 'graphql-jit';
+import { execute, parse, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { addStaleExtension } from '../../adapters/cache/staleExtensionPlugin';
+import { compileOperation, type SubgraphExecution } from './compiledExecution';
 import type { InProcessAnswer, InProcessRequest } from './inProcessCall';
 
 /**
- * The operations a gateway in this process sends to one subgraph, run straight through
- * graphql-js once Apollo Server has run them once.
+ * The operations a gateway sends to one subgraph, run without Apollo Server's request pipeline
+ * once Apollo Server has run them once: through a function compiled for each (graphql-jit), or
+ * through graphql-js's `execute` (compiledExecution.ts says which and why).
  *
  * Why: a customer360 makes seven subgraph calls, and Apollo Server's request pipeline costs each
  * of them the same again whatever the operation: a SHA-256 of the text, an Accept negotiation,
@@ -17,14 +20,17 @@ import type { InProcessAnswer, InProcessRequest } from './inProcessCall';
  * - Whether an operation may run at all. A text is known here only after Apollo Server executed
  *   it (it parsed, passed every validation rule the server has, named an operation), so nothing
  *   it would refuse is ever run here, whatever rules it is configured with.
- * - Every answer refused before execution. graphql-js answers without `data` exactly when no
+ * - Every answer refused before execution. Both engines answer without `data` exactly when no
  *   resolver ran (variables that do not coerce); that call then goes to Apollo Server, which
  *   answers it in its own words (400, BAD_USER_INPUT). Running it again there runs nothing twice.
  * - How errors read: `format` below does what Apollo Server 5's error normalisation does for a
  *   server without `formatError` (its errorNormalize.js): a `code` of INTERNAL_SERVER_ERROR
  *   unless the error has one, an `http` extension taken off into the status and headers, the
  *   stack trace when the server includes them. knownOperations.test.ts holds this path to Apollo
- *   Server's own answers, serveSubgraph.inProcess.test.ts to the signed HTTP answer.
+ *   Server's own answers, serveSubgraph.inProcess.test.ts to the signed HTTP answer. One
+ *   difference, in development only: the first line of the stack trace of an error the engine
+ *   raises itself (a null in a non-null field) names `GraphQLError` where graphql-js's names
+ *   `Error`; the message and everything in production are the same.
  *
  * What is not run here: Apollo Server's per-request plugin hooks. The subgraphs' plugins are
  * `subgraphPlugins()` in serveSubgraph.ts: tracing and cache control are off, and the one plugin
@@ -36,6 +42,8 @@ export interface KnownOperations {
   run(request: InProcessRequest['request'], contextValue: unknown): Promise<KnownAnswer | undefined>;
   /** Apollo Server executed this request (its answer has `data`): its operation is known from now on. */
   learn(request: InProcessRequest['request']): void;
+  /** How a known operation runs (for tests and diagnostics); undefined while it is unknown. */
+  engineOf(request: InProcessRequest['request']): SubgraphExecution | undefined;
 }
 
 /** An answer, with the response headers its errors' `http` extensions ask for (as Apollo Server applies them over HTTP). */
@@ -48,16 +56,27 @@ export interface KnownOperationsOptions {
   includeStacktrace: boolean;
   /** How many operation texts are kept (least recently used dropped). The gateway's are a few dozen. */
   capacity?: number;
+  /** Default `compiled` (compiledExecution.ts). */
+  execution?: SubgraphExecution;
+}
+
+/** A known operation: its document, and the function compiled for it when it has one. */
+interface KnownOperation {
+  document: DocumentNode;
+  compiled: CompiledQuery | undefined;
 }
 
 export function knownOperations(schema: GraphQLSchema, options: KnownOperationsOptions): KnownOperations {
-  const documents = new LRUCache<string, DocumentNode>({ max: options.capacity ?? 1000 });
+  const known = new LRUCache<string, KnownOperation>({ max: options.capacity ?? 1000 });
+  const compile = (options.execution ?? 'compiled') === 'compiled';
   return {
     async run(request, contextValue) {
       const key = keyOf(request);
-      const document = key === undefined ? undefined : documents.get(key);
-      if (document === undefined) return undefined;
-      const result = await execute({ schema, document, contextValue, variableValues: request.variables, operationName: request.operationName });
+      const operation = key === undefined ? undefined : known.get(key);
+      if (operation === undefined) return undefined;
+      const result: ExecutionResult = operation.compiled
+        ? await operation.compiled.query(undefined, contextValue, request.variables ?? {})
+        : await execute({ schema, document: operation.document, contextValue, variableValues: request.variables, operationName: request.operationName });
       if (result.data === undefined) return undefined;
       const { errors, status, headers } = format(result.errors, options.includeStacktrace);
       const answer: FormattedExecutionResult = { ...result, errors };
@@ -66,7 +85,15 @@ export function knownOperations(schema: GraphQLSchema, options: KnownOperationsO
     },
     learn(request) {
       const key = keyOf(request);
-      if (key !== undefined && !documents.has(key)) documents.set(key, parse(request.query));
+      if (key === undefined || known.has(key)) return;
+      const document = parse(request.query);
+      known.set(key, { document, compiled: compile ? compileOperation(schema, document, request.operationName ?? undefined) : undefined });
+    },
+    engineOf(request) {
+      const key = keyOf(request);
+      const operation = key === undefined ? undefined : known.get(key);
+      if (operation === undefined) return undefined;
+      return operation.compiled ? 'compiled' : 'graphql-js';
     },
   };
 }
@@ -84,7 +111,7 @@ function format(errors: readonly GraphQLError[] | undefined, includeStacktrace: 
   if (errors === undefined) return { headers: [] };
   let status: number | undefined;
   const formatted = errors.map((error) => {
-    const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+    const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions?.code ?? 'INTERNAL_SERVER_ERROR' };
     if (isHttpHead(extensions.http)) {
       status = extensions.http.status || status;
       for (const [name, value] of extensions.http.headers ?? []) headers.set(name.toLowerCase(), value);

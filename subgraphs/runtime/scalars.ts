@@ -4,18 +4,27 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 function isoScalar(name: string, pattern: RegExp, description: string): GraphQLScalarType<string, string> {
-  const check = (value: unknown): string => {
-    if (typeof value !== 'string' || !pattern.test(value)) throw new GraphQLError(`${name} must be ISO 8601 (${description})`, { extensions: { code: 'BAD_USER_INPUT' } });
+  const valid = (value: unknown): value is string => typeof value === 'string' && pattern.test(value);
+  const message = `${name} must be ISO 8601 (${description})`;
+  const input = (value: unknown): string => {
+    if (!valid(value)) throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
     return value;
   };
   return new GraphQLScalarType<string, string>({
     name,
     description,
-    serialize: (value) => check(value),
-    parseValue: (value) => check(value),
+    // A bad value on the way out is the server's (a legacy record's date it could not read), not
+    // the caller's: no code, so the answer says INTERNAL_SERVER_ERROR. The compiled engine
+    // (compiledExecution.ts) keeps only a serializer error's message, so a code here would also
+    // read differently there and under graphql-js.
+    serialize: (value) => {
+      if (!valid(value)) throw new GraphQLError(message);
+      return value;
+    },
+    parseValue: (value) => input(value),
     parseLiteral: (ast) => {
       if (ast.kind !== Kind.STRING) throw new GraphQLError(`${name} must be a string`, { extensions: { code: 'BAD_USER_INPUT' } });
-      return check(ast.value);
+      return input(ast.value);
     },
   });
 }

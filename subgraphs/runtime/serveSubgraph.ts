@@ -13,6 +13,7 @@ import { DeadlineReached } from '../../adapters/kit/errors';
 import { propagateRequestIdToLegacyCalls, runInRequestScope, type CallerPrincipal } from '../../adapters/kit/requestContext';
 import { legacySystemHealth } from '../../adapters/kit/systemHealth';
 import { acceptInProcessCall, CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
+import { subgraphExecutionFromEnv } from './compiledExecution';
 import { InProcessSubgraphStopped, type InProcessSubgraph } from './inProcessCall';
 import { knownOperations } from './knownOperations';
 import { knownOperationsOverHttp } from './knownOperationsOverHttp';
@@ -66,6 +67,8 @@ export interface RunningSubgraph {
 export async function serveSubgraph<C extends BaseContext>(options: SubgraphOptions<C>): Promise<RunningSubgraph> {
   // Keys first: production without SUBGRAPH_SIGNING_KEY refuses to start.
   const verify = createCallVerifier(options.keys ?? defaultSubgraphKeys());
+  // A typo in SUBGRAPH_EXECUTION refuses to start too.
+  const execution = subgraphExecutionFromEnv(process.env);
   const typeDefs = parse(readSchemaFile(options.sdlFile));
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: { Date: DateScalar, DateTime: DateTimeScalar, ...options.resolvers } as GraphQLResolverMap<C> }]);
   const production = process.env.NODE_ENV === 'production';
@@ -83,8 +86,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     plugins: subgraphPlugins(),
   });
   await server.start();
-  // The gateway's operations, once Apollo Server has run each: graphql-js without its request pipeline.
-  const operations = knownOperations(schema, { includeStacktrace: !production });
+  // The gateway's operations, once Apollo Server has run each: compiled, without its request pipeline.
+  const operations = knownOperations(schema, { includeStacktrace: !production, execution });
   const httpOperations = knownOperationsOverHttp(operations);
   // Every legacy call a resolver makes for this request carries the gateway's request id.
   propagateRequestIdToLegacyCalls();

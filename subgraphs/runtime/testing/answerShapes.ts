@@ -2,18 +2,25 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
 import { reportStale } from '../../../adapters/cache/requestScope';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateScalar } from '../scalars';
 import { subgraphPlugins } from '../serveSubgraph';
 
 /**
  * A subgraph whose fields answer in each shape a subgraph's answer can take (data; a plain
  * Error; a GraphQLError with its own code; an `http` extension with a status and a header; a
- * null in a non-null field, at the root and below; a stale serve), for the known-operations tests,
- * which hold knownOperations.ts to what Apollo Server answers for the same calls.
+ * null in a non-null field, at the root and below; a stale serve), and the execution features an
+ * engine can get wrong (entities by reference, unions and interfaces, enums with internal values,
+ * lists with nulls and failing items, promises, defaults, input objects, a scalar that refuses
+ * to serialize, mutations in order), for the known-operations tests, which hold
+ * knownOperations.ts, under both engines, to what Apollo Server answers for the same calls.
  */
 let greetings = 0;
 
 export const answerShapesSchema = buildSubgraphSchema({
   typeDefs: parse(/* GraphQL */ `
+    extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
+    scalar Date
     type Query {
       greeting(name: String!): String
       plainFailure: String
@@ -22,10 +29,52 @@ export const answerShapesSchema = buildSubgraphSchema({
       required: String!
       nested: Nested
       stale: String
+      things: [Thing]
+      named: [Named!]!
+      mood(pick: Mood = CALM): Mood
+      moodName(mood: Mood!): String
+      listWithNull: [String]
+      nonNullItems: [String!]
+      items: [Item]
+      later(ms: Int = 0): String
+      laterFailure: String
+      echo(words: [String!]!, times: Int = 2): [String!]!
+      find(filter: Filter!): String
+      badDate: Date
+      wrongType: Int
+    }
+    type Mutation {
+      record(step: Int!): Int
     }
     type Nested {
       required: String!
       other: String
+    }
+    interface Named {
+      name: String
+    }
+    type Person implements Named {
+      name: String
+      age: Int
+    }
+    type Company implements Named {
+      name: String
+      staff: Int
+    }
+    union Thing = Person | Company
+    enum Mood {
+      CALM
+      ANGRY
+    }
+    input Filter {
+      name: String
+      limit: Int = 10
+      moods: [Mood!]
+    }
+    type Item @key(fields: "id") {
+      id: ID!
+      value: Int
+      broken: String
     }
   `),
   resolvers: {
@@ -49,9 +98,49 @@ export const answerShapesSchema = buildSubgraphSchema({
         reportStale({ system: 'ERP', ageMs: 90_000 });
         return 'last known';
       },
+      things: () => [PERSON, COMPANY, null],
+      named: () => [COMPANY, PERSON],
+      mood: (_: unknown, { pick }: { pick: number }) => pick,
+      moodName: (_: unknown, { mood }: { mood: number }) => `internal ${mood}`,
+      listWithNull: () => ['a', null, 'c'],
+      nonNullItems: () => ['a', null],
+      items: () => [{ id: '1' }, { id: '2' }],
+      later: async (_: unknown, { ms }: { ms: number }) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return `after ${ms}`;
+      },
+      laterFailure: () => Promise.reject(new Error('the ledger went away')),
+      echo: (_: unknown, { words, times }: { words: string[]; times: number }) => words.flatMap((word) => Array<string>(times).fill(word)),
+      find: (_: unknown, { filter }: { filter: unknown }) => JSON.stringify(filter),
+      badDate: () => '07/12/2026',
+      wrongType: () => 'not a number',
     },
-  },
+    Mutation: {
+      // The first step yields before it records: run in parallel, the second would be recorded first.
+      record: async (_: unknown, { step }: { step: number }, context: { steps?: number[] }) => {
+        if (step === 1) await new Promise((resolve) => setImmediate(resolve));
+        context.steps ??= [];
+        context.steps.push(step);
+        return context.steps.length;
+      },
+    },
+    Named: { __resolveType: (value: { kind: string }) => value.kind },
+    Thing: { __resolveType: (value: { kind: string }) => value.kind },
+    // Internal values differ from the names: an engine must map both ways.
+    Mood: { CALM: 1, ANGRY: 2 },
+    Date: DateScalar,
+    Item: {
+      __resolveReference: (reference: { id: string }) => ({ id: reference.id, value: Number(reference.id) * 10 }),
+      broken: (item: { id: string }) => {
+        if (item.id === '2') throw new Error('item 2 is broken');
+        return `item ${item.id} works`;
+      },
+    },
+  } as GraphQLResolverMap<unknown>,
 });
+
+const PERSON = { kind: 'Person', name: 'Ada', age: 36 };
+const COMPANY = { kind: 'Company', name: 'Acme', staff: 12 };
 
 /** How many times `greeting` has run (a call left to Apollo Server must not have run it). */
 export function greetingRuns(): number {
