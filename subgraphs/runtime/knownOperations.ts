@@ -44,6 +44,8 @@ export interface KnownOperations {
   learn(request: InProcessRequest['request']): void;
   /** How a known operation runs (for tests and diagnostics); undefined while it is unknown. */
   engineOf(request: InProcessRequest['request']): SubgraphExecution | undefined;
+  /** How many answers so far each engine gave. */
+  answersBy(): Record<SubgraphExecution, number>;
 }
 
 /** An answer, with the response headers its errors' `http` extensions ask for (as Apollo Server applies them over HTTP). */
@@ -69,6 +71,7 @@ interface KnownOperation {
 export function knownOperations(schema: GraphQLSchema, options: KnownOperationsOptions): KnownOperations {
   const known = new LRUCache<string, KnownOperation>({ max: options.capacity ?? 1000 });
   const compile = (options.execution ?? 'compiled') === 'compiled';
+  const answers: Record<SubgraphExecution, number> = { compiled: 0, 'graphql-js': 0 };
   return {
     async run(request, contextValue) {
       const key = keyOf(request);
@@ -78,6 +81,7 @@ export function knownOperations(schema: GraphQLSchema, options: KnownOperationsO
         ? await operation.compiled.query(undefined, contextValue, request.variables ?? {})
         : await execute({ schema, document: operation.document, contextValue, variableValues: request.variables, operationName: request.operationName });
       if (result.data === undefined) return undefined;
+      answers[operation.compiled ? 'compiled' : 'graphql-js'] += 1;
       const { errors, status, headers } = format(result.errors, options.includeStacktrace);
       const answer: FormattedExecutionResult = { ...result, errors };
       addStaleExtension(answer);
@@ -95,6 +99,7 @@ export function knownOperations(schema: GraphQLSchema, options: KnownOperationsO
       if (operation === undefined) return undefined;
       return operation.compiled ? 'compiled' : 'graphql-js';
     },
+    answersBy: () => ({ ...answers }),
   };
 }
 

@@ -59,14 +59,14 @@ describe('a subgraph called in-process', () => {
     try {
       const request = { query: 'query Known { _service { sdl } }' };
       await inProcessTo(other, request);
-      expect(other.answeredBy()).toEqual({ known: 0, apollo: 1 });
+      expect(other.answeredBy()).toEqual({ known: 0, apollo: 1, compiled: 0 });
       await inProcessTo(other, request);
       await inProcessTo(other, request);
-      expect(other.answeredBy()).toEqual({ known: 2, apollo: 1 });
+      expect(other.answeredBy()).toEqual({ known: 2, apollo: 1, compiled: 2 });
       // Refused by validation: never known, every time Apollo Server's.
       await inProcessTo(other, { query: '{ nope }' });
       await inProcessTo(other, { query: '{ nope }' });
-      expect(other.answeredBy()).toEqual({ known: 2, apollo: 3 });
+      expect(other.answeredBy()).toEqual({ known: 2, apollo: 3, compiled: 2 });
     } finally {
       await other.close();
     }
@@ -109,9 +109,9 @@ describe('a subgraph called over HTTP, once an operation is known', () => {
     try {
       const request = { query: 'query Known { _service { sdl } }' };
       const first = await raw(other, request);
-      expect(other.answeredBy()).toEqual({ known: 0, apollo: 1 });
+      expect(other.answeredBy()).toEqual({ known: 0, apollo: 1, compiled: 0 });
       const second = await raw(other, request);
-      expect(other.answeredBy()).toEqual({ known: 1, apollo: 1 });
+      expect(other.answeredBy()).toEqual({ known: 1, apollo: 1, compiled: 1 });
       expect(second).toEqual(first);
       expect(first.status).toBe(200);
       expect(first.contentType).toBe('application/json; charset=utf-8');
@@ -119,7 +119,7 @@ describe('a subgraph called over HTTP, once an operation is known', () => {
       const failing = { query: 'query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: 'Nope' }] } };
       const firstError = await raw(other, failing);
       const secondError = await raw(other, failing);
-      expect(other.answeredBy()).toEqual({ known: 2, apollo: 2 });
+      expect(other.answeredBy()).toEqual({ known: 2, apollo: 2, compiled: 2 });
       expect(withoutStacks({ status: secondError.status, result: JSON.parse(secondError.body) as unknown })).toEqual(withoutStacks({ status: firstError.status, result: JSON.parse(firstError.body) as unknown }));
     } finally {
       await other.close();

@@ -49,8 +49,11 @@ export interface RunningSubgraph {
    * (inProcessCall.ts); fails as a refused connection once the subgraph is closed.
    */
   callInProcess: InProcessSubgraph;
-  /** How the calls so far (in-process and over HTTP) were answered: from the known operations, or by Apollo Server's pipeline. */
-  answeredBy(): { known: number; apollo: number };
+  /**
+   * How the calls so far (in-process and over HTTP) were answered: from the known operations, or
+   * by Apollo Server's pipeline; `compiled`: how many of the known ran compiled (compiledExecution.ts).
+   */
+  answeredBy(): { known: number; apollo: number; compiled: number };
   close(): Promise<void>;
 }
 
@@ -242,7 +245,7 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     callInProcess,
-    answeredBy: () => ({ ...answered }),
+    answeredBy: () => ({ ...answered, compiled: operations.answersBy().compiled }),
     async close() {
       stopped = true;
       await new Promise<void>((resolve) => {
