@@ -9,10 +9,18 @@ const schema = buildSchema(/* GraphQL */ `
     name: String
     limits: [Int]
   }
+  scalar Anything
   type Query {
     echo(s: String, list: [String], filter: Filter, n: Int, flag: Boolean): String
+    anything(value: Anything): String
   }
 `);
+/** What \`anything\` was given, each call. */
+const received: unknown[] = [];
+schema.getQueryType()!.getFields().anything.resolve = (_root, args: { value: unknown }) => {
+  received.push(args.value);
+  return 'seen';
+};
 // A resolver of its own: graphql-jit writes a field's arguments into the source only for a field that has one.
 schema.getQueryType()!.getFields().echo.resolve = (_root, args: { s?: string }) => args.s ?? 'no s';
 
@@ -41,12 +49,30 @@ describe('compileOperation refuses what graphql-jit would run as code', () => {
 
   it.each(ATTACKS)('is not compiled here, and runs as text through graphql-js: in %s', async (_where, text) => {
     expect(compileOperation(schema, parse(text), undefined)).toBeUndefined();
-    const operations = knownOperations(schema, { includeStacktrace: false });
+    // Compiled at its first run here, were it compiled at all.
+    const operations = knownOperations(schema, { includeStacktrace: false, compileOnRun: 1 });
     const request = { query: text };
     operations.learn(request);
-    expect(operations.engineOf(request)).toBe('graphql-js');
     await operations.run(request, {});
+    expect(operations.engineOf(request)).toBe('graphql-js');
     expect((globalThis as { uvInjected?: number }).uvInjected).toBeUndefined();
+  });
+
+  it('refuses the marker without a string literal: a name given to a scalar that reads literals as they come (as federation\'s _Any)', async () => {
+    // graphql-js reads `{ id: <name> }` for such a scalar as the string "<name>"; graphql-jit wrote
+    // the marker's rewrite, `new Date(0)`, into its source, and the resolver got a Date.
+    const text = `{ anything(value: { id: ${MARKER}0 }) }`;
+    const raw = compileQuery(schema, parse(text));
+    expect(isCompiledQuery(raw)).toBe(true);
+    if (isCompiledQuery(raw)) await raw.query(undefined, {}, {});
+    expect((received.pop() as { id: unknown }).id).toBeInstanceOf(Date);
+
+    expect(compileOperation(schema, parse(text), undefined)).toBeUndefined();
+    const operations = knownOperations(schema, { includeStacktrace: false, compileOnRun: 1 });
+    operations.learn({ query: text });
+    await operations.run({ query: text }, {});
+    expect(operations.engineOf({ query: text })).toBe('graphql-js');
+    expect(received.pop()).toEqual({ id: `${MARKER}0` });
   });
 
   it('compiles an operation whose values are variables, numbers, booleans and nulls', () => {

@@ -1,6 +1,8 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type FormattedExecutionResult } from 'graphql';
 import { runInRequestScope } from '../../adapters/cache/requestScope';
+import type { CompiledQuery } from 'graphql-jit';
+import * as compiledExecution from './compiledExecution';
 import type { InProcessRequest } from './inProcessCall';
 import { knownOperations } from './knownOperations';
 import { answerShapesSchema as schema, greetingRuns, referenceServer } from './testing/answerShapes';
@@ -47,6 +49,12 @@ const CALLS: [string, InProcessRequest['request'], 'compiled' | 'graphql-js'][] 
   ['enums with internal values, a default argument, an enum variable', { query: 'query M($m: Mood!) { mood other: mood(pick: ANGRY) moodName(mood: $m) }', variables: { m: 'ANGRY' } }, 'compiled'],
   ['a null in a nullable list and in a list of non-null items', { query: '{ listWithNull nonNullItems }' }, 'compiled'],
   ['entities by reference, one failing field among them', ENTITIES, 'compiled'],
+  [
+    'entities by reference, one reference failing after the others answered',
+    { ...ENTITIES, variables: { r: [{ __typename: 'Item', id: 'bad' }, { __typename: 'Item', id: '2' }, { __typename: 'Item', id: '3' }] } },
+    'compiled',
+  ],
+  ['list items in flight, two rejected (one not with an Error)', { query: '{ pending }' }, 'compiled'],
   ['promises, one rejected, an argument default', { query: '{ later laterFailure slow: later(ms: 5) }' }, 'compiled'],
   ['@include and @skip on variables', { query: 'query S($yes: Boolean!, $no: Boolean!) { a: later @include(if: $yes) b: later @skip(if: $yes) c: mood @include(if: $no) }', variables: { yes: true, no: false } }, 'compiled'],
   [
@@ -63,10 +71,10 @@ describe('known operations answer as Apollo Server answers', () => {
   it.each(CALLS)('%s, on both engines, with and without stack traces', async (_name, request, compiledEngine) => {
     for (const execution of ['compiled', 'graphql-js'] as const) {
       for (const includeStacktrace of [false, true]) {
-        const operations = knownOperations(schema, { includeStacktrace, execution });
+        const operations = knownOperations(schema, { includeStacktrace, execution, compileOnRun: 1 });
         operations.learn(request);
-        expect(operations.engineOf(request)).toBe(execution === 'compiled' ? compiledEngine : 'graphql-js');
         const answer = await runInRequestScope(() => operations.run(request, {}));
+        expect(operations.engineOf(request)).toBe(execution === 'compiled' ? compiledEngine : 'graphql-js');
         expect(answer).toBeDefined();
         expect(asRead(answer!)).toEqual(asRead(await apolloAnswer(includeStacktrace, request)));
       }
@@ -115,6 +123,52 @@ describe('known operations answer as Apollo Server answers', () => {
     const operations = knownOperations(contextSchema, { includeStacktrace: false });
     operations.learn({ query: '{ who }' });
     expect((await operations.run({ query: '{ who }' }, { principal: 'teller-tom' }))?.result).toEqual({ data: { who: 'teller-tom' } });
+  });
+
+  it('runs an operation whose compiled function threw through graphql-js from then on, without repeating the failed call', async () => {
+    const broken = { query: () => Promise.reject(new Error('generated code failed')) } as unknown as CompiledQuery;
+    const compile = jest.spyOn(compiledExecution, 'compileOperation').mockReturnValue(broken);
+    try {
+      const request = { query: 'query G($n: String!) { greeting(name: $n) }', variables: { n: 'z' } };
+      const operations = knownOperations(schema, { includeStacktrace: false, compileOnRun: 1 });
+      operations.learn(request);
+      const before = greetingRuns();
+      await expect(operations.run(request, {})).rejects.toThrow('generated code failed');
+      expect(greetingRuns()).toBe(before);
+      expect(operations.engineOf(request)).toBe('graphql-js');
+      expect((await operations.run(request, {}))?.result.data).toEqual({ greeting: 'hello z' });
+      expect((await operations.run(request, {}))?.result.data).toEqual({ greeting: 'hello z' });
+      expect(compile).toHaveBeenCalledTimes(1);
+    } finally {
+      compile.mockRestore();
+    }
+  });
+
+  it('compiles an operation at its second run from here by default: a text seen once or twice costs no compile', async () => {
+    const request = { query: 'query G($n: String!) { greeting(name: $n) }', variables: { n: 'twice' } };
+    const operations = knownOperations(schema, { includeStacktrace: false });
+    operations.learn(request);
+    await operations.run(request, {});
+    expect(operations.engineOf(request)).toBe('graphql-js');
+    await operations.run(request, {});
+    expect(operations.engineOf(request)).toBe('compiled');
+    expect(operations.answersBy()).toEqual({ compiled: 1, 'graphql-js': 1 });
+  });
+
+  it('keeps at most its capacity of compiled functions: the least recently used runs through graphql-js until compiled again', async () => {
+    const a = { query: 'query A($n: String!) { greeting(name: $n) }', variables: { n: 'a' } };
+    const b = { query: 'query B($n: String!) { greeting(name: $n) }', variables: { n: 'b' } };
+    const operations = knownOperations(schema, { includeStacktrace: false, compileOnRun: 1, compiledCapacity: 1 });
+    operations.learn(a);
+    operations.learn(b);
+    await operations.run(a, {});
+    expect(operations.engineOf(a)).toBe('compiled');
+    await operations.run(b, {});
+    expect(operations.engineOf(b)).toBe('compiled');
+    expect(operations.engineOf(a)).toBe('graphql-js');
+    expect((await operations.run(a, {}))?.result.data).toEqual({ greeting: 'hello a' });
+    expect(operations.engineOf(a)).toBe('compiled');
+    expect(operations.engineOf(b)).toBe('graphql-js');
   });
 
   it('keeps at most its capacity of texts, the least recently used dropped', async () => {

@@ -42,7 +42,7 @@ export interface KnownOperations {
   run(request: InProcessRequest['request'], contextValue: unknown): Promise<KnownAnswer | undefined>;
   /** Apollo Server executed this request (its answer has `data`): its operation is known from now on. */
   learn(request: InProcessRequest['request']): void;
-  /** How a known operation runs (for tests and diagnostics); undefined while it is unknown. */
+  /** How a known operation runs now (for tests and diagnostics): `compiled` once it has been compiled; undefined while it is unknown. */
   engineOf(request: InProcessRequest['request']): SubgraphExecution | undefined;
   /** How many answers so far each engine gave. */
   answersBy(): Record<SubgraphExecution, number>;
@@ -60,28 +60,83 @@ export interface KnownOperationsOptions {
   capacity?: number;
   /** Default `compiled` (compiledExecution.ts). */
   execution?: SubgraphExecution;
+  /**
+   * At which of its runs from here an operation is compiled (default 2: the third time it is
+   * seen, Apollo Server's first answer included). Compiling costs 10-30 ms and up to ~400 KiB a
+   * function; a text sent once or twice (a client's own literal, say) never pays for it.
+   */
+  compileOnRun?: number;
+  /**
+   * How many compiled functions are kept (default 64; the least recently used goes back to
+   * graphql-js, and is compiled again after `compileOnRun` more runs). Bounds their memory
+   * whatever texts callers send.
+   */
+  compiledCapacity?: number;
 }
 
-/** A known operation: its document, and the function compiled for it when it has one. */
+/** A known operation: its document, its runs from here, and its compiled function once it has one. */
 interface KnownOperation {
   document: DocumentNode;
-  compiled: CompiledQuery | undefined;
+  operationName: string | undefined;
+  runs: number;
+  /** `never`: not to be compiled (graphql-jit declined it, or its function threw once). */
+  compiled: CompiledQuery | 'never' | undefined;
 }
 
 export function knownOperations(schema: GraphQLSchema, options: KnownOperationsOptions): KnownOperations {
-  const known = new LRUCache<string, KnownOperation>({ max: options.capacity ?? 1000 });
+  const compileOnRun = options.compileOnRun ?? 2;
   const compile = (options.execution ?? 'compiled') === 'compiled';
+  // Holds the operations that have a compiled function; evicted, one runs through graphql-js again.
+  const compiledOnes = new LRUCache<string, KnownOperation>({
+    max: options.compiledCapacity ?? 64,
+    dispose: (operation, _key, reason) => {
+      if (reason !== 'evict' || operation.compiled === 'never') return;
+      operation.compiled = undefined;
+      operation.runs = 0;
+    },
+  });
+  const known = new LRUCache<string, KnownOperation>({ max: options.capacity ?? 1000, dispose: (_operation, key) => compiledOnes.delete(key) });
   const answers: Record<SubgraphExecution, number> = { compiled: 0, 'graphql-js': 0 };
+
+  /** The operation's compiled function, compiled now if this run is the one (undefined: graphql-js runs it). */
+  const compiledFor = (key: string, operation: KnownOperation): CompiledQuery | undefined => {
+    operation.runs += 1;
+    if (compile && operation.compiled === undefined && operation.runs >= compileOnRun) {
+      const compiled = compileOperation(schema, operation.document, operation.operationName);
+      operation.compiled = compiled ?? 'never';
+      if (compiled) compiledOnes.set(key, operation);
+    }
+    if (operation.compiled === undefined || operation.compiled === 'never') return undefined;
+    compiledOnes.get(key); // its use keeps it among the most recently used
+    return operation.compiled;
+  };
+
+  /**
+   * A compiled function answers with errors, never by throwing; one that throws (a defect in
+   * generated code) fails this call as any failure would, and the operation runs through
+   * graphql-js from then on: the resolvers may have run, so the call is not repeated.
+   */
+  const runCompiled = async (key: string, operation: KnownOperation, compiled: CompiledQuery, contextValue: unknown, variables: Record<string, unknown>): Promise<ExecutionResult> => {
+    try {
+      return await compiled.query(undefined, contextValue, variables);
+    } catch (error) {
+      operation.compiled = 'never';
+      compiledOnes.delete(key);
+      throw error;
+    }
+  };
+
   return {
     async run(request, contextValue) {
       const key = keyOf(request);
       const operation = key === undefined ? undefined : known.get(key);
-      if (operation === undefined) return undefined;
-      const result: ExecutionResult = operation.compiled
-        ? await operation.compiled.query(undefined, contextValue, request.variables ?? {})
+      if (key === undefined || operation === undefined) return undefined;
+      const compiled = compiledFor(key, operation);
+      const result: ExecutionResult = compiled
+        ? await runCompiled(key, operation, compiled, contextValue, request.variables ?? {})
         : await execute({ schema, document: operation.document, contextValue, variableValues: request.variables, operationName: request.operationName });
       if (result.data === undefined) return undefined;
-      answers[operation.compiled ? 'compiled' : 'graphql-js'] += 1;
+      answers[compiled ? 'compiled' : 'graphql-js'] += 1;
       const { errors, status, headers } = format(result.errors, options.includeStacktrace);
       const answer: FormattedExecutionResult = { ...result, errors };
       addStaleExtension(answer);
@@ -90,14 +145,13 @@ export function knownOperations(schema: GraphQLSchema, options: KnownOperationsO
     learn(request) {
       const key = keyOf(request);
       if (key === undefined || known.has(key)) return;
-      const document = parse(request.query);
-      known.set(key, { document, compiled: compile ? compileOperation(schema, document, request.operationName ?? undefined) : undefined });
+      known.set(key, { document: parse(request.query), operationName: request.operationName ?? undefined, runs: 0, compiled: undefined });
     },
     engineOf(request) {
       const key = keyOf(request);
       const operation = key === undefined ? undefined : known.get(key);
       if (operation === undefined) return undefined;
-      return operation.compiled ? 'compiled' : 'graphql-js';
+      return typeof operation.compiled === 'object' ? 'compiled' : 'graphql-js';
     },
     answersBy: () => ({ ...answers }),
   };

@@ -13,7 +13,7 @@ import { DeadlineReached } from '../../adapters/kit/errors';
 import { propagateRequestIdToLegacyCalls, runInRequestScope, type CallerPrincipal } from '../../adapters/kit/requestContext';
 import { legacySystemHealth } from '../../adapters/kit/systemHealth';
 import { acceptInProcessCall, CallSignatureError, createCallVerifier, defaultSubgraphKeys, SIGNATURE_HEADER, type SubgraphKeys, type VerifiedCall } from './callSignature';
-import { subgraphExecutionFromEnv } from './compiledExecution';
+import { subgraphExecutionFromEnv, withSettledListItems } from './compiledExecution';
 import { InProcessSubgraphStopped, type InProcessSubgraph } from './inProcessCall';
 import { knownOperations } from './knownOperations';
 import { knownOperationsOverHttp } from './knownOperationsOverHttp';
@@ -73,7 +73,8 @@ export async function serveSubgraph<C extends BaseContext>(options: SubgraphOpti
   // A typo in SUBGRAPH_EXECUTION refuses to start too.
   const execution = subgraphExecutionFromEnv(process.env);
   const typeDefs = parse(readSchemaFile(options.sdlFile));
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: { Date: DateScalar, DateTime: DateTimeScalar, ...options.resolvers } as GraphQLResolverMap<C> }]);
+  // List items that settle: compiled execution needs it, graphql-js answers the same (compiledExecution.ts).
+  const schema = withSettledListItems(buildSubgraphSchema([{ typeDefs, resolvers: { Date: DateScalar, DateTime: DateTimeScalar, ...options.resolvers } as GraphQLResolverMap<C> }]));
   const production = process.env.NODE_ENV === 'production';
   const server = new ApolloServer<C>({
     schema,

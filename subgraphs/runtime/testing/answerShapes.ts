@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
 import { reportStale } from '../../../adapters/cache/requestScope';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { withSettledListItems } from '../compiledExecution';
 import { DateScalar } from '../scalars';
 import { subgraphPlugins } from '../serveSubgraph';
 
@@ -17,7 +18,8 @@ import { subgraphPlugins } from '../serveSubgraph';
  */
 let greetings = 0;
 
-export const answerShapesSchema = buildSubgraphSchema({
+// Built as serveSubgraph.ts builds a subgraph's schema: list items settle (compiledExecution.ts).
+export const answerShapesSchema = withSettledListItems(buildSubgraphSchema({
   typeDefs: parse(/* GraphQL */ `
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key"])
     scalar Date
@@ -36,6 +38,7 @@ export const answerShapesSchema = buildSubgraphSchema({
       listWithNull: [String]
       nonNullItems: [String!]
       items: [Item]
+      pending: [String]
       later(ms: Int = 0): String
       laterFailure: String
       echo(words: [String!]!, times: Int = 2): [String!]!
@@ -105,6 +108,8 @@ export const answerShapesSchema = buildSubgraphSchema({
       listWithNull: () => ['a', null, 'c'],
       nonNullItems: () => ['a', null],
       items: () => [{ id: '1' }, { id: '2' }],
+      // Items in flight, the first failing last (and once with a value that is not an Error).
+      pending: () => [later(() => Promise.reject(new Error('first failed'))), 'b', later(() => Promise.resolve('c')), later(() => Promise.reject('not an Error'))],
       later: async (_: unknown, { ms }: { ms: number }) => {
         await new Promise((resolve) => setImmediate(resolve));
         return `after ${ms}`;
@@ -130,14 +135,27 @@ export const answerShapesSchema = buildSubgraphSchema({
     Mood: { CALM: 1, ANGRY: 2 },
     Date: DateScalar,
     Item: {
-      __resolveReference: (reference: { id: string }) => ({ id: reference.id, value: Number(reference.id) * 10 }),
+      // As identity's: asynchronous; reference "bad" fails after the others have answered.
+      __resolveReference: async (reference: { id: string }) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (reference.id === 'bad') {
+          await new Promise((resolve) => setImmediate(resolve));
+          throw new GraphQLError('core banking timed out', { extensions: { code: 'UPSTREAM_TIMEOUT' } });
+        }
+        return { id: reference.id, value: Number(reference.id) * 10 };
+      },
       broken: (item: { id: string }) => {
         if (item.id === '2') throw new Error('item 2 is broken');
         return `item ${item.id} works`;
       },
     },
   } as GraphQLResolverMap<unknown>,
-});
+}));
+
+/** `run` after the current turn, as a legacy call answers. */
+function later<T>(run: () => Promise<T>): Promise<T> {
+  return new Promise((resolve) => setImmediate(resolve)).then(run);
+}
 
 const PERSON = { kind: 'Person', name: 'Ada', age: 36 };
 const COMPANY = { kind: 'Company', name: 'Acme', staff: 12 };
