@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createTestDatabase, DATABASE_KINDS, openTestDatabase, type TestDatabase } from './testing/testDatabase';
-import { openDatabase, type Database } from './database';
+import { DatabaseConfigError, openDatabase, type Database } from './database';
 
 describe.each(DATABASE_KINDS)('database (%s)', (kind) => {
   let database: Database;
@@ -69,5 +70,39 @@ describe('database sessions on a server', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('in-memory copies of an embedded database (what the tests open per test)', () => {
+  it('start with the rows of the dump, and diverge from the original afterwards', async () => {
+    // Itself a copy when another embedded test of this file opened first (testDatabase.ts).
+    const { database: original, cleanup: closeOriginal } = await openTestDatabase('embedded');
+    let copy: Database | undefined;
+    try {
+      await sql`create table copy_probe (x int)`.execute(original.db);
+      await sql`insert into copy_probe values (1), (2)`.execute(original.db);
+      const dump = await original.dumpDataDir?.();
+      expect(dump).toBeInstanceOf(Blob);
+      copy = await openDatabase({ dataDir: 'memory://', loadDataDir: dump });
+      await sql`insert into copy_probe values (3)`.execute(copy.db);
+      await sql`delete from copy_probe where x = 1`.execute(original.db);
+      const xs = async (database: Database) => (await sql<{ x: number }>`select x from copy_probe order by x`.execute(database.db)).rows.map((r) => r.x);
+      expect(await xs(copy)).toEqual([1, 2, 3]);
+      expect(await xs(original)).toEqual([2]);
+      // The migrations the copy was dumped with are there, none applied twice.
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(copy.db);
+      expect(rows[0].n).toBe(4);
+    } finally {
+      await copy?.close();
+      await closeOriginal();
+    }
+  });
+
+  it.each([
+    ['a server', { url: 'postgres://postgres@127.0.0.1:5432/uv_never_created' }],
+    ['a directory on disk, which may hold a cluster already', { dataDir: '/tmp/uv-never-created' }],
+  ])('are refused into %s, before anything is opened', async (_, target) => {
+    await expect(openDatabase({ ...target, loadDataDir: new Blob([]) })).rejects.toThrow(new DatabaseConfigError('loadDataDir opens an in-memory copy only (dataDir memory://)'));
+    expect(existsSync('/tmp/uv-never-created')).toBe(false);
   });
 });
