@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { Advisor, AdvisorSlot, Appointment, Case, ChangePage, Interaction } from '../canonical';
 import { chunk } from '../kit/batchLoader';
 import type { ClientHooks } from '../kit/clientHooks';
@@ -84,7 +84,7 @@ export function createCallCenterAdapter(
   const client = createSystemClient(config, hooks);
 
   /** One SOAP operation through the kit: reads are retried; a write only when it carries a key. */
-  const soap = <S extends z.ZodTypeAny>(operation: string, content: RequestContent, schema: S, write?: { idempotencyKey?: string }): Promise<z.output<S>> =>
+  const soap = <S extends z.ZodType>(operation: string, content: RequestContent, schema: S, write?: { idempotencyKey?: string }): Promise<z.output<S>> =>
     client.call(
       {
         operation,

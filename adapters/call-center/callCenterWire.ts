@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { INTERACTION_CHANNELS } from '../canonical';
 import { ADVISOR_ID, CONTACT_ID, SLOT_ID } from './callCenterIds';
 
@@ -16,7 +16,7 @@ const text = z.string();
  * `<wrapper><item/>...</wrapper>`: the parser gives `''` for an empty wrapper, one object for a single
  * item and an array for several; an absent wrapper is an empty list too.
  */
-function wrappedList<T extends z.ZodTypeAny>(item: string, schema: T) {
+function wrappedList<T extends z.ZodType>(item: string, schema: T) {
   return z
     .union([z.literal(''), z.record(z.string(), z.unknown())])
     .optional()

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { UpstreamProtocolError, UpstreamRejected, UpstreamUnavailable } from '../kit';
 import { cardsResponseDecoder } from './cardsResponseDecoder';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { statusError, UpstreamProtocolError, type UpstreamResponse } from '../kit';
 
 /**
@@ -6,9 +6,9 @@ import { statusError, UpstreamProtocolError, type UpstreamResponse } from '../ki
  * other status becomes the kit's typed error. With `notFoundAsNull`, a 404 means "no such
  * resource" (null), not an error. Anything unreadable is an UpstreamProtocolError.
  */
-export function cardsResponseDecoder<S extends z.ZodTypeAny>(operation: string, schema: S, notFoundAsNull: true): (r: UpstreamResponse) => z.infer<S> | null;
-export function cardsResponseDecoder<S extends z.ZodTypeAny>(operation: string, schema: S, notFoundAsNull?: false): (r: UpstreamResponse) => z.infer<S>;
-export function cardsResponseDecoder<S extends z.ZodTypeAny>(operation: string, schema: S, notFoundAsNull = false) {
+export function cardsResponseDecoder<S extends z.ZodType>(operation: string, schema: S, notFoundAsNull: true): (r: UpstreamResponse) => z.infer<S> | null;
+export function cardsResponseDecoder<S extends z.ZodType>(operation: string, schema: S, notFoundAsNull?: false): (r: UpstreamResponse) => z.infer<S>;
+export function cardsResponseDecoder<S extends z.ZodType>(operation: string, schema: S, notFoundAsNull = false) {
   return (response: UpstreamResponse): z.infer<S> | null => {
     if (response.status === 404 && notFoundAsNull) return null;
     if (response.status !== 200) throw statusError('CARDS', operation, response);

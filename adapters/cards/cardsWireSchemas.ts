@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * The card processor's JSON resources (simulators/cards/PROTOCOL.md) as zod schemas: the
@@ -74,12 +74,12 @@ export const wireEventSchema = z.object({
 export type WireEvent = z.infer<typeof wireEventSchema>;
 
 /** A batch answer: what was found, and which of the asked ids were not. */
-export function wireBatchSchema<T extends z.ZodTypeAny>(item: T) {
+export function wireBatchSchema<T extends z.ZodType>(item: T) {
   return z.object({ object: z.literal('list'), data: z.array(item), missing_ids: z.array(z.string()) });
 }
 
 /** A page of a cursor-paginated list; `next_cursor` is null on the last page. */
-export function wirePageSchema<T extends z.ZodTypeAny>(item: T) {
+export function wirePageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     object: z.literal('list'),
     data: z.array(item),

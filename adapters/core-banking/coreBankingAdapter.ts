@@ -4,7 +4,7 @@
  * mapped to the canonical model, every call through the kit's resilience policies.
  */
 
-import type { ZodTypeAny, z } from 'zod';
+import type { ZodTypeAny, z } from 'zod/v4';
 import type { Account, ChangePage, SourceParty, Transaction } from '../canonical';
 import {
   chunk,

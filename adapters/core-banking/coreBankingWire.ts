@@ -5,7 +5,7 @@
  * boundary rather than an `undefined` deep inside the graph.
  */
 
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { ACCOUNT_NUMBER_PATTERN, CIF_PATTERN } from './coreBankingCopybooks';
 import { isCalendarDate } from './copybookCodec';
 

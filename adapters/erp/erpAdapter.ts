@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import type { ChangePage, SalesOrder, SourceParty } from '../canonical';
 import {
   chunk,
@@ -80,7 +80,7 @@ export function createErpAdapter(options: ErpAdapterOptions = {}): ErpAdapter {
   async function* collection<E, T>(
     operation: string,
     first: string,
-    schema: z.ZodType<PageBody<E>, z.ZodTypeDef, unknown>,
+    schema: z.ZodType<PageBody<E>, unknown>,
     map: (entity: E) => T,
   ): AsyncGenerator<T[]> {
     let url: string | undefined = first;

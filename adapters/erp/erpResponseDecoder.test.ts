@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { UpstreamRejected, UpstreamUnavailable } from '../kit';
 import { decodeODataResponse, odataErrorFor } from './erpResponseDecoder';
 

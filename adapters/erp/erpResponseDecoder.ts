@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { statusError, UpstreamRejected, type UpstreamError, type UpstreamResponse } from '../kit';
 import { odataErrorSchema } from './erpWire';
 
@@ -7,14 +7,14 @@ import { odataErrorSchema } from './erpWire';
  * thrown as-is and becomes an UpstreamProtocolError in the kit); a 404 is "not found" where the
  * caller asked for that; an OData error object on a 4xx is the gateway refusing the request.
  */
-export function decodeODataResponse<S extends z.ZodTypeAny>(operation: string, response: UpstreamResponse, schema: S): z.infer<S>;
-export function decodeODataResponse<S extends z.ZodTypeAny>(
+export function decodeODataResponse<S extends z.ZodType>(operation: string, response: UpstreamResponse, schema: S): z.infer<S>;
+export function decodeODataResponse<S extends z.ZodType>(
   operation: string,
   response: UpstreamResponse,
   schema: S,
   options: { notFoundAsNull: true },
 ): z.infer<S> | null;
-export function decodeODataResponse<S extends z.ZodTypeAny>(
+export function decodeODataResponse<S extends z.ZodType>(
   operation: string,
   response: UpstreamResponse,
   schema: S,

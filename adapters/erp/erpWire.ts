@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { isODataDate } from './odataDate';
 
 /**
@@ -52,7 +52,7 @@ export const changeEventEntitySchema = z.object({
 export type ChangeEventEntity = z.infer<typeof changeEventEntitySchema>;
 
 /** `{ d: { results, __next?, __count?, __delta? } }`. */
-export function collectionSchema<T extends z.ZodTypeAny>(entity: T) {
+export function collectionSchema<T extends z.ZodType>(entity: T) {
   return z.object({
     d: z.object({
       results: z.array(entity),
@@ -68,7 +68,7 @@ export interface Collection<T> {
 }
 
 /** `{ d: entity }`: one entity read by key. */
-export function singleSchema<T extends z.ZodTypeAny>(entity: T) {
+export function singleSchema<T extends z.ZodType>(entity: T) {
   return z.object({ d: entity });
 }
 

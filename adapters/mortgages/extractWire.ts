@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /*
  * The servicing system's files as its specification (simulators/mortgages/PROTOCOL.md) states them,

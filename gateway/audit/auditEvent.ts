@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { SENSITIVITY_CLASSES, type SensitivityClass } from '../auth/fieldPolicy';
 
 /** The classes of sensitive data a field can belong to (the `@sensitive(class:)` vocabulary, gateway/auth/fieldPolicy.ts). */
@@ -59,7 +59,7 @@ const boundedText = (max: number) => z.string().min(1).max(max);
 export const auditEventSchema = z
   .object({
     kind: z.enum(AUDIT_EVENT_KINDS),
-    at: z.string().datetime({ offset: false }),
+    at: z.iso.datetime({ offset: false }),
     subject: boundedText(256),
     channel: boundedText(64).nullable(),
     roles: z.array(boundedText(64)).max(64),

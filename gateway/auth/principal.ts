@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { CUSTOMER_ID_PATTERN } from '../audit/customerIdsTouched';
 
 /** The claim naming the one customer a self-service token (mobile-app) acts for. */

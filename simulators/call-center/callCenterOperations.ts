@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { AdvisorSlotRecord, ContactRecord } from '../dataset/records';
 import { InvalidCursorError, type ChangeFeed } from '../kit/changeFeed';
 import {
@@ -28,7 +28,7 @@ type Operation = (payload: Record<string, unknown>, context: OperationContext) =
 const text = (max: number) => z.string().min(1).max(max);
 
 /** A repeated element parses as a string when it occurs once and an array when more: accept both. */
-const listOf = <T extends z.ZodTypeAny>(item: T) =>
+const listOf = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
 /** `<contactIds><contactId>..</contactId>...</contactIds>`; an empty `<contactIds/>` is an empty list. */
@@ -54,7 +54,7 @@ const schemas = {
   ExtractContacts: z.object({ pageToken: z.string().max(64).optional(), pageSize: count.optional() }),
 };
 
-function parse<T extends z.ZodTypeAny>(operation: OperationName, schema: T, payload: Record<string, unknown>): z.infer<T> {
+function parse<T extends z.ZodType>(operation: OperationName, schema: T, payload: Record<string, unknown>): z.infer<T> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     // Name the offending elements, never their values (they may be customer data).

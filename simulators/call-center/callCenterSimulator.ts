@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
+import { nonEmptyChanges } from '../kit/nonEmptyChanges';
 import type { AdvisorRecord, ContactRecord } from '../dataset/records';
 import { ChangeFeed } from '../kit/changeFeed';
 import type { Random } from '../kit/faults';
@@ -39,7 +40,7 @@ function actionOf(req: SimRequest): string | undefined {
 const editSchema = z
   .object({
     contactId: z.string().min(1).max(64),
-    changes: z
+    changes: nonEmptyChanges(z
       .object({
         firstName: z.string().min(1).max(100).nullable(),
         lastName: z.string().min(1).max(100).nullable(),
@@ -48,8 +49,7 @@ const editSchema = z
         advisorId: z.string().regex(/^A\d{4}$/).nullable(),
       })
       .partial()
-      .strict()
-      .refine((c) => Object.keys(c).length > 0, 'changes must name at least one field'),
+      .strict()),
   })
   .strict();
 

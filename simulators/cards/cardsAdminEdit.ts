@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
+import { nonEmptyChanges } from '../kit/nonEmptyChanges';
 import { CARD_ID, CARDHOLDER_ID } from './cardsIds';
 
 /**
@@ -9,7 +10,7 @@ import { CARD_ID, CARDHOLDER_ID } from './cardsIds';
 const optionalText = (max: number) => z.string().min(1).max(max).nullable().optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
-const cardholderChanges = z
+const cardholderChanges = nonEmptyChanges(z
   .object({
     // Track-1 names: upper case, `SURNAME/GIVEN`, at most 26 characters.
     nameOnCard: z.string().regex(/^[A-Z][A-Z .'-]*\/[A-Z .'-]*$/, 'expected SURNAME/GIVEN in upper case').max(26).optional(),
@@ -22,18 +23,16 @@ const cardholderChanges = z
     postalCode: optionalText(16),
     country: z.string().regex(/^[A-Z]{2}$/, 'expected ISO 3166-1 alpha-2').nullable().optional(),
   })
-  .strict()
-  .refine((c) => Object.keys(c).length > 0, 'changes must name at least one field');
+  .strict());
 
-const cardChanges = z
+const cardChanges = nonEmptyChanges(z
   .object({
     status: z.enum(['ACTIVE', 'BLOCKED', 'EXPIRED']).optional(),
     product: z.string().min(1).max(60).optional(),
     limitMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     balanceMinor: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
   })
-  .strict()
-  .refine((c) => Object.keys(c).length > 0, 'changes must name at least one field');
+  .strict());
 
 const cardholderEdit = z.object({ cardholderId: z.string().regex(CARDHOLDER_ID, 'expected CH + 8 digits'), changes: cardholderChanges }).strict();
 const cardEdit = z.object({ cardId: z.string().regex(CARD_ID, 'expected CRD + 9 digits'), changes: cardChanges }).strict();

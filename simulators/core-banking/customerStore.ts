@@ -4,7 +4,8 @@
  * initial records, so `reset` is clearing the overlay: no deep copy of a large population.
  */
 
-import { z } from 'zod';
+import { z } from 'zod/v4';
+import { nonEmptyChanges } from '../kit/nonEmptyChanges';
 import type { CoreBankingAccountRecord, CoreBankingCustomerRecord } from '../dataset/records';
 import { AdminInputError } from '../kit/simulatorServer';
 
@@ -14,7 +15,7 @@ const text = z.string().max(200).nullable();
 export const editRecordSchema = z
   .object({
     cif: z.string().regex(/^\d{10}$/, 'cif must be 10 digits'),
-    changes: z
+    changes: nonEmptyChanges(z
       .object({
         givenName: z.string().min(1).max(200),
         familyName: z.string().min(1).max(200),
@@ -30,8 +31,7 @@ export const editRecordSchema = z
         incomeMinor: z.number().int().min(0).max(99_999_999_999_99).nullable(),
       })
       .partial()
-      .strict()
-      .refine((changes) => Object.keys(changes).length > 0, 'changes must name at least one field'),
+      .strict()),
   })
   .strict();
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
+import { nonEmptyChanges } from '../kit/nonEmptyChanges';
 import { ChangeFeed } from '../kit/changeFeed';
 import { AdminInputError, startSimulator, type RunningSimulator, type SimulatorDefinition } from '../kit/simulatorServer';
 import type { Random } from '../kit/faults';
@@ -25,7 +26,7 @@ const optionalText = (max: number) => z.string().max(max).nullable().optional();
 export const partnerEditSchema = z
   .object({
     partnerId: z.string().regex(PARTNER_ID_PATTERN, 'partnerId must be 10 digits'),
-    changes: z
+    changes: nonEmptyChanges(z
       .object({
         firstName: z.string().min(1).max(40).optional(),
         lastName: z.string().min(1).max(40).optional(),
@@ -37,8 +38,7 @@ export const partnerEditSchema = z
         postalCode: optionalText(10),
         country: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
       })
-      .strict()
-      .refine((changes) => Object.keys(changes).length > 0, 'changes must name at least one field'),
+      .strict()),
   })
   .strict();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * Faults an operator can inject into a simulator through `POST /__admin/faults`.

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { currentPrincipal, currentRequestId, currentRequestSignal } from '../../adapters/kit/requestContext';
 import { createCallSigner, SIGNATURE_HEADER, type CallSigner } from '../runtime/callSignature';
 

@@ -5,7 +5,7 @@
  * BAD_USER_INPUT error naming the path, never a crash and never the offending value.
  */
 import { GraphQLError } from 'graphql';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { Money } from '../../adapters/canonical';
 import { fromDecimalString } from '../../adapters/money';
 import { RECENT_WINDOWS } from '../runtime/recentWindows';
@@ -17,7 +17,7 @@ const money = z
     try {
       return fromDecimalString(value.amount, value.currency);
     } catch {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not a decimal amount' });
+      ctx.addIssue({ code: 'custom', message: 'not a decimal amount' });
       return z.NEVER;
     }
   });
@@ -29,7 +29,7 @@ const money = z
  */
 export const REQUIRED_PAGE_SIZES = RECENT_WINDOWS;
 
-const pageOf = <T extends z.ZodTypeAny>(node: T) =>
+const pageOf = <T extends z.ZodType>(node: T) =>
   z.object({
     edges: z.array(z.object({ node })),
     pageInfo: z.object({ hasNextPage: z.boolean() }).nullish(),

@@ -2,7 +2,7 @@ import { createHash, createSecretKey, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { CallerPrincipal } from '../../adapters/kit/requestContext';
 import { loadOrCreateDevSecret } from '../../gateway/auth/devSecret';
 

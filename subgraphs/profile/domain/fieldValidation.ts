@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import type { PostalAddress } from '../../../adapters/canonical';
 import { possibleE164 } from '../../identity/domain/phoneNormalisation';
 import type { GoldenFieldName } from './survivorshipPolicy';
@@ -25,7 +25,7 @@ const SUBSTITUTION_CHARACTERS = ['?', '\uFFFD', '\u001A'];
 const CONTROL = /\p{Cc}/u;
 // Letters (any script, with their accents), then letters, spaces, apostrophes, hyphens, dots.
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u;
-const EMAIL = z.string().email();
+const EMAIL = z.email();
 const IDENTIFIER = /^[A-Z0-9]{5,20}$/;
 
 /** The problem common to every text value, if any. */
