@@ -17,6 +17,8 @@ const text = z.string();
  * item and an array for several; an absent wrapper is an empty list too.
  */
 function wrappedList<T extends z.ZodType>(item: string, schema: T) {
+  // Built once: a zod 4 schema costs more to build than to run.
+  const list = z.array(schema);
   return z
     .union([z.literal(''), z.record(z.string(), z.unknown())])
     .optional()
@@ -24,7 +26,7 @@ function wrappedList<T extends z.ZodType>(item: string, schema: T) {
       if (wrapper === undefined || wrapper === '') return [];
       const raw = wrapper[item];
       const items = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
-      const parsed = z.array(schema).safeParse(items);
+      const parsed = list.safeParse(items);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: [item, ...issue.path] });
         return z.NEVER;
