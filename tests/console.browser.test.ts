@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildConsole } from '../console/buildConsole';
 import type { Dataset } from '../simulators/dataset/loadDataset';
@@ -427,8 +428,12 @@ describe('agents and auditors console (browser)', () => {
       }
     }
     expect(id).not.toBeNull();
-    // The test stack's drop: the full extract of the day before yesterday (UTC) lists the open loans.
-    const fullDate = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    // The full extract in the test stack's drop lists the open loans. Its business date is read from
+    // the file the simulator wrote, not from the clock: a run that crosses midnight (UTC) between the
+    // stack's start and this test would otherwise expect the next day's date.
+    const fullFiles = readdirSync(fileURLToPath(stack.simulators.MORTGAGES.url)).filter((f) => /^MORTGAGES_FULL_\d{8}\.csv$/.test(f));
+    expect(fullFiles).toHaveLength(1);
+    const fullDate = fullFiles[0].replace(/^MORTGAGES_FULL_(\d{4})(\d{2})(\d{2})\.csv$/, '$1-$2-$3');
     await signIn('relationship-manager');
     await openOverview(id!);
     const row = page.locator('[data-section="mortgages"] tr', { hasText: loan.loanId });
