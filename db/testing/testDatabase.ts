@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../database';
 
@@ -42,19 +44,63 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 /** The database kinds a store's unit tests run on: embedded PGlite (in memory) and the server. */
 export const DATABASE_KINDS = ['embedded', 'server'] as const;
 
-// One migrated in-memory database per test file (jest gives each file its own modules), dumped
-// once: every later embedded test database is a copy of it, which skips PGlite's initdb (~2 s of
-// CPU of the ~2.5 s an embedded open costs). The first open of a file is the real path: an empty
-// cluster, then the migrations.
+// Every embedded test database is a copy of one migrated in-memory database (PGlite's
+// dumpDataDir / loadDataDir), which skips PGlite's initdb: a copy opens in ~0.6 s of CPU, a new
+// cluster plus the migrations ~3.9 s. The dump is made once per PGlite version and migration set,
+// by the first test file that needs it, the real way (an empty cluster, then the migrations), and
+// kept in node_modules/.cache for the other files and jest workers (jest gives each file its own
+// modules, so a module variable alone would make it once per file).
+// A dump that fails to load (it should not: it is renamed into place whole) is cleared with
+// `rm -rf node_modules/.cache/unified-view-tests`.
+const ROOT = path.join(__dirname, '..', '..');
+
+/**
+ * The cached dump's file under `root`: named by a hash of what the migrated database is made of
+ * (PGlite's package.json, db/database.ts, db/migrate.ts, every file of db/migrations), so a new
+ * PGlite or an edited migration gets a dump of its own.
+ */
+export function templateCacheFile(root = ROOT): string {
+  const hash = createHash('sha256');
+  const migrations = path.join(root, 'db', 'migrations');
+  const inputs = [
+    path.join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'),
+    path.join(root, 'db', 'database.ts'),
+    path.join(root, 'db', 'migrate.ts'),
+    ...readdirSync(migrations).sort().map((f) => path.join(migrations, f)),
+  ];
+  for (const file of inputs) hash.update(path.relative(root, file)).update('\0').update(readFileSync(file));
+  return path.join(root, 'node_modules', '.cache', 'unified-view-tests', `pglite-migrated-${hash.digest('hex').slice(0, 20)}.bin`);
+}
+
 let migratedTemplate: Blob | undefined;
 
+function readCachedTemplate(file: string): Blob | undefined {
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written under a temporary name and renamed: a worker reading at the same time sees all of it or nothing. */
+function cacheTemplate(file: string, dump: Blob, bytes: Buffer): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const part = `${file}.${process.pid}.part`;
+  writeFileSync(part, bytes);
+  renameSync(part, file);
+  migratedTemplate = dump;
+}
+
 async function openFromTemplate(): Promise<Database> {
+  const file = templateCacheFile();
+  migratedTemplate ??= readCachedTemplate(file);
   // Migrations still run on a copy (a no-op): it is checked to be at the latest one.
   if (migratedTemplate) return openDatabase({ dataDir: 'memory://', loadDataDir: migratedTemplate });
   const first = await openDatabase({ dataDir: 'memory://' });
   try {
     if (!first.dumpDataDir) throw new Error('an embedded database is expected to dump its data directory');
-    migratedTemplate = await first.dumpDataDir();
+    const dump = await first.dumpDataDir();
+    cacheTemplate(file, dump, Buffer.from(await dump.arrayBuffer()));
   } catch (error) {
     await first.close();
     throw error;
