@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../database';
@@ -49,8 +49,8 @@ export const DATABASE_KINDS = ['embedded', 'server'] as const;
 // cluster plus the migrations ~3.9 s. The dump is made once per PGlite version and migration set,
 // by the first test file that needs it, the real way (an empty cluster, then the migrations), and
 // kept in node_modules/.cache for the other files and jest workers (jest gives each file its own
-// modules, so a module variable alone would make it once per file).
-// A dump that fails to load (it should not: it is renamed into place whole) is cleared with
+// modules, so a module variable alone would make it once per file). A cached dump that fails to
+// load (it should not: it is renamed into place whole) is cleared with
 // `rm -rf node_modules/.cache/unified-view-tests`.
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -82,13 +82,20 @@ function readCachedTemplate(file: string): Blob | undefined {
   }
 }
 
-/** Written under a temporary name and renamed: a worker reading at the same time sees all of it or nothing. */
-function cacheTemplate(file: string, dump: Blob, bytes: Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+/**
+ * Written under a temporary name and renamed: a worker reading at the same time sees all of it or
+ * nothing. A cache that cannot be written (a read-only node_modules) only costs the next test
+ * files a real first open each, so it does not fail the test.
+ */
+async function writeCachedTemplate(file: string, dump: Blob): Promise<void> {
   const part = `${file}.${process.pid}.part`;
-  writeFileSync(part, bytes);
-  renameSync(part, file);
-  migratedTemplate = dump;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(part, Buffer.from(await dump.arrayBuffer()));
+    renameSync(part, file);
+  } catch {
+    rmSync(part, { force: true });
+  }
 }
 
 async function openFromTemplate(): Promise<Database> {
@@ -99,12 +106,12 @@ async function openFromTemplate(): Promise<Database> {
   const first = await openDatabase({ dataDir: 'memory://' });
   try {
     if (!first.dumpDataDir) throw new Error('an embedded database is expected to dump its data directory');
-    const dump = await first.dumpDataDir();
-    cacheTemplate(file, dump, Buffer.from(await dump.arrayBuffer()));
+    migratedTemplate = await first.dumpDataDir();
   } catch (error) {
     await first.close();
     throw error;
   }
+  await writeCachedTemplate(file, migratedTemplate);
   return first;
 }
 
